@@ -1,0 +1,3 @@
+from qms.cli.app import run
+
+run()

@@ -1,0 +1,90 @@
+"""Diagnostics: one problem found in one place of one file.
+
+Loader errors use stable codes ``QMS0xx`` (the rule catalogue of the
+conformity checks uses ``QMS1xx`` and up), so a script or an auditor's note
+can refer to a kind of problem and a documentation page can explain it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from qms.i18n import Lang, Message, msg
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+    def label(self, lang: Lang | str) -> str:
+        return msg(f"cli.severity.{self.value}").get(lang)
+
+
+class LoadCode(StrEnum):
+    """Stable codes of the problems found while loading a process file."""
+
+    FILE = "QMS001"  # missing, unreadable, too large, binary, empty
+    ENCODING = "QMS002"  # not UTF-8
+    SYNTAX = "QMS003"  # YAML syntax, several documents, unsupported tag
+    DUPLICATE_KEY = "QMS004"
+    UNSAFE_YAML = "QMS005"  # alias bomb, recursive alias, nesting too deep
+    SCHEMA = "QMS010"  # missing field, wrong type, unknown field, bad value
+    REFERENCE = "QMS020"  # a reference that names nothing
+    DUPLICATE_ID = "QMS021"  # the same step id / record code / process code twice
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file; ``line`` and ``column`` count from 1."""
+
+    path: Path
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    location: Location
+    message: Message
+    hint: Message | None = None
+    # Machine-readable detail (the field path, the offending value...).
+    data: dict[str, object] = field(default_factory=dict, compare=False)
+
+    def render(self, lang: Lang | str = Lang.VI) -> str:
+        text = f"{self.location}: {self.code} {self.severity.label(lang)}: {self.message.get(lang)}"
+        if self.hint is not None:
+            text += f" ({msg('cli.hint').get(lang)}: {self.hint.get(lang)})"
+        return text
+
+    def to_dict(self, lang: Lang | str = Lang.VI) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "file": str(self.location.path),
+            "line": self.location.line,
+            "column": self.location.column,
+            "message": self.message.get(lang),
+            "hint": self.hint.get(lang) if self.hint else None,
+            **({"data": self.data} if self.data else {}),
+        }
+
+
+def error(code: str, location: Location, message: Message, hint: Message | None = None, **data: object) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, location, message, hint, dict(data))
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
+    loc = diagnostic.location
+    return (str(loc.path), loc.line, loc.column, diagnostic.code)

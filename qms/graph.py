@@ -1,0 +1,181 @@
+"""The process as a directed graph: the second stage of the pipeline.
+
+:class:`ProcessGraph` wraps a ``networkx.DiGraph`` whose nodes are step ids
+(attribute ``step``) and whose edges carry the branch label (``label``).
+Later stages (rules, diagrams, BPMN, handbook, logs) use this small typed
+API rather than walking ``process.steps`` themselves.
+
+Time along a path counts working minutes of the steps on it. Steps marked
+``stops_clock`` (waiting for the citizen to supplement a dossier) do not
+count, because the law stops the clock while the dossier is with the
+citizen [S: domain brief C1]. A return path (loop) is walked at most once:
+the longest path is taken over the graph without its back edges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import islice
+
+import networkx as nx
+
+from qms.model import Process, Step, StepType
+
+
+@dataclass(frozen=True)
+class TimedPath:
+    """A path from the start to an end, with the working time it takes."""
+
+    steps: tuple[str, ...]
+    minutes: int
+    # Steps on the path with no duration: the time is then a lower bound.
+    untimed: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return not self.untimed
+
+
+class ProcessGraph:
+    """Graph view of one process."""
+
+    def __init__(self, process: Process):
+        self.process = process
+        graph = nx.DiGraph()
+        for step in process.steps:
+            graph.add_node(step.id, step=step)
+        for step in process.steps:
+            targets = [(step.next, None)] if step.next else [(b.to, b.when) for b in step.branches]
+            for target, label in targets:
+                if target in graph:  # dangling references are the loader's business
+                    graph.add_edge(step.id, target, label=label)
+        self._graph = graph
+
+    @property
+    def digraph(self) -> nx.DiGraph:
+        """The underlying networkx graph (read-only view)."""
+        return self._graph.copy(as_view=True)
+
+    def step(self, step_id: str) -> Step:
+        step: Step = self._graph.nodes[step_id]["step"]
+        return step
+
+    # --- structure --------------------------------------------------------
+    @cached_property
+    def starts(self) -> list[str]:
+        return [s.id for s in self.process.steps if s.type is StepType.START]
+
+    @property
+    def start(self) -> str | None:
+        """The single start step, or None when there is none or several."""
+        return self.starts[0] if len(self.starts) == 1 else None
+
+    @cached_property
+    def ends(self) -> list[str]:
+        return [s.id for s in self.process.steps if s.type is StepType.END]
+
+    def successors(self, step_id: str) -> list[str]:
+        return list(self._graph.successors(step_id))
+
+    def predecessors(self, step_id: str) -> list[str]:
+        return list(self._graph.predecessors(step_id))
+
+    def edge_label(self, source: str, target: str) -> str | None:
+        label = self._graph.edges[source, target].get("label")
+        return str(label) if label is not None else None
+
+    @cached_property
+    def reachable_from_start(self) -> frozenset[str]:
+        reached: set[str] = set()
+        for start in self.starts:
+            reached |= {start} | nx.descendants(self._graph, start)
+        return frozenset(reached)
+
+    @cached_property
+    def reaching_an_end(self) -> frozenset[str]:
+        """Steps from which some end step can be reached."""
+        reaching: set[str] = set()
+        for end in self.ends:
+            reaching |= {end} | nx.ancestors(self._graph, end)
+        return frozenset(reaching)
+
+    @cached_property
+    def back_edges(self) -> frozenset[tuple[str, str]]:
+        """Edges that return to a step still open on the depth-first path from the start (loops)."""
+        back: set[tuple[str, str]] = set()
+        roots = self.starts or [s.id for s in self.process.steps[:1]]
+        for root in roots:
+            on_path: set[str] = set()
+            for source, target, direction in nx.dfs_labeled_edges(self._graph, root):
+                if direction == "forward":
+                    on_path.add(target)
+                elif direction == "reverse":
+                    on_path.discard(target)
+                elif direction == "nontree" and target in on_path:
+                    back.add((source, target))
+        return frozenset(back)
+
+    def loops(self) -> list[list[str]]:
+        """Every elementary cycle, each as a list of step ids."""
+        return [list(c) for c in nx.simple_cycles(self._graph)]
+
+    def lanes(self) -> dict[str, list[str]]:
+        """Step ids per role, roles in declared order; steps without a role under ``""``."""
+        lanes: dict[str, list[str]] = {role: [] for role in self.process.roles}
+        for step in self.process.steps:
+            lanes.setdefault(step.role or "", []).append(step.id)
+        return lanes
+
+    # --- paths and time -----------------------------------------------------
+    def paths(self, limit: int = 10_000) -> Iterator[list[str]]:
+        """Simple paths from the start to each end (at most ``limit`` of them)."""
+        if self.start is None or not self.ends:
+            return iter(())
+        found = nx.all_simple_paths(self._graph, self.start, self.ends)
+        return islice(found, limit)
+
+    def step_minutes(self, step_id: str) -> int:
+        step = self.step(step_id)
+        if step.stops_clock or step.duration is None:
+            return 0
+        return step.duration.minutes
+
+    @cached_property
+    def longest_path(self) -> TimedPath | None:
+        """The start-to-end path that takes the most working time, loops walked once.
+
+        None when the process has no single start or no reachable end.
+        """
+        if self.start is None:
+            return None
+        acyclic = nx.DiGraph(self._graph)
+        acyclic.remove_edges_from(self.back_edges)
+        if not nx.is_directed_acyclic_graph(acyclic):  # loops not reachable from the start
+            acyclic.remove_edges_from(e for c in nx.simple_cycles(acyclic) for e in zip(c, c[1:] + c[:1], strict=True))
+        # Longest path by dynamic programming over a topological order.
+        best: dict[str, tuple[int, str | None]] = {self.start: (self.step_minutes(self.start), None)}
+        for node in nx.topological_sort(acyclic):
+            if node not in best:
+                continue
+            for nxt in acyclic.successors(node):
+                candidate = best[node][0] + self.step_minutes(nxt)
+                if nxt not in best or candidate > best[nxt][0]:
+                    best[nxt] = (candidate, node)
+        reachable_ends = [e for e in self.ends if e in best]
+        if not reachable_ends:
+            return None
+        end = max(reachable_ends, key=lambda e: best[e][0])
+        path: list[str] = []
+        node: str | None = end
+        while node is not None:
+            path.append(node)
+            node = best[node][1]
+        path.reverse()
+        untimed = tuple(s for s in path if self.step(s).duration is None and not self.step(s).stops_clock and self.step(s).type not in (StepType.END,))
+        return TimedPath(tuple(path), best[end][0], untimed)
+
+
+def build_graph(process: Process) -> ProcessGraph:
+    return ProcessGraph(process)

@@ -1,0 +1,314 @@
+"""Bilingual messages: Vietnamese first, English available.
+
+Every user-facing sentence the toolkit produces lives in ``CATALOGUE`` as a
+(Vietnamese, English) pair of ``str.format`` templates, so a translation can
+be reviewed in one place and a message never exists in one language only.
+A diagnostic carries both renderings (:class:`Message`); the output layer
+picks one, so no global "current language" state is needed.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import NamedTuple
+
+
+class Lang(StrEnum):
+    VI = "vi"
+    EN = "en"
+
+
+class Message(NamedTuple):
+    """One sentence in both languages."""
+
+    vi: str
+    en: str
+
+    def get(self, lang: Lang | str) -> str:
+        return self.en if Lang(lang) is Lang.EN else self.vi
+
+
+def msg(_key: str, /, **args: object) -> Message:
+    """Render catalogue entry ``_key`` with ``args`` in both languages."""
+    vi, en = CATALOGUE[_key]
+    return Message(vi.format(**args), en.format(**args))
+
+
+def join(parts: list[Message], sep: str = "; ") -> Message:
+    return Message(sep.join(p.vi for p in parts), sep.join(p.en for p in parts))
+
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- reading the file -------------------------------------------------
+    "file.not_found": ("không tìm thấy tệp hoặc thư mục «{path}»", "no file or folder «{path}»"),
+    "file.not_found.hint": (
+        "kiểm tra lại đường dẫn; lệnh nhận tệp .yaml/.yml hoặc thư mục chứa chúng",
+        "check the path; the command takes .yaml/.yml files or folders containing them",
+    ),
+    "file.unreadable": ("không đọc được tệp: {error}", "cannot read the file: {error}"),
+    "file.too_large": (
+        "tệp quá lớn ({size} byte; tối đa {limit} byte)",
+        "file too large ({size} bytes; at most {limit} bytes)",
+    ),
+    "file.too_large.hint": (
+        "một quy trình thường chỉ vài chục KB; hãy tách thành các quy trình con",
+        "a process is usually a few dozen KB; split it into sub-processes",
+    ),
+    "file.binary": ("tệp chứa byte NUL, không phải tệp văn bản YAML", "file contains NUL bytes: not a YAML text file"),
+    "file.encoding": (
+        "tệp không phải UTF-8: byte 0x{byte} không hợp lệ",
+        "file is not UTF-8: invalid byte 0x{byte}",
+    ),
+    "file.encoding.hint": (
+        "tệp có thể được lưu bằng bảng mã cũ (Windows-1258, TCVN3/ABC, VNI); "
+        "hãy mở bằng trình soạn thảo và lưu lại với mã hoá UTF-8",
+        "the file may be saved in a legacy Vietnamese encoding (Windows-1258, TCVN3/ABC, VNI); "
+        "open it in an editor and save it as UTF-8",
+    ),
+    "file.empty": ("tệp rỗng", "the file is empty"),
+    "file.empty.hint": (
+        "dùng `qms new process MÃ` để tạo một quy trình mẫu",
+        "run `qms new process CODE` to scaffold a process",
+    ),
+    # --- YAML syntax -----------------------------------------------------
+    "yaml.syntax": ("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}"),
+    "yaml.syntax.hint": (
+        "kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm sau tên trường, "
+        "và đặt văn bản có dấu «: » hoặc «#» trong ngoặc kép",
+        "check indentation (spaces, not tabs), the colon after each field name, "
+        "and put text containing «: » or «#» in double quotes",
+    ),
+    # libyaml's own problem texts, translated (used verbatim, not formatted);
+    # unknown ones are shown as libyaml wrote them.
+    "yaml.problem.mapping values are not allowed here": (
+        "không được đặt «trường: giá trị» ở đây (thường do thiếu ngoặc kép quanh văn bản có dấu «: », hoặc thụt lề sai)",
+        "a «field: value» is not allowed here (usually text containing «: » without quotes, or wrong indentation)",
+    ),
+    "yaml.problem.mapping values are not allowed in this context": (
+        "không được đặt «trường: giá trị» ở đây (văn bản có dấu «: » phải đặt trong ngoặc kép)",
+        "a «field: value» is not allowed here (text containing «: » must be quoted)",
+    ),
+    "yaml.problem.could not find expected ':'": ("thiếu dấu hai chấm «:» sau tên trường", "missing «:» after a field name"),
+    "yaml.problem.did not find expected key": (
+        "thụt lề không khớp: dòng này không thẳng hàng với các trường cùng cấp",
+        "indentation does not match: this line is not aligned with the fields at its level",
+    ),
+    "yaml.problem.did not find expected '-' indicator": (
+        "thụt lề không khớp trong danh sách: mỗi phần tử bắt đầu bằng «- » thẳng hàng nhau",
+        "list indentation does not match: items start with «- » aligned with each other",
+    ),
+    "yaml.problem.found character that cannot start any token": (
+        "ký tự không thể bắt đầu một giá trị (thường là ký tự Tab; YAML chỉ thụt lề bằng dấu cách)",
+        "a character that cannot start a value (usually a Tab; YAML indents with spaces only)",
+    ),
+    "yaml.problem.did not find expected ',' or ']'": ("thiếu dấu «,» hoặc «]» đóng danh sách", "missing «,» or closing «]»"),
+    "yaml.problem.did not find expected ',' or '}'": ("thiếu dấu «,» hoặc «}» đóng ánh xạ", "missing «,» or closing «}»"),
+    "yaml.problem.found unexpected end of stream": (
+        "tệp kết thúc giữa chừng (ngoặc kép hoặc ngoặc chưa đóng)",
+        "the file ends too early (an unclosed quote or bracket)",
+    ),
+    "yaml.problem.found undefined alias": ("bí danh (*tên) chưa được định nghĩa", "an alias (*name) that is not defined"),
+    "yaml.problem.found unknown escape character": (
+        "ký tự thoát «\\» không hợp lệ trong chuỗi ngoặc kép; dùng ngoặc đơn hoặc viết «\\\\»",
+        "invalid «\\» escape in a double-quoted string; use single quotes or write «\\\\»",
+    ),
+    "yaml.problem.found unexpected ':'": ("dấu «:» không đúng chỗ", "unexpected «:»"),
+    "yaml.multi_document": (
+        "tệp chứa nhiều tài liệu YAML (dấu ---); mỗi tệp chỉ mô tả một quy trình",
+        "the file holds several YAML documents (---); one file describes one process",
+    ),
+    "yaml.multi_document.hint": ("tách mỗi quy trình ra một tệp riêng", "put each process in its own file"),
+    "yaml.duplicate_key": (
+        "trường «{key}» bị khai báo lặp (lần đầu ở dòng {first_line})",
+        "field «{key}» is declared twice (first at line {first_line})",
+    ),
+    "yaml.duplicate_key.hint": (
+        "xoá một trong hai dòng hoặc gộp nội dung; YAML chỉ giữ lại một giá trị và âm thầm bỏ giá trị kia",
+        "delete one of the two or merge them; YAML would keep one value and silently drop the other",
+    ),
+    "yaml.complex_key": ("tên trường phải là một chuỗi đơn giản", "a field name must be a plain string"),
+    "yaml.complex_key.hint": (
+        "viết tên trường trên một dòng, theo sau là dấu hai chấm",
+        "write the field name on one line followed by a colon",
+    ),
+    "yaml.too_deep": (
+        "cấu trúc lồng nhau quá sâu (hơn {limit} mức)",
+        "structure nested too deeply (more than {limit} levels)",
+    ),
+    "yaml.too_deep.hint": (
+        "một quy trình hợp lệ không cần lồng sâu như vậy; kiểm tra các dấu [ và {{ chưa đóng",
+        "a valid process never nests this deep; look for unclosed [ and {{",
+    ),
+    "yaml.alias_bomb": (
+        "các bí danh YAML (*tên) mở rộng thành hơn {limit} phần tử — tệp bị từ chối để tránh treo máy",
+        "YAML aliases (*name) expand to more than {limit} nodes: file refused to avoid exhausting memory",
+    ),
+    "yaml.alias_bomb.hint": (
+        "dùng neo (&) và bí danh (*) ít hơn, hoặc viết trực tiếp nội dung",
+        "use fewer anchors (&) and aliases (*), or write the content out",
+    ),
+    "yaml.recursive_alias": ("bí danh *{name} tham chiếu đến chính nó", "alias *{name} refers to itself"),
+    "yaml.unknown_alias": ("bí danh *{name} chưa được định nghĩa bằng &{name}", "alias *{name} is not defined by &{name}"),
+    "yaml.tag": ("thẻ YAML «{tag}» không được hỗ trợ", "YAML tag «{tag}» is not supported"),
+    "yaml.tag.hint": (
+        "xoá thẻ; các giá trị được đọc như văn bản và kiểm tra theo lược đồ",
+        "remove the tag; values are read as text and checked against the schema",
+    ),
+    "yaml.merge": (
+        "khoá gộp «<<» phải trỏ tới một ánh xạ hoặc danh sách ánh xạ",
+        "merge key «<<» must point to a mapping or a list of mappings",
+    ),
+    "yaml.not_mapping": (
+        "tệp quy trình phải là một ánh xạ (các dòng «trường: giá trị»)",
+        "a process file must be a mapping («field: value» lines)",
+    ),
+    # --- schema (pydantic) -----------------------------------------------
+    "schema.missing": ("thiếu trường bắt buộc «{field}»", "required field «{field}» is missing"),
+    "schema.missing.hint": (
+        "thêm «{field}: ...» vào {where}; xem tài liệu tham chiếu định dạng (docs/reference/process-format.md)",
+        "add «{field}: ...» to {where}; see the format reference (docs/reference/process-format.md)",
+    ),
+    "schema.extra": ("trường «{field}» không có trong định dạng quy trình", "field «{field}» is not part of the process format"),
+    "schema.extra.hint_close": ("có phải ý bạn là «{suggestion}»?", "did you mean «{suggestion}»?"),
+    "schema.extra.hint_list": ("các trường hợp lệ ở đây: {allowed}", "fields allowed here: {allowed}"),
+    "schema.choice": ("giá trị «{value}» không hợp lệ", "value «{value}» is not allowed"),
+    "schema.choice.hint": ("chọn một trong: {choices}", "choose one of: {choices}"),
+    "schema.choice.hint_close": ("có phải ý bạn là «{suggestion}»? Các giá trị hợp lệ: {choices}", "did you mean «{suggestion}»? Allowed: {choices}"),
+    "schema.date": ("«{value}» không phải là ngày hợp lệ", "«{value}» is not a valid date"),
+    "schema.date.hint": (
+        "viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2025-07-01 cho ngày 01/7/2025",
+        "write dates as YEAR-MONTH-DAY, e.g. 2025-07-01",
+    ),
+    "schema.int": ("«{value}» không phải là số nguyên", "«{value}» is not a whole number"),
+    "schema.int.hint": ("ghi một số nguyên, ví dụ 3", "write a whole number, e.g. 3"),
+    "schema.number_range": ("giá trị {value} nằm ngoài khoảng cho phép ({range})", "value {value} is outside the allowed range ({range})"),
+    "schema.bool": ("«{value}» không phải là giá trị đúng/sai", "«{value}» is not a true/false value"),
+    "schema.bool.hint": ("ghi true hoặc false", "write true or false"),
+    "schema.expect_text": ("cần một đoạn văn bản, không phải {got}", "expected text, not {got}"),
+    "schema.expect_text.hint": (
+        "ghi văn bản trên cùng dòng sau dấu hai chấm, hoặc {{vi: ..., en: ...}}",
+        "write the text after the colon, or {{vi: ..., en: ...}}",
+    ),
+    "schema.expect_list": ("cần một danh sách, không phải {got}", "expected a list, not {got}"),
+    "schema.expect_list.hint": (
+        "viết mỗi phần tử trên một dòng bắt đầu bằng «- », hoặc [a, b]",
+        "write one item per line starting with «- », or [a, b]",
+    ),
+    "schema.expect_mapping": ("cần một ánh xạ (các dòng «trường: giá trị»), không phải {got}", "expected a mapping («field: value» lines), not {got}"),
+    "schema.expect_mapping.hint": (
+        "thụt lề các trường con thêm hai dấu cách dưới dòng này",
+        "indent the sub-fields two spaces below this line",
+    ),
+    "schema.too_short": ("cần ít nhất {min} phần tử", "needs at least {min} items"),
+    "schema.empty_text": ("văn bản không được để trống", "text must not be empty"),
+    "schema.pattern": ("«{value}» không đúng dạng {what}", "«{value}» is not a valid {what}"),
+    "schema.other": ("giá trị không hợp lệ: {detail}", "invalid value: {detail}"),
+    "what.step_id": ("mã bước", "step id"),
+    "what.role_id": ("mã vai trò", "role id"),
+    "what.process_code": ("mã quy trình", "process code"),
+    "what.record_code": ("mã hồ sơ/biểu mẫu", "record code"),
+    "what.version": ("số phiên bản", "version number"),
+    "what.clause": ("điều khoản ISO", "ISO clause"),
+    "hint.step_id": (
+        "mã bước chỉ gồm chữ thường không dấu, số và dấu gạch ngang{suggestion}",
+        "a step id uses lowercase ASCII letters, digits and hyphens{suggestion}",
+    ),
+    "hint.process_code": (
+        "mã quy trình gồm chữ in hoa không dấu, số, «-» và «.», ví dụ QT-TTHC-01{suggestion}",
+        "a process code uses uppercase ASCII letters, digits, «-» and «.», e.g. QT-TTHC-01{suggestion}",
+    ),
+    "hint.record_code": (
+        "mã hồ sơ gồm chữ không dấu, số, «-», «.» và «/», ví dụ BM-01{suggestion}",
+        "a record code uses ASCII letters, digits, «-», «.» and «/», e.g. BM-01{suggestion}",
+    ),
+    "hint.version": (
+        "ghi số phiên bản dạng 1.0 hoặc 2.1; đặt trong ngoặc kép nếu trình soạn thảo tự đổi",
+        "write versions as 1.0 or 2.1; quote them if an editor rewrites them",
+    ),
+    "hint.clause": ("ghi điều khoản dạng 8.5.1", "write a clause as 8.5.1"),
+    "hint.suggest": ("; ví dụ «{value}»", "; e.g. «{value}»"),
+    # --- domain value types ----------------------------------------------
+    "duration.invalid": ("«{value}» không phải là thời lượng hợp lệ", "«{value}» is not a valid duration"),
+    "duration.invalid.hint": (
+        "ghi như «3 ngày làm việc», «4 giờ» (hoặc 4h), «30 phút», «1 ngày làm việc 4 giờ», «10 ngày lịch»",
+        "write e.g. «3 ngày làm việc» (3 working days), «4h», «30 phút» (30 minutes), «10 ngày lịch» (10 calendar days)",
+    ),
+    "duration.bare_day": ("«{value}»: chưa rõ là ngày làm việc hay ngày lịch", "«{value}»: working days or calendar days?"),
+    "duration.bare_day.hint": (
+        "thời hạn TTHC tính bằng ngày làm việc: ghi «{n} ngày làm việc»; nếu là ngày lịch, ghi «{n} ngày lịch»",
+        "TTHC limits count working days: write «{n} ngày làm việc»; for calendar days write «{n} ngày lịch»",
+    ),
+    "target.invalid": ("«{value}» không phải là chỉ tiêu hợp lệ", "«{value}» is not a valid target"),
+    "target.invalid.hint": (
+        "ghi như «>= 95%», «100%», «<= 2 ngày làm việc» hoặc «>= 4.5»",
+        "write e.g. «>= 95%», «100%», «<= 2 ngày làm việc» or «>= 4.5»",
+    ),
+    "retention.invalid": ("«{value}» không phải là thời hạn lưu trữ hợp lệ", "«{value}» is not a valid retention period"),
+    "retention.invalid.hint": (
+        "ghi như «5 năm», «18 tháng», «vĩnh viễn» hoặc «10 years»",
+        "write e.g. «5 năm» (5 years), «18 tháng» (18 months), «vĩnh viễn» (permanent)",
+    ),
+    "step.next_required": ("bước loại «{type}» phải có «next» chỉ tới một bước", "a «{type}» step needs «next» naming one step"),
+    "step.next_required.hint": ("thêm «next: mã-bước-tiếp-theo»", "add «next: id-of-the-following-step»"),
+    "step.next_single": ("bước loại «{type}» chỉ đi tới một bước: «next» là một mã bước", "a «{type}» step leads to one step: «next» is one step id"),
+    "step.next_single.hint": (
+        "để rẽ nhánh, dùng một bước «type: decision» với «branches: [{{when: ..., to: ...}}]»",
+        "to branch, use a «type: decision» step with «branches: [{{when: ..., to: ...}}]»",
+    ),
+    "step.branches_required": (
+        "bước quyết định liệt kê các nhánh trong «branches», không dùng «next»",
+        "a decision step lists its branches under «branches», not «next»",
+    ),
+    "step.branches_required.hint": (
+        "ví dụ: branches: [{{when: Đủ, to: tham-dinh}}, {{when: Chưa đủ, to: yeu-cau-bo-sung}}]",
+        "e.g. branches: [{{when: Complete, to: review}}, {{when: Incomplete, to: request-supplement}}]",
+    ),
+    "step.end_has_next": ("bước kết thúc không có bước tiếp theo", "an end step has no following step"),
+    "step.end_has_next.hint": ("xoá «next» hoặc đổi «type» thành task", "remove «next» or change «type» to task"),
+    "step.calls_required": ("bước quy trình con phải có «calls: MÃ-QUY-TRÌNH»", "a subprocess step needs «calls: PROCESS-CODE»"),
+    "step.calls_required.hint": ("ghi mã của quy trình được gọi, ví dụ calls: QT-VB-01", "name the called process, e.g. calls: QT-VB-01"),
+    "step.calls_only_subprocess": ("chỉ bước «type: subprocess» mới có «calls»", "only a «type: subprocess» step has «calls»"),
+    "step.calls_only_subprocess.hint": ("đổi «type» thành subprocess hoặc xoá «calls»", "set «type: subprocess» or remove «calls»"),
+    # --- references --------------------------------------------------------
+    "ref.unknown": ("{kind} «{name}» không tồn tại", "{kind_en} «{name}» does not exist"),
+    "ref.hint_close": ("có phải ý bạn là «{suggestion}»?", "did you mean «{suggestion}»?"),
+    "ref.hint_list": ("{kind} đã khai báo: {known}", "declared {kind_en}s: {known}"),
+    "ref.hint_none": ("chưa khai báo {kind} nào; thêm vào mục «{section}»", "no {kind_en} is declared; add it under «{section}»"),
+    "ref.duplicate": ("{kind} «{name}» bị khai báo hai lần (lần đầu ở dòng {first_line})", "{kind_en} «{name}» is declared twice (first at line {first_line})"),
+    "ref.duplicate.hint": ("mỗi mã chỉ dùng một lần; đổi tên một trong hai", "each code is used once; rename one of them"),
+    "ref.duplicate_process": (
+        "mã quy trình «{code}» đã được dùng ở {other}",
+        "process code «{code}» is already used in {other}",
+    ),
+    "ref.duplicate_process.hint": (
+        "mỗi quy trình có một mã duy nhất; phiên bản mới của cùng quy trình thay tệp cũ, không thêm tệp",
+        "each process has one unique code; a new version replaces the old file rather than adding one",
+    ),
+    "kind.step": ("bước", "step"),
+    "kind.role": ("vai trò", "role"),
+    "kind.record": ("hồ sơ/biểu mẫu", "record"),
+    "kind.process": ("quy trình", "process"),
+    "kind.legal": ("văn bản pháp lý", "legal document"),
+    "kind.kpi": ("chỉ số KPI", "KPI"),
+    "kind.risk": ("rủi ro", "risk"),
+    # --- CLI ----------------------------------------------------------------
+    "cli.no_files": ("không có tệp quy trình (.yaml, .yml) nào trong {paths}", "no process files (.yaml, .yml) in {paths}"),
+    "cli.summary.files": ("Tệp đã đọc", "Files read"),
+    "cli.summary.processes": ("Quy trình hợp lệ", "Valid processes"),
+    "cli.summary.errors": ("Lỗi", "Errors"),
+    "cli.summary.warnings": ("Cảnh báo", "Warnings"),
+    "cli.valid": ("Tất cả {n} quy trình đều hợp lệ.", "All {n} processes are valid."),
+    "cli.invalid": ("Có {n} lỗi cần sửa trong {files} tệp.", "{n} errors to fix in {files} files."),
+    "cli.hint": ("gợi ý", "hint"),
+    "cli.severity.error": ("lỗi", "error"),
+    "cli.severity.warning": ("cảnh báo", "warning"),
+    "cli.severity.info": ("thông tin", "info"),
+    "cli.new.exists": ("tệp «{path}» đã tồn tại; không ghi đè", "«{path}» already exists; not overwritten"),
+    "cli.new.created": ("Đã tạo {path}", "Created {path}"),
+    "cli.new.bad_code": ("mã quy trình «{code}» không hợp lệ", "process code «{code}» is not valid"),
+    "cli.schema.written": ("Đã ghi lược đồ JSON vào {path}", "JSON Schema written to {path}"),
+    "cli.internal_error": (
+        "lỗi nội bộ của qms ({error}); vui lòng báo lỗi kèm tệp đầu vào",
+        "internal qms error ({error}); please report it with the input file",
+    ),
+}

@@ -1,0 +1,180 @@
+"""Load process files: YAML -> validated :class:`~qms.model.Process` models.
+
+The first stage of the pipeline (load -> graph -> rules -> outputs). Every
+problem becomes a :class:`~qms.diagnostics.Diagnostic` with file, line,
+column and a hint; nothing here raises anything else to the caller.
+
+Discovery: a folder is searched recursively for ``*.yaml`` and ``*.yml``;
+files and folders whose names start with ``.`` or ``_`` are skipped, so a
+project can keep shared or work-in-progress YAML beside its processes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from qms.diagnostics import Diagnostic, LoadCode, Location, error, sort_key
+from qms.i18n import msg
+from qms.load.references import check_process
+from qms.load.schema_errors import translate
+from qms.load.source import Path_, SourceError, SourceMap, read_document
+from qms.model import Process
+
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a process was read from; locates any part of it in the file."""
+
+    path: Path
+    source: SourceMap = field(repr=False)
+
+    def at(self, *loc: str | int) -> Location:
+        """Location of the value at ``loc``, e.g. ``origin.at("steps", 2, "role")``."""
+        return self.source.value(tuple(loc))
+
+    def step(self, process: Process, step_id: str, *field_: str) -> Location:
+        """Location of a step (or one of its fields) by step id."""
+        index = next((i for i, s in enumerate(process.steps) if s.id == step_id), None)
+        return self.at("steps", index, *field_) if index is not None else self.at()
+
+
+@dataclass
+class LoadResult:
+    """What loading a set of files produced: valid processes and diagnostics."""
+
+    files: list[Path] = field(default_factory=list)
+    processes: list[Process] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+    def by_code(self) -> dict[str, Process]:
+        return {p.code: p for p in self.processes}
+
+
+class LoadError(Exception):
+    """Raised by :func:`load` when a file does not yield a valid process."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]):
+        self.diagnostics = list(diagnostics)
+        super().__init__("\n".join(d.render() for d in self.diagnostics))
+
+
+def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Diagnostic]]:
+    """Process files named by ``paths`` (files or folders), sorted, without duplicates."""
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files += sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in SUFFIXES and p.is_file() and not any(part.startswith((".", "_")) for part in p.relative_to(path).parts)
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(error(LoadCode.FILE, Location(path), msg("file.not_found", path=path), msg("file.not_found.hint"), usage=True))
+    unique = list(dict.fromkeys(files))
+    return unique, problems
+
+
+def parse_file(path: Path, known_processes: set[str] | None = None) -> tuple[Process | None, list[Diagnostic]]:
+    """Read and validate one file, without cross-file checks."""
+    try:
+        document = read_document(path)
+    except SourceError as exc:
+        return None, [exc.diagnostic]
+    data = document.data
+    if not isinstance(data, dict):
+        return None, [error(LoadCode.SCHEMA, document.source.value(()), msg("yaml.not_mapping"))]
+    try:
+        process = Process.model_validate(data)
+    except ValidationError as exc:
+        return None, sorted(translate(exc, data, document.source), key=sort_key)
+    problems = check_process(process, document.source, known_processes)
+    if problems:
+        return None, sorted(problems, key=sort_key)
+    process._origin = Origin(path, document.source)
+    return process, []
+
+
+def load_paths(paths: Iterable[Path | str]) -> LoadResult:
+    """Load every process file under ``paths`` and check references between them.
+
+    A sub-process call must name a process among the files loaded or, for a
+    file named on its own, among the process files in the same folder.
+    """
+    paths = list(paths)
+    files, problems = discover(paths)
+    result = LoadResult(files=files, diagnostics=problems)
+    parsed: list[tuple[Path, Process | None]] = []
+    for path in files:
+        process, diagnostics = parse_file(path)
+        parsed.append((path, process))
+        result.diagnostics += diagnostics
+    known = {p.code for _, p in parsed if p} | _codes_beside([Path(p) for p in paths if Path(p).is_file()], set(files))
+    first_file: dict[str, Path] = {}
+    for path, process in parsed:
+        if process is None:
+            continue
+        origin: Origin = process.origin
+        late = check_process(process, origin.source, known)
+        late = [d for d in late if d.data.get("kind") == "process"]
+        if process.code in first_file:
+            late.append(
+                error(
+                    LoadCode.DUPLICATE_ID,
+                    origin.at("code"),
+                    msg("ref.duplicate_process", code=process.code, other=first_file[process.code]),
+                    msg("ref.duplicate_process.hint"),
+                )
+            )
+        else:
+            first_file[process.code] = path
+        if late:
+            result.diagnostics += late
+        else:
+            result.processes.append(process)
+    result.diagnostics.sort(key=sort_key)
+    return result
+
+
+def _codes_beside(files: list[Path], already: set[Path]) -> set[str]:
+    """Process codes of the YAML files next to files named on their own."""
+    codes: set[str] = set()
+    for folder in {f.parent for f in files}:
+        for sibling in folder.iterdir():
+            if sibling.suffix in SUFFIXES and sibling not in already and not sibling.name.startswith((".", "_")):
+                try:
+                    data: Any = read_document(sibling).data
+                except SourceError:
+                    continue
+                if isinstance(data, dict) and isinstance(data.get("code"), str):
+                    codes.add(data["code"])
+    return codes
+
+
+def load(path: Path | str) -> Process:
+    """Load one process file; raise :class:`LoadError` with diagnostics if it is not valid.
+
+    >>> import qms
+    >>> process = qms.load("processes/QT-TTHC-01.yaml")  # doctest: +SKIP
+    """
+    result = load_paths([path])
+    if not result.ok or len(result.processes) != 1:
+        raise LoadError(result.diagnostics)
+    return result.processes[0]
+
+
+__all__ = ["LoadError", "LoadResult", "Origin", "Path_", "discover", "load", "load_paths", "parse_file"]

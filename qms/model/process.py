@@ -1,0 +1,321 @@
+"""The process format, version 1, as pydantic models.
+
+One YAML file describes one process (quy trình). The models forbid unknown
+fields, so a misspelt field is an error with a "did you mean" hint rather
+than silently ignored data. Field descriptions are bilingual because they
+become the JSON Schema that editors show while a QMS officer types.
+
+References between parts (a step's role, the next step, a record code, a
+called process) are plain identifiers here; the loader resolves them and
+reports the ones that name nothing at the line where they are written.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, PrivateAttr, StringConstraints, model_validator
+from pydantic_core import core_schema
+
+from qms.i18n import Lang
+from qms.model.values import Date, Duration, Retention, Target
+
+FORMAT_VERSION = "1"
+
+# Identifier patterns. Ids become HTML anchors, DOT node names and BPMN ids,
+# so they are ASCII; the loader suggests the ASCII form of a Vietnamese name.
+STEP_ID_PATTERN = r"^[a-z0-9](?:[a-z0-9_-]{0,62})$"
+PROCESS_CODE_PATTERN = r"^[A-Z0-9](?:[A-Z0-9._-]{0,39})$"
+RECORD_CODE_PATTERN = r"^[A-Za-z0-9](?:[A-Za-z0-9._/-]{0,39})$"
+VERSION_PATTERN = r"^\d+(?:\.\d+){0,3}$"
+CLAUSE_PATTERN = r"^\d{1,2}(?:\.\d{1,2}){0,3}(?:\s?[a-h]\))?$"
+RULE_CODE_PATTERN = r"^QMS\d{3}$"
+
+StepId = Annotated[str, StringConstraints(pattern=STEP_ID_PATTERN)]
+RoleId = StepId
+LegalId = StepId
+ProcessCode = Annotated[str, StringConstraints(pattern=PROCESS_CODE_PATTERN)]
+RecordCode = Annotated[str, StringConstraints(pattern=RECORD_CODE_PATTERN)]
+Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
+Clause = Annotated[str, StringConstraints(pattern=CLAUSE_PATTERN)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(_Strict):
+    """Text in Vietnamese, optionally with English: ``"..."`` or ``{vi: ..., en: ...}``."""
+
+    vi: NonEmpty
+    en: NonEmpty | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_string(cls, value: Any) -> Any:
+        return {"vi": value} if isinstance(value, str) else value
+
+    def get(self, lang: Lang | str = Lang.VI) -> str:
+        return self.en if Lang(lang) is Lang.EN and self.en else self.vi
+
+    def __str__(self) -> str:
+        return self.vi
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        as_object = handler(schema)
+        return {"anyOf": [{"type": ["string", "number"]}, as_object], "description": "Văn bản tiếng Việt, hoặc {vi: ..., en: ...}"}
+
+
+class Status(StrEnum):
+    """Document status (ISO 9001 7.5.2 c: review and approval)."""
+
+    DRAFT = "draft"  # dự thảo
+    REVIEW = "review"  # đang xem xét
+    APPROVED = "approved"  # đã phê duyệt, đang áp dụng
+    OBSOLETE = "obsolete"  # hết hiệu lực, lưu để tra cứu
+
+
+class Authority(StrEnum):
+    """Authority a role holds and a step exercises (ISO 9001 5.3)."""
+
+    APPROVE = "approve"  # phê duyệt
+    SIGN = "sign"  # ký ban hành
+
+
+class StepType(StrEnum):
+    START = "start"
+    TASK = "task"
+    DECISION = "decision"
+    SUBPROCESS = "subprocess"
+    END = "end"
+
+
+class Role(_Strict):
+    """A role (lane): who does the work, never a named person."""
+
+    name: Text = Field(description="Tên vai trò / role name, e.g. «Công chức Bộ phận Một cửa»")
+    authority: list[Authority] = Field(default_factory=list, description="Thẩm quyền: approve (phê duyệt), sign (ký ban hành)")
+    competence: Text | None = Field(None, description="Yêu cầu năng lực (ISO 9001 7.2) / competence required")
+    description: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name_only(cls, value: Any) -> Any:
+        # "roles: {mot-cua: Công chức Bộ phận Một cửa}" is the common short form.
+        if isinstance(value, str) or (isinstance(value, dict) and "vi" in value and "name" not in value):
+            return {"name": value}
+        return value
+
+
+class SignOff(_Strict):
+    """One signature of document control: prepared, reviewed or approved."""
+
+    role: RoleId = Field(description="Vai trò ký / role that signs")
+    name: NonEmpty | None = Field(None, description="Họ và tên / full name")
+    date: Date | None = Field(None, description="Ngày ký / date signed")
+
+
+class Approval(_Strict):
+    """Document control block (ISO 9001 7.5.2 c): Soạn thảo / Xem xét / Phê duyệt."""
+
+    prepared: SignOff | None = Field(None, description="Người soạn thảo / prepared by")
+    reviewed: SignOff | None = Field(None, description="Người xem xét / reviewed by")
+    approved: SignOff | None = Field(None, description="Người phê duyệt / approved by")
+
+
+class Revision(_Strict):
+    """One line of the revision history (theo dõi sửa đổi)."""
+
+    version: Version
+    date: Date
+    changes: Text = Field(description="Nội dung sửa đổi / what changed and why")
+    by: NonEmpty | None = None
+
+
+class LegalDocument(_Strict):
+    """A legal document the process implements (căn cứ pháp lý), with its validity."""
+
+    id: LegalId = Field(description="Mã tham chiếu nội bộ / reference id, e.g. nd-118-2025")
+    number: NonEmpty = Field(description="Số, ký hiệu / number, e.g. 118/2025/NĐ-CP")
+    title: Text = Field(description="Trích yếu / title")
+    issued: Date | None = Field(None, description="Ngày ban hành / date issued")
+    in_force_from: Date | None = Field(None, description="Ngày có hiệu lực / in force from")
+    in_force_until: Date | None = Field(None, description="Ngày hết hiệu lực (ngày cuối còn hiệu lực) / last day in force")
+    replaces: list[NonEmpty] = Field(default_factory=list, description="Văn bản được thay thế / documents it replaces, by number")
+    articles: list[NonEmpty] = Field(default_factory=list, description="Điều, khoản áp dụng / articles relied on")
+
+    def in_force_on(self, day: Any) -> bool:
+        if self.in_force_from and day < self.in_force_from:
+            return False
+        return not (self.in_force_until and day > self.in_force_until)
+
+
+class Record(_Strict):
+    """A record or form (hồ sơ, biểu mẫu) the process produces (ISO 9001 7.5.3)."""
+
+    code: RecordCode = Field(description="Mã biểu mẫu / record code, e.g. BM-01")
+    name: Text
+    form: Text | None = Field(None, description="Mẫu theo quy định / prescribed form, e.g. «Mẫu số 01, Thông tư 03/2025/TT-VPCP»")
+    legal_basis: LegalId | None = Field(None, description="Văn bản quy định mẫu (id trong legal_basis) / the legal document prescribing the form")
+    kept_by: RoleId | None = Field(None, description="Vai trò lưu giữ / role keeping the record")
+    location: Text | None = Field(None, description="Nơi lưu / where kept (system, archive)")
+    retention: Retention | None = Field(None, description="Thời hạn lưu trữ / retention period")
+
+
+class Branch(_Strict):
+    """One outgoing branch of a decision step."""
+
+    when: Text = Field(description="Nhãn nhánh / branch label, e.g. «Đủ», «Chưa đủ»")
+    to: StepId = Field(description="Bước tiếp theo / next step id")
+
+
+class Step(_Strict):
+    """A step (bước) of the process graph."""
+
+    id: StepId = Field(description="Mã bước, không dấu / step id, e.g. tiep-nhan")
+    type: StepType = Field(StepType.TASK, description="start | task | decision | subprocess | end")
+    name: Text = Field(description="Tên bước / step name")
+    role: RoleId | None = Field(None, description="Vai trò thực hiện / responsible role")
+    description: Text | None = Field(None, description="Cách thực hiện / how it is done")
+    inputs: list[Text] = Field(default_factory=list, description="Đầu vào / inputs")
+    outputs: list[Text] = Field(default_factory=list, description="Đầu ra / outputs")
+    records: list[RecordCode] = Field(default_factory=list, description="Hồ sơ, biểu mẫu tạo ra / records produced (codes)")
+    duration: Duration | None = Field(None, description="Thời gian thực hiện / duration")
+    next: StepId | None = Field(None, description="Bước tiếp theo (không dùng cho decision, end) / following step")
+    branches: list[Branch] = Field(default_factory=list, description="Các nhánh của bước quyết định / branches of a decision")
+    calls: ProcessCode | None = Field(None, description="Mã quy trình được gọi (subprocess) / called process code")
+    authority: Authority | None = Field(None, description="Thẩm quyền thực hiện ở bước này: approve | sign")
+    criteria: Text | None = Field(None, description="Tiêu chí chấp nhận / acceptance criteria (ISO 9001 4.4.1 c)")
+    stops_clock: bool = Field(
+        False, description="Thời gian chờ ở bước này không tính vào thời hạn giải quyết (chờ bổ sung hồ sơ) / time not counted"
+    )
+
+    @property
+    def successors(self) -> list[str]:
+        """Ids of the steps that may follow, in the order written."""
+        return [self.next] if self.next else [branch.to for branch in self.branches]
+
+
+class KPI(_Strict):
+    """A performance indicator (ISO 9001 9.1.1)."""
+
+    code: RecordCode
+    name: Text
+    formula: Text | None = Field(None, description="Cách tính / formula in words")
+    target: Target = Field(description="Chỉ tiêu / target, e.g. «>= 95%»")
+    frequency: Text | None = Field(None, description="Tần suất đo / how often measured")
+    data_source: Text | None = Field(None, description="Nguồn dữ liệu / data source")
+    owner: RoleId | None = None
+
+
+class RiskKind(StrEnum):
+    RISK = "risk"
+    OPPORTUNITY = "opportunity"
+
+
+class Risk(_Strict):
+    """A risk or opportunity (ISO 9001 6.1) and the steps that control it."""
+
+    code: RecordCode
+    kind: RiskKind = RiskKind.RISK
+    description: Text
+    cause: Text | None = None
+    effect: Text | None = None
+    likelihood: int | None = Field(None, ge=1, le=5, description="Khả năng xảy ra 1–5 / likelihood")
+    impact: int | None = Field(None, ge=1, le=5, description="Mức độ ảnh hưởng 1–5 / impact")
+    treatment: Text | None = Field(None, description="Biện pháp xử lý / treatment")
+    controls: list[StepId] = Field(default_factory=list, description="Các bước kiểm soát / controlling steps")
+    owner: RoleId | None = None
+    review_date: Date | None = None
+
+    @property
+    def level(self) -> int | None:
+        return self.likelihood * self.impact if self.likelihood and self.impact else None
+
+
+class Channel(StrEnum):
+    DIRECT = "direct"  # trực tiếp
+    POSTAL = "postal"  # bưu chính công ích
+    ONLINE_PARTIAL = "online_partial"  # trực tuyến một phần
+    ONLINE_FULL = "online_full"  # trực tuyến toàn trình
+
+
+class CitizenService(_Strict):
+    """How a citizen-facing process is made public and heard (ISO 18091, NQ 76/NQ-CP)."""
+
+    channels: list[Channel] = Field(default_factory=list, description="Cách thức nộp hồ sơ / submission channels")
+    fees: Text | None = Field(None, description="Phí, lệ phí / fees")
+    publication: Text | None = Field(None, description="Công khai thủ tục, kết quả / how the procedure and results are published")
+    feedback: Text | None = Field(None, description="Tiếp nhận phản ánh, kiến nghị / how citizens give feedback")
+    satisfaction_kpi: RecordCode | None = Field(None, description="Mã KPI đo mức độ hài lòng / KPI measuring satisfaction")
+
+
+class Waiver(_Strict):
+    """A reasoned exemption from one conformity rule, shown to auditors."""
+
+    rule: Annotated[str, StringConstraints(pattern=RULE_CODE_PATTERN)]
+    reason: Text
+    approved_by: RoleId
+    step: StepId | None = None
+    date: Date | None = None
+
+
+class Process(_Strict):
+    """A process (quy trình) of the quality management system."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        title="QMS process (quy trình ISO)",
+        json_schema_extra={"$comment": "qms process format v" + FORMAT_VERSION},
+    )
+
+    code: ProcessCode = Field(description="Mã quy trình / process code, e.g. QT-TTHC-01")
+    title: Text = Field(description="Tên quy trình / title")
+    version: Version = Field(description="Lần ban hành / version, e.g. 1.0 or 2.1")
+    status: Status = Field(description="draft | review | approved | obsolete")
+    effective_date: Date | None = Field(None, description="Ngày hiệu lực / effective date")
+    owner: RoleId = Field(description="Vai trò chủ trì quy trình / process owner role")
+    approval: Approval | None = Field(None, description="Soạn thảo, xem xét, phê duyệt / document control")
+    revisions: list[Revision] = Field(default_factory=list, description="Theo dõi sửa đổi / revision history")
+    purpose: Text | None = Field(None, description="Mục đích / purpose")
+    scope: Text | None = Field(None, description="Phạm vi áp dụng / scope")
+    legal_basis: list[LegalDocument] = Field(default_factory=list, description="Căn cứ pháp lý / legal basis")
+    iso_clauses: list[Clause] = Field(default_factory=list, description="Điều khoản ISO 9001 được đáp ứng / ISO 9001 clauses evidenced")
+    deadline: Duration | None = Field(None, description="Thời hạn giải quyết theo quy định / statutory deadline")
+    citizen_facing: bool = Field(False, description="Phục vụ trực tiếp người dân, tổ chức (TTHC) / serves citizens directly")
+    citizen_service: CitizenService | None = None
+    roles: dict[RoleId, Role] = Field(description="Các vai trò / roles (lanes), in display order")
+    records: list[Record] = Field(default_factory=list, description="Hồ sơ, biểu mẫu / records and forms")
+    steps: list[Step] = Field(min_length=1, description="Các bước / steps")
+    kpis: list[KPI] = Field(default_factory=list, description="Chỉ số đo lường / KPIs")
+    risks: list[Risk] = Field(default_factory=list, description="Rủi ro và cơ hội / risks and opportunities")
+    resources: list[Text] = Field(default_factory=list, description="Nguồn lực: hệ thống, thiết bị / resources")
+    waivers: list[Waiver] = Field(default_factory=list, description="Miễn áp dụng quy tắc kiểm tra, có lý do / rule waivers")
+
+    _origin: Any = PrivateAttr(default=None)
+
+    # --- look-ups used by every later stage --------------------------------
+    def step(self, step_id: str) -> Step:
+        return self.steps_by_id[step_id]
+
+    def record(self, code: str) -> Record:
+        return self.records_by_code[code]
+
+    @cached_property
+    def steps_by_id(self) -> dict[str, Step]:
+        return {step.id: step for step in self.steps}
+
+    @cached_property
+    def records_by_code(self) -> dict[str, Record]:
+        return {record.code: record for record in self.records}
+
+    @property
+    def origin(self) -> Any:
+        """Where the process was read from (a :class:`qms.load.Origin`), if loaded from a file."""
+        return self._origin

@@ -1,0 +1,277 @@
+"""Value types written as text in process files: durations, targets, retention.
+
+Each parses the Vietnamese (and English) way people write these values in
+agencies' documents, keeps the original text for display, and raises a
+``PydanticCustomError`` whose type (``qms_duration`` ...) the loader turns
+into a bilingual message with a hint.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, WithJsonSchema
+from pydantic_core import PydanticCustomError, core_schema
+
+# A civil servant's working day is 8 hours (Labour Code 2019 Art. 105: at
+# most 8 hours a day in normal hours) [M: agencies' own rules may differ].
+MINUTES_PER_WORKING_DAY = 8 * 60
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip diacritics ("Ngày Làm Việc" -> "ngay lam viec")."""
+    text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+class TimeUnit(StrEnum):
+    MINUTE = "minute"
+    HOUR = "hour"
+    WORKING_DAY = "working_day"
+    CALENDAR_DAY = "calendar_day"
+
+
+# Unit words after folding; longest first so "ngay lam viec" wins over "ngay".
+_UNITS: list[tuple[str, TimeUnit | None]] = sorted(
+    [
+        ("ngay lam viec", TimeUnit.WORKING_DAY),
+        ("working days", TimeUnit.WORKING_DAY),
+        ("working day", TimeUnit.WORKING_DAY),
+        ("wd", TimeUnit.WORKING_DAY),
+        ("ngay lich", TimeUnit.CALENDAR_DAY),
+        ("calendar days", TimeUnit.CALENDAR_DAY),
+        ("calendar day", TimeUnit.CALENDAR_DAY),
+        ("gio lam viec", TimeUnit.HOUR),
+        ("working hours", TimeUnit.HOUR),
+        ("working hour", TimeUnit.HOUR),
+        ("gio", TimeUnit.HOUR),
+        ("tieng", TimeUnit.HOUR),
+        ("hours", TimeUnit.HOUR),
+        ("hour", TimeUnit.HOUR),
+        ("h", TimeUnit.HOUR),
+        ("phut", TimeUnit.MINUTE),
+        ("minutes", TimeUnit.MINUTE),
+        ("minute", TimeUnit.MINUTE),
+        ("min", TimeUnit.MINUTE),
+        ("ph", TimeUnit.MINUTE),
+        ("p", TimeUnit.MINUTE),
+        # A bare "day" is ambiguous in law (working or calendar): refused with a hint.
+        ("ngay", None),
+        ("days", None),
+        ("day", None),
+    ],
+    key=lambda pair: -len(pair[0]),
+)
+_UNIT_RE = "|".join(re.escape(word) for word, _ in _UNITS)
+_PART_RE = re.compile(rf"\s*(\d+(?:[.,]\d+)?)\s*({_UNIT_RE})(?![a-z])\s*")
+_UNIT_OF = dict(_UNITS)
+
+
+class _ParsedFromText:
+    """Mixin: pydantic validates the type by calling ``cls.parse`` on the text."""
+
+    @classmethod
+    def parse(cls, text: str) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        def validate(value: Any) -> Any:
+            if isinstance(value, cls):
+                return value
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                raise PydanticCustomError(f"qms_{cls.__name__.lower()}", "invalid", {"value": str(value)})
+            return cls.parse(str(value))
+
+        return core_schema.no_info_plain_validator_function(validate, serialization=core_schema.plain_serializer_function_ser_schema(str))
+
+
+@dataclass(frozen=True)
+class Duration(_ParsedFromText):
+    """A span of working time, as written (``text``) and in working minutes.
+
+    Calendar days are converted at 5 working days per 7 calendar days,
+    rounded up to whole working days; ``approximate`` says so, because the
+    exact figure depends on the dates and holidays (see ``qms.calendar``).
+    """
+
+    text: str
+    minutes: int
+    approximate: bool = False
+
+    @property
+    def working_days(self) -> float:
+        return self.minutes / MINUTES_PER_WORKING_DAY
+
+    def __str__(self) -> str:
+        return self.text
+
+    @classmethod
+    def parse(cls, text: str) -> Duration:
+        raw = str(text).strip()
+        folded = fold(raw)
+        if re.fullmatch(r"0+", folded):
+            return cls(raw, 0)
+        pos, minutes, approximate = 0, 0.0, False
+        for match in _PART_RE.finditer(folded):
+            if match.start() != pos:
+                break
+            number = float(match.group(1).replace(",", "."))
+            unit = _UNIT_OF[match.group(2)]
+            if unit is None:
+                raise PydanticCustomError("qms_duration_bare_day", "ambiguous day unit", {"value": raw, "n": match.group(1)})
+            if unit is TimeUnit.CALENDAR_DAY:
+                minutes += math.ceil(number * 5 / 7) * MINUTES_PER_WORKING_DAY
+                approximate = True
+            else:
+                minutes += number * {TimeUnit.MINUTE: 1, TimeUnit.HOUR: 60, TimeUnit.WORKING_DAY: MINUTES_PER_WORKING_DAY}[unit]
+            pos = match.end()
+        if pos == 0 or pos != len(folded):
+            raise PydanticCustomError("qms_duration", "invalid duration", {"value": raw})
+        return cls(raw, round(minutes), approximate)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {
+            "type": "string",
+            "description": "Thời lượng / duration: «3 ngày làm việc», «4 giờ», «4h», «30 phút», «10 ngày lịch»",
+            "examples": ["5 ngày làm việc", "4h", "30 phút", "1 ngày làm việc 4 giờ"],
+        }
+
+
+class Comparison(StrEnum):
+    AT_LEAST = ">="
+    AT_MOST = "<="
+    MORE_THAN = ">"
+    LESS_THAN = "<"
+    EQUAL = "="
+
+
+_COMPARISON_WORDS = {
+    ">=": Comparison.AT_LEAST,
+    "≥": Comparison.AT_LEAST,
+    "=>": Comparison.AT_LEAST,
+    "<=": Comparison.AT_MOST,
+    "≤": Comparison.AT_MOST,
+    "=<": Comparison.AT_MOST,
+    ">": Comparison.MORE_THAN,
+    "<": Comparison.LESS_THAN,
+    "=": Comparison.EQUAL,
+    "==": Comparison.EQUAL,
+}
+_TARGET_RE = re.compile(r"^\s*(>=|<=|=>|=<|==|≥|≤|>|<|=)?\s*(\d+(?:[.,]\d+)?)\s*(%|.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class Target(_ParsedFromText):
+    """A KPI target such as ``>= 95%``; a bare ``100%`` means "at least"."""
+
+    text: str
+    comparison: Comparison
+    value: float
+    unit: str  # "%", a duration text, or a free unit word ("điểm"); "" for a plain number
+
+    @property
+    def is_percentage(self) -> bool:
+        return self.unit == "%"
+
+    def is_met_by(self, actual: float) -> bool:
+        return {
+            Comparison.AT_LEAST: actual >= self.value,
+            Comparison.AT_MOST: actual <= self.value,
+            Comparison.MORE_THAN: actual > self.value,
+            Comparison.LESS_THAN: actual < self.value,
+            Comparison.EQUAL: actual == self.value,
+        }[self.comparison]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @classmethod
+    def parse(cls, text: str) -> Target:
+        raw = str(text).strip()
+        match = _TARGET_RE.match(raw)
+        if not match:
+            raise PydanticCustomError("qms_target", "invalid target", {"value": raw})
+        word, number, unit = match.groups()
+        comparison = _COMPARISON_WORDS[word] if word else Comparison.AT_LEAST
+        value = float(number.replace(",", "."))
+        if unit == "%" and not 0 <= value <= 100:
+            raise PydanticCustomError("qms_target", "invalid target", {"value": raw})
+        return cls(raw, comparison, value, unit)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {"type": ["string", "number"], "description": "Chỉ tiêu / target: «>= 95%», «100%», «<= 2 ngày làm việc»", "examples": [">= 95%", "100%"]}
+
+
+_RETENTION_RE = re.compile(r"^\s*(\d+)\s*(nam|years?|thang|months?)\s*$")
+_PERMANENT = {"vinh vien", "permanent", "permanently", "lau dai"}
+
+
+@dataclass(frozen=True)
+class Retention(_ParsedFromText):
+    """How long a record is kept: a number of months, or permanently (``None``)."""
+
+    text: str
+    months: int | None
+
+    @property
+    def permanent(self) -> bool:
+        return self.months is None
+
+    def __str__(self) -> str:
+        return self.text
+
+    @classmethod
+    def parse(cls, text: str) -> Retention:
+        raw = str(text).strip()
+        folded = fold(raw)
+        if folded in _PERMANENT:
+            return cls(raw, None)
+        match = _RETENTION_RE.match(folded)
+        if not match or int(match.group(1)) == 0:
+            raise PydanticCustomError("qms_retention", "invalid retention", {"value": raw})
+        n = int(match.group(1))
+        return cls(raw, n * 12 if match.group(2).startswith(("nam", "year")) else n)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {"type": "string", "description": "Thời hạn lưu trữ / retention: «5 năm», «18 tháng», «vĩnh viễn»", "examples": ["5 năm", "vĩnh viễn"]}
+
+
+_VN_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+
+
+def _date_input(value: Any) -> Any:
+    """Accept ISO dates and the Vietnamese day/month/year form (01/7/2025)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        match = _VN_DATE.match(value)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            try:
+                return date(year, month, day)
+            except ValueError:
+                return value
+    return value
+
+
+Date = Annotated[
+    date,
+    BeforeValidator(_date_input),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "Ngày / date: 2025-07-01 hoặc 01/07/2025",
+            "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$",
+        }
+    ),
+]
