@@ -40,6 +40,36 @@ class LoadCode(StrEnum):
     DUPLICATE_ID = "QMS021"  # the same step id / record code / process code twice
 
 
+LOAD_CODE_DOCS: dict[LoadCode, Message] = {
+    LoadCode.FILE: Message(
+        "tệp không có, không đọc được, quá lớn, không phải văn bản hoặc rỗng",
+        "file missing, unreadable, too large, not text, or empty",
+    ),
+    LoadCode.ENCODING: Message("tệp không được lưu bằng UTF-8", "file is not saved as UTF-8"),
+    LoadCode.SYNTAX: Message(
+        "lỗi cú pháp YAML, nhiều tài liệu trong một tệp, hoặc thẻ YAML không hỗ trợ",
+        "YAML syntax error, several documents in one file, or an unsupported YAML tag",
+    ),
+    LoadCode.DUPLICATE_KEY: Message("một trường được khai báo hai lần trong cùng một mục", "a field declared twice in the same mapping"),
+    LoadCode.UNSAFE_YAML: Message(
+        "tệp có thể làm treo máy: bí danh mở rộng quá lớn, bí danh tự tham chiếu, lồng quá sâu",
+        "file could exhaust the machine: alias bomb, recursive alias, nesting too deep",
+    ),
+    LoadCode.SCHEMA: Message(
+        "sai định dạng quy trình: thiếu trường, sai kiểu, trường lạ, giá trị không hợp lệ, bước sai cấu trúc",
+        "not the process format: missing field, wrong type, unknown field, invalid value, malformed step",
+    ),
+    LoadCode.REFERENCE: Message(
+        "tham chiếu tới bước, vai trò, hồ sơ, văn bản pháp lý, KPI hoặc quy trình không tồn tại",
+        "a reference to a step, role, record, legal document, KPI or process that does not exist",
+    ),
+    LoadCode.DUPLICATE_ID: Message(
+        "một mã bước, mã hồ sơ, mã KPI hoặc mã quy trình bị dùng hai lần",
+        "a step id, record code, KPI code or process code used twice",
+    ),
+}
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     """A place in a source file; ``line`` and ``column`` count from 1."""

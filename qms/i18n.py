@@ -306,7 +306,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.new.exists": ("tệp «{path}» đã tồn tại; không ghi đè", "«{path}» already exists; not overwritten"),
     "cli.new.created": ("Đã tạo {path}", "Created {path}"),
     "cli.new.bad_code": ("mã quy trình «{code}» không hợp lệ", "process code «{code}» is not valid"),
-    "cli.schema.written": ("Đã ghi lược đồ JSON vào {path}", "JSON Schema written to {path}"),
+    "cli.schema.written": ("Đã ghi {path}", "Written: {path}"),
     "cli.internal_error": (
         "lỗi nội bộ của qms ({error}); vui lòng báo lỗi kèm tệp đầu vào",
         "internal qms error ({error}); please report it with the input file",

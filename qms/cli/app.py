@@ -24,6 +24,7 @@ from qms.diagnostics import Diagnostic, Severity
 from qms.i18n import Lang, msg
 from qms.load import load_paths
 from qms.scaffold import is_valid_code, new_process_text, schema_path_from
+from qms.reference import format_reference_markdown
 from qms.schema import process_json_schema_text
 
 app = typer.Typer(
@@ -134,12 +135,18 @@ def _summary(files: int, valid: int, diagnostics: list[Diagnostic]) -> None:
         out.print(f"[green]{_t('cli.valid', n=valid)}[/]")
 
 
+class SchemaFormat(StrEnum):
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
 @app.command()
 def schema(
     output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Ghi ra tệp / write to this file")] = None,
+    kind: Annotated[SchemaFormat, typer.Option("--format", "-f", help="json (JSON Schema) | markdown (format reference page)")] = SchemaFormat.JSON,
 ) -> None:
-    """In lược đồ JSON của định dạng quy trình / print the process format's JSON Schema."""
-    text = process_json_schema_text()
+    """In lược đồ JSON (hoặc trang tham chiếu) của định dạng quy trình / print the format's JSON Schema or reference page."""
+    text = process_json_schema_text() if kind is SchemaFormat.JSON else format_reference_markdown()
     if output is None:
         sys.stdout.write(text)
         return

@@ -50,8 +50,8 @@ class _Strict(BaseModel):
 class Text(_Strict):
     """Text in Vietnamese, optionally with English: ``"..."`` or ``{vi: ..., en: ...}``."""
 
-    vi: NonEmpty
-    en: NonEmpty | None = None
+    vi: NonEmpty = Field(description="Tiếng Việt / Vietnamese")
+    en: NonEmpty | None = Field(None, description="Tiếng Anh / English")
 
     @model_validator(mode="before")
     @classmethod
@@ -100,7 +100,7 @@ class Role(_Strict):
     name: Text = Field(description="Tên vai trò / role name, e.g. «Công chức Bộ phận Một cửa»")
     authority: list[Authority] = Field(default_factory=list, description="Thẩm quyền: approve (phê duyệt), sign (ký ban hành)")
     competence: Text | None = Field(None, description="Yêu cầu năng lực (ISO 9001 7.2) / competence required")
-    description: Text | None = None
+    description: Text | None = Field(None, description="Nhiệm vụ / duties")
 
     @model_validator(mode="before")
     @classmethod
@@ -130,10 +130,10 @@ class Approval(_Strict):
 class Revision(_Strict):
     """One line of the revision history (theo dõi sửa đổi)."""
 
-    version: Version
-    date: Date
+    version: Version = Field(description="Phiên bản sau sửa đổi / version after the change")
+    date: Date = Field(description="Ngày sửa đổi / date of the change")
     changes: Text = Field(description="Nội dung sửa đổi / what changed and why")
-    by: NonEmpty | None = None
+    by: NonEmpty | None = Field(None, description="Người sửa đổi / changed by")
 
 
 class LegalDocument(_Strict):
@@ -203,13 +203,13 @@ class Step(_Strict):
 class KPI(_Strict):
     """A performance indicator (ISO 9001 9.1.1)."""
 
-    code: RecordCode
-    name: Text
+    code: RecordCode = Field(description="Mã chỉ số / KPI code, e.g. KPI-01")
+    name: Text = Field(description="Tên chỉ số / KPI name")
     formula: Text | None = Field(None, description="Cách tính / formula in words")
     target: Target = Field(description="Chỉ tiêu / target, e.g. «>= 95%»")
     frequency: Text | None = Field(None, description="Tần suất đo / how often measured")
     data_source: Text | None = Field(None, description="Nguồn dữ liệu / data source")
-    owner: RoleId | None = None
+    owner: RoleId | None = Field(None, description="Vai trò theo dõi / role that monitors it")
 
 
 class RiskKind(StrEnum):
@@ -220,17 +220,17 @@ class RiskKind(StrEnum):
 class Risk(_Strict):
     """A risk or opportunity (ISO 9001 6.1) and the steps that control it."""
 
-    code: RecordCode
-    kind: RiskKind = RiskKind.RISK
-    description: Text
-    cause: Text | None = None
-    effect: Text | None = None
+    code: RecordCode = Field(description="Mã rủi ro / risk code, e.g. RR-01")
+    kind: RiskKind = Field(RiskKind.RISK, description="risk (rủi ro) | opportunity (cơ hội)")
+    description: Text = Field(description="Mô tả / description")
+    cause: Text | None = Field(None, description="Nguyên nhân / cause")
+    effect: Text | None = Field(None, description="Hậu quả / effect")
     likelihood: int | None = Field(None, ge=1, le=5, description="Khả năng xảy ra 1–5 / likelihood")
     impact: int | None = Field(None, ge=1, le=5, description="Mức độ ảnh hưởng 1–5 / impact")
     treatment: Text | None = Field(None, description="Biện pháp xử lý / treatment")
     controls: list[StepId] = Field(default_factory=list, description="Các bước kiểm soát / controlling steps")
-    owner: RoleId | None = None
-    review_date: Date | None = None
+    owner: RoleId | None = Field(None, description="Vai trò chịu trách nhiệm / risk owner role")
+    review_date: Date | None = Field(None, description="Ngày xem xét lại / next review date")
 
     @property
     def level(self) -> int | None:
@@ -257,11 +257,11 @@ class CitizenService(_Strict):
 class Waiver(_Strict):
     """A reasoned exemption from one conformity rule, shown to auditors."""
 
-    rule: Annotated[str, StringConstraints(pattern=RULE_CODE_PATTERN)]
-    reason: Text
-    approved_by: RoleId
-    step: StepId | None = None
-    date: Date | None = None
+    rule: Annotated[str, StringConstraints(pattern=RULE_CODE_PATTERN)] = Field(description="Mã quy tắc / rule code, e.g. QMS104")
+    reason: Text = Field(description="Lý do / reason")
+    approved_by: RoleId = Field(description="Vai trò chấp thuận / role that approved the waiver")
+    step: StepId | None = Field(None, description="Chỉ miễn cho bước này / only for this step")
+    date: Date | None = Field(None, description="Ngày chấp thuận / date approved")
 
 
 class Process(_Strict):
@@ -289,7 +289,7 @@ class Process(_Strict):
     iso_clauses: list[Clause] = Field(default_factory=list, description="Điều khoản ISO 9001 được đáp ứng / ISO 9001 clauses evidenced")
     deadline: Duration | None = Field(None, description="Thời hạn giải quyết theo quy định / statutory deadline")
     citizen_facing: bool = Field(False, description="Phục vụ trực tiếp người dân, tổ chức (TTHC) / serves citizens directly")
-    citizen_service: CitizenService | None = None
+    citizen_service: CitizenService | None = Field(None, description="Công khai, phí, phản ánh, hài lòng / citizen service (ISO 18091)")
     roles: dict[RoleId, Role] = Field(description="Các vai trò / roles (lanes), in display order")
     records: list[Record] = Field(default_factory=list, description="Hồ sơ, biểu mẫu / records and forms")
     steps: list[Step] = Field(min_length=1, description="Các bước / steps")
