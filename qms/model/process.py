@@ -158,7 +158,7 @@ class Record(_Strict):
     """A record or form (hồ sơ, biểu mẫu) the process produces (ISO 9001 7.5.3)."""
 
     code: RecordCode = Field(description="Mã biểu mẫu / record code, e.g. BM-01")
-    name: Text
+    name: Text = Field(description="Tên hồ sơ, biểu mẫu / record name")
     form: Text | None = Field(None, description="Mẫu theo quy định / prescribed form, e.g. «Mẫu số 01, Thông tư 03/2025/TT-VPCP»")
     legal_basis: LegalId | None = Field(None, description="Văn bản quy định mẫu (id trong legal_basis) / the legal document prescribing the form")
     kept_by: RoleId | None = Field(None, description="Vai trò lưu giữ / role keeping the record")
