@@ -36,10 +36,18 @@ class Origin:
     source: SourceMap = field(repr=False)
 
     def at(self, *loc: str | int) -> Location:
-        """Location of the value at ``loc``, e.g. ``origin.at("steps", 2, "role")``."""
-        return self.source.value(tuple(loc))
+        """Location of the part at ``loc``, e.g. ``origin.at("steps", 2, "role")``.
 
-    def step(self, process: Process, step_id: str, *field_: str) -> Location:
+        A field whose value is a block on the following lines (``steps:``
+        then a list) is located at its key, where a reader looks for it.
+        """
+        path = tuple(loc)
+        key, value = self.source.keys.get(path), self.source.values.get(path)
+        if key is not None and (value is None or value[0] != key[0]):
+            return self.source.key(path)
+        return self.source.value(path)
+
+    def step(self, process: Process, step_id: str, *field_: str | int) -> Location:
         """Location of a step (or one of its fields) by step id."""
         index = next((i for i, s in enumerate(process.steps) if s.id == step_id), None)
         return self.at("steps", index, *field_) if index is not None else self.at()

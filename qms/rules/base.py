@@ -1,0 +1,118 @@
+"""What a conformity rule is, and what it reports.
+
+A rule is a small class in its own module under ``qms/rules/<family>/``
+with a stable code (``QMS101``), a default severity, the ISO clause or
+legal article it enforces, a one-line message, a rationale, a fix hint and
+a failing and a fixed example (which become its documentation page). Its
+``check`` method looks at one process (and its graph, and the other
+processes of the project) and yields findings. Like bpmnlint's rules, a
+rule knows nothing of output formats, configuration or waivers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from qms.diagnostics import Location, Severity
+from qms.graph import ProcessGraph
+from qms.i18n import Lang, Message
+from qms.model import Process, Waiver
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place where a process falls short of one rule."""
+
+    rule: str
+    severity: Severity
+    location: Location
+    message: Message
+    process: str
+    step: str | None = None
+    hint: Message | None = None
+    waiver: Waiver | None = None  # set when an approved waiver covers the finding
+
+    @property
+    def waived(self) -> bool:
+        return self.waiver is not None
+
+    def render(self, lang: Lang | str = Lang.VI) -> str:
+        text = f"{self.location} {self.rule} {self.severity.label(lang)} {self.message.get(lang)}"
+        return text
+
+
+@dataclass(frozen=True)
+class Example:
+    """A failing and a fixed YAML fragment for the rule's documentation page."""
+
+    invalid: str
+    valid: str
+
+
+@dataclass
+class RuleContext:
+    """Everything a rule may look at; built once per process by the engine."""
+
+    process: Process
+    graph: ProcessGraph
+    # Every process of the project by code, for rules that follow sub-process calls.
+    catalogue: Mapping[str, Process] = field(default_factory=dict)
+    # The day legal validity is judged on when a process has no effective date.
+    today: date = field(default_factory=date.today)
+
+    def location(self, *path: str | int) -> Location:
+        origin = self.process.origin
+        if origin is None:
+            return Location(Path(f"<{self.process.code}>"))
+        return origin.at(*path)
+
+    def step_location(self, step_id: str, *field_: str | int) -> Location:
+        origin = self.process.origin
+        if origin is None:
+            return Location(Path(f"<{self.process.code}>"))
+        return origin.step(self.process, step_id, *field_)
+
+
+class Rule:
+    """Base class of every conformity rule. Subclasses set the class attributes and ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]  # kebab-case, e.g. "single-start"
+    severity: ClassVar[Severity]
+    # What the rule enforces: ISO 9001:2015 clause numbers ("4.4.1"), ISO 18091
+    # areas (keys of qms.standards.ISO18091_AREAS), legal articles in words.
+    iso9001: ClassVar[tuple[str, ...]] = ()
+    iso18091: ClassVar[tuple[str, ...]] = ()
+    legal: ClassVar[tuple[str, ...]] = ()
+    title: ClassVar[Message]  # one line: what must hold
+    message: ClassVar[Message]  # one line per finding; may use {placeholders}
+    rationale: ClassVar[Message]
+    fix: ClassVar[Message]
+    example: ClassVar[Example]
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(self, ctx: RuleContext, location: Location, step: str | None = None, **args: object) -> Finding:
+        """A finding of this rule with its message filled in."""
+        # An argument may itself be bilingual (a Message): each language gets its own.
+        vi = {k: v.vi if isinstance(v, Message) else v for k, v in args.items()}
+        en = {k: v.en if isinstance(v, Message) else v for k, v in args.items()}
+        text = Message(self.message.vi.format(**vi), self.message.en.format(**en))
+        return Finding(self.code, self.severity, location, text, ctx.process.code, step, self.fix)
+
+    def at_step(self, ctx: RuleContext, step_id: str, *field_: str | int, **args: object) -> Finding:
+        return self.finding(ctx, ctx.step_location(step_id, *field_), step=step_id, step_id=step_id, **args)
+
+    @classmethod
+    def basis(cls) -> list[str]:
+        """Human-readable list of what the rule enforces."""
+        return [f"ISO 9001:2015 {c}" for c in cls.iso9001] + [f"ISO 18091:2019 ({a})" for a in cls.iso18091] + list(cls.legal)
+
+
+def regraded(finding: Finding, severity: Severity) -> Finding:
+    return replace(finding, severity=severity)

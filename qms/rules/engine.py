@@ -1,0 +1,137 @@
+"""Run the enabled rules on every process; apply configuration and waivers.
+
+Besides the rules' own findings the engine reports two of its own:
+``QMS090`` for a waiver that suppresses nothing (a stale exemption an
+auditor should see removed) and ``QMS099`` for a rule that crashed (as
+bpmnlint does: the run goes on and the crash is a finding, never a
+traceback).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from qms.diagnostics import Diagnostic, Severity
+from qms.graph import ProcessGraph
+from qms.i18n import Message
+from qms.load import LoadResult, load_paths
+from qms.model import Process
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.config import RuleConfig
+from qms.rules.registry import all_rules
+
+UNUSED_WAIVER = "QMS090"
+RULE_CRASHED = "QMS099"
+
+
+@dataclass
+class CheckReport:
+    """The outcome of checking a set of processes."""
+
+    processes: list[Process]
+    rules: list[type[Rule]]
+    findings: list[Finding] = field(default_factory=list)
+    load_diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def active(self) -> list[Finding]:
+        """Findings not covered by a waiver."""
+        return [f for f in self.findings if not f.waived]
+
+    @property
+    def waived(self) -> list[Finding]:
+        return [f for f in self.findings if f.waived]
+
+    def fails(self, fail_on: str) -> bool:
+        if any(d.severity is Severity.ERROR for d in self.load_diagnostics):
+            return True
+        if fail_on == "never":
+            return False
+        threshold = Severity(fail_on).rank
+        return any(f.severity.rank >= threshold for f in self.active)
+
+
+def check_process(
+    process: Process,
+    rules: Sequence[type[Rule]],
+    config: RuleConfig = RuleConfig(),
+    catalogue: dict[str, Process] | None = None,
+    today: date | None = None,
+) -> list[Finding]:
+    """Findings of ``rules`` on one process, re-graded by ``config`` and matched with waivers."""
+    ctx = RuleContext(process, ProcessGraph(process), catalogue or {process.code: process}, today or date.today())
+    findings: list[Finding] = []
+    for rule_class in rules:
+        rule = rule_class()
+        try:
+            produced = list(rule.check(ctx))
+        except Exception as exc:  # noqa: BLE001 - a crashing rule must not stop the audit
+            produced = [_crash(ctx, rule_class, exc)]
+        findings += [replace(f, severity=config.severity_of(f.rule, f.severity)) for f in produced]
+    return _apply_waivers(ctx, findings, {r.code for r in rules})
+
+
+def _crash(ctx: RuleContext, rule: type[Rule], exc: Exception) -> Finding:
+    detail = f"{type(exc).__name__}: {exc}"
+    return Finding(
+        RULE_CRASHED,
+        Severity.ERROR,
+        ctx.location(),
+        Message(f"quy tắc {rule.code} gặp lỗi khi chạy ({detail})", f"rule {rule.code} crashed ({detail})"),
+        ctx.process.code,
+        hint=Message("vui lòng báo lỗi này kèm tệp quy trình", "please report this with the process file"),
+    )
+
+
+def _apply_waivers(ctx: RuleContext, findings: list[Finding], ran: set[str]) -> list[Finding]:
+    result: list[Finding] = []
+    used: set[int] = set()
+    waivers = list(enumerate(ctx.process.waivers))
+    for finding in findings:
+        match = next((i for i, w in waivers if w.rule == finding.rule and (w.step is None or w.step == finding.step)), None)
+        if match is not None:
+            used.add(match)
+            finding = replace(finding, waiver=ctx.process.waivers[match])
+        result.append(finding)
+    for i, waiver in waivers:
+        if i not in used and waiver.rule in ran:
+            result.append(
+                Finding(
+                    UNUSED_WAIVER,
+                    Severity.WARNING,
+                    ctx.location("waivers", i),
+                    Message(
+                        f"miễn áp dụng quy tắc {waiver.rule} không còn che phát hiện nào",
+                        f"the waiver of rule {waiver.rule} no longer covers any finding",
+                    ),
+                    ctx.process.code,
+                    waiver.step,
+                    Message("xoá mục miễn áp dụng này khỏi «waivers»", "remove this entry from «waivers»"),
+                )
+            )
+    return result
+
+
+def enabled_rules(config: RuleConfig) -> list[type[Rule]]:
+    return [r for r in all_rules() if config.enabled(r.code)]
+
+
+def check_processes(
+    processes: Iterable[Process], config: RuleConfig = RuleConfig(), today: date | None = None
+) -> list[Finding]:
+    processes = list(processes)
+    catalogue = {p.code: p for p in processes}
+    rules = enabled_rules(config)
+    return [f for p in processes for f in check_process(p, rules, config, catalogue, today)]
+
+
+def check_paths(paths: Iterable[Path | str], config: RuleConfig = RuleConfig(), today: date | None = None) -> CheckReport:
+    """Load the process files under ``paths`` and check every valid one."""
+    loaded: LoadResult = load_paths(paths)
+    report = CheckReport(loaded.processes, enabled_rules(config), load_diagnostics=loaded.diagnostics, files=loaded.files)
+    report.findings = check_processes(loaded.processes, config, today)
+    return report

@@ -1,0 +1,41 @@
+"""Find the rules: every ``Rule`` subclass in a module under ``qms.rules``.
+
+Adding a rule means adding one module (and its test); nothing else lists
+rules, so the catalogue, the documentation and the coverage matrix cannot
+forget one.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+
+import qms.rules as package
+from qms.rules.base import Rule
+
+_INFRASTRUCTURE = {"base", "registry", "engine", "config", "output", "docs", "coverage"}
+
+
+@cache
+def all_rules() -> tuple[type[Rule], ...]:
+    """Every rule class, sorted by code; fails loudly on two rules sharing a code."""
+    for info in pkgutil.walk_packages(package.__path__, prefix="qms.rules."):
+        if info.name.rsplit(".", 1)[-1] not in _INFRASTRUCTURE:
+            importlib.import_module(info.name)
+    found: dict[str, type[Rule]] = {}
+    stack = list(Rule.__subclasses__())
+    while stack:
+        cls = stack.pop()
+        stack += cls.__subclasses__()
+        if "code" not in cls.__dict__:
+            continue
+        if cls.code in found and found[cls.code] is not cls:
+            raise RuntimeError(f"two rules share the code {cls.code}: {found[cls.code].__name__}, {cls.__name__}")
+        found[cls.code] = cls
+    return tuple(found[code] for code in sorted(found))
+
+
+def rule_by_code(code: str) -> type[Rule] | None:
+    wanted = code.strip().upper()
+    return next((r for r in all_rules() if r.code == wanted or r.name == code.strip().lower()), None)

@@ -1,0 +1,33 @@
+from collections.abc import Iterator
+
+from qms.diagnostics import Severity
+from qms.i18n import Message
+from qms.rules.base import Example, Finding, Rule, RuleContext
+
+
+class Reachable(Rule):
+    code = "QMS102"
+    name = "reachable-from-start"
+    severity = Severity.ERROR
+    iso9001 = ("4.4.1 b",)
+    title = Message("Mọi bước đều đi tới được từ bước bắt đầu", "Every step can be reached from the start")
+    message = Message("bước «{step_id}» không bao giờ được thực hiện: không có đường đi từ bước bắt đầu", "step «{step_id}» is never performed: no path leads to it from the start")
+    rationale = Message(
+        "Một bước không có đường đi tới là bước chết: người thực hiện không biết khi nào làm, và lưu đồ đang mô tả sai thực tế.",
+        "A step no path leads to is dead: nobody knows when to perform it, and the flowchart misdescribes the work.",
+    )
+    fix = Message(
+        "cho một bước trước đó trỏ tới bước này bằng «next» hoặc một nhánh, hoặc xoá bước nếu không còn dùng",
+        "point an earlier step's «next» or a branch at this step, or delete it if it is no longer used",
+    )
+    example = Example(
+        invalid="steps:\n  - {id: nhan, type: start, name: Nhận, next: xong}\n  - {id: luu, name: Lưu hồ sơ, next: xong}\n  - {id: xong, type: end, name: Xong}",
+        valid="steps:\n  - {id: nhan, type: start, name: Nhận, next: luu}\n  - {id: luu, name: Lưu hồ sơ, next: xong}\n  - {id: xong, type: end, name: Xong}",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        if not ctx.graph.starts:  # QMS101 reports that; every step would be "unreachable"
+            return
+        for step in ctx.process.steps:
+            if step.id not in ctx.graph.reachable_from_start:
+                yield self.at_step(ctx, step.id, "id")

@@ -1,0 +1,44 @@
+from collections.abc import Iterator
+
+from qms.diagnostics import Severity
+from qms.i18n import Message
+from qms.model import StepType
+from qms.rules.base import Example, Finding, Rule, RuleContext
+
+
+class EndReachable(Rule):
+    code = "QMS103"
+    name = "end-reachable"
+    severity = Severity.ERROR
+    iso9001 = ("4.4.1 b", "8.1")
+    title = Message("Từ mọi bước đều đi tới được một bước kết thúc", "An end step can be reached from every step")
+    message = Message(
+        "từ bước «{step_id}» không thể đi tới bước kết thúc nào (ngõ cụt hoặc vòng lặp không lối ra)",
+        "from step «{step_id}» no end step can be reached (a dead end or a loop without exit)",
+    )
+    rationale = Message(
+        "Mỗi hồ sơ, mỗi việc phải có kết cục xác định (trả kết quả, từ chối, lưu trữ). Ngõ cụt hay vòng lặp không lối ra "
+        "là nơi hồ sơ bị bỏ quên và quá hạn.",
+        "Every case must reach a defined outcome (result returned, refused, archived). A dead end or a loop without exit "
+        "is where dossiers are forgotten and become late.",
+    )
+    fix = Message(
+        "thêm nhánh hoặc «next» dẫn tới một bước «type: end», hoặc đổi bước cuối thành «type: end»",
+        "add a branch or «next» leading to a «type: end» step, or make the last step «type: end»",
+    )
+    example = Example(
+        invalid="steps:\n  - {id: nhan, type: start, name: Nhận, next: kiem-tra}\n  - id: kiem-tra\n    type: decision\n    name: Đạt?\n"
+        "    branches: [{when: Đạt, to: xong}, {when: Chưa đạt, to: sua}]\n  - {id: sua, name: Sửa, next: sua-lai}\n"
+        "  - {id: sua-lai, name: Sửa lại, next: sua}\n  - {id: xong, type: end, name: Xong}",
+        valid="steps:\n  - {id: nhan, type: start, name: Nhận, next: kiem-tra}\n  - id: kiem-tra\n    type: decision\n    name: Đạt?\n"
+        "    branches: [{when: Đạt, to: xong}, {when: Chưa đạt, to: sua}]\n  - {id: sua, name: Sửa, next: kiem-tra}\n"
+        "  - {id: xong, type: end, name: Xong}",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        if not ctx.graph.ends:
+            yield self.finding(ctx, ctx.location("steps"), step_id=ctx.process.steps[-1].id)
+            return
+        for step in ctx.process.steps:
+            if step.type is not StepType.END and step.id not in ctx.graph.reaching_an_end:
+                yield self.at_step(ctx, step.id, "id")

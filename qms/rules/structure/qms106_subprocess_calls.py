@@ -1,0 +1,58 @@
+from collections.abc import Iterator
+
+from qms.diagnostics import Severity
+from qms.i18n import Message
+from qms.model import StepType
+from qms.rules.base import Example, Finding, Rule, RuleContext
+
+
+class SubprocessCalls(Rule):
+    code = "QMS106"
+    name = "subprocess-no-recursion"
+    severity = Severity.ERROR
+    iso9001 = ("4.4.1 b",)
+    title = Message("Lời gọi quy trình con không tạo vòng gọi vô tận", "Sub-process calls do not recurse without end")
+    message = Message("bước «{step_id}» gọi {chain}: vòng gọi quy trình không có điểm dừng", "step «{step_id}» calls {chain}: a cycle of process calls with no end")
+    rationale = Message(
+        "Sự tương tác giữa các quy trình (ISO 9001 4.4.1 b) phải kết thúc: nếu A gọi B và B lại gọi A, hồ sơ chuyển qua lại mãi.",
+        "Interactions between processes (ISO 9001 4.4.1 b) must terminate: if A calls B and B calls A, the case bounces forever.",
+    )
+    fix = Message(
+        "bỏ một lời gọi trong vòng, hoặc thay bằng một bước «task» chuyển giao kết quả",
+        "remove one call of the cycle, or replace it by a «task» that hands the result over",
+    )
+    example = Example(
+        invalid="# QT-A.yaml\n  - {id: ban-hanh, type: subprocess, name: Ban hành, calls: QT-B, next: xong}\n"
+        "# QT-B.yaml\n  - {id: xu-ly, type: subprocess, name: Xử lý, calls: QT-A, next: xong}",
+        valid="# QT-A.yaml\n  - {id: ban-hanh, type: subprocess, name: Ban hành, calls: QT-B, next: xong}\n"
+        "# QT-B.yaml\n  - {id: xu-ly, name: Xử lý, next: xong}",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for step in ctx.process.steps:
+            if step.type is StepType.SUBPROCESS and step.calls:
+                chain = self._cycle(ctx, step.calls, [ctx.process.code], set())
+                if chain:
+                    yield self.at_step(ctx, step.id, "calls", chain=" → ".join(chain))
+
+    def _cycle(self, ctx: RuleContext, code: str, trail: list[str], visited: set[str]) -> list[str] | None:
+        """The call chain from ``trail`` through ``code`` back to the checked process, if any.
+
+        ``visited`` holds processes already explored: one that cannot lead back once never will,
+        so each process is explored at most once (no blow-up on diamond-shaped call graphs).
+        """
+        trail = [*trail, code]
+        if code == ctx.process.code:
+            return trail
+        if code in visited:
+            return None
+        visited.add(code)
+        called = ctx.catalogue.get(code)
+        if called is None:
+            return None
+        for step in called.steps:
+            if step.type is StepType.SUBPROCESS and step.calls:
+                found = self._cycle(ctx, step.calls, trail, visited)
+                if found:
+                    return found
+        return None
