@@ -307,6 +307,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.new.created": ("Đã tạo {path}", "Created {path}"),
     "cli.new.bad_code": ("mã quy trình «{code}» không hợp lệ", "process code «{code}» is not valid"),
     "cli.schema.written": ("Đã ghi {path}", "Written: {path}"),
+    "cli.check.waived": ("đã miễn", "waived"),
+    "cli.check.summary_title": ("Tổng hợp theo quy tắc", "Summary by rule"),
+    "cli.check.col_rule": ("Mã", "Code"),
+    "cli.check.col_title": ("Quy tắc", "Rule"),
+    "cli.check.col_severity": ("Mức", "Severity"),
+    "cli.check.col_count": ("Phát hiện", "Findings"),
+    "cli.check.col_waived": ("Đã miễn", "Waived"),
+    "cli.check.totals": (
+        "{processes} quy trình, {rules} quy tắc: {errors} lỗi, {warnings} cảnh báo, {infos} thông tin, "
+        "{waived} đã miễn, {load_errors} tệp lỗi định dạng.",
+        "{processes} processes, {rules} rules: {errors} errors, {warnings} warnings, {infos} infos, "
+        "{waived} waived, {load_errors} load errors.",
+    ),
+    "cli.rules.unknown": ("không có quy tắc «{code}»", "no rule «{code}»"),
+    "cli.rules.col_name": ("Tên", "Name"),
+    "cli.rules.col_basis": ("Căn cứ", "Basis"),
     "cli.internal_error": (
         "lỗi nội bộ của qms ({error}); vui lòng báo lỗi kèm tệp đầu vào",
         "internal qms error ({error}); please report it with the input file",

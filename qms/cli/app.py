@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import replace
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -26,6 +28,13 @@ from qms.load import load_paths
 from qms.scaffold import is_valid_code, new_process_text, schema_path_from
 from qms.reference import format_reference_markdown
 from qms.schema import process_json_schema_text
+from qms.load.schema_errors import closest
+from qms.report.formats import report_json, report_junit, report_sarif, summary_counts
+from qms.report.rule_docs import rule_dict, rule_page, write_rule_docs
+from qms.rules.base import Finding
+from qms.rules.config import ConfigError, find_config, load_config
+from qms.rules.engine import CheckReport, check_paths
+from qms.rules.registry import all_rules, rule_by_code
 
 app = typer.Typer(
     name="qms",
@@ -176,10 +185,182 @@ def new_process(
     out.print(_t("cli.new.created", path=target))
 
 
+class CheckFormat(StrEnum):
+    HUMAN = "human"
+    JSON = "json"
+    SARIF = "sarif"
+    JUNIT = "junit"
+
+
+class FailOn(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NEVER = "never"
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Tệp hoặc thư mục quy trình / process files or folders")] = None,
+    output: Annotated[CheckFormat, typer.Option("--format", "-f", help="human | json | sarif | junit")] = CheckFormat.HUMAN,
+    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Ghi ra tệp / write to this file")] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Mức gây lỗi / lowest severity that fails: error | warning | info | never")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Chỉ chạy các quy tắc này / only these rule codes or prefixes")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Bỏ qua các quy tắc này / skip these rule codes or prefixes")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="qms.toml hoặc pyproject.toml")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Ngày xét hiệu lực văn bản / date for legal validity (YYYY-MM-DD)")] = None,
+) -> None:
+    """Kiểm tra sự phù hợp với ISO 9001, ISO 18091 và quy định / check conformity with the rule catalogue."""
+    given = paths or [Path("processes")]
+    try:
+        config = load_config(config_file if config_file else find_config(Path.cwd()))
+    except ConfigError as exc:
+        err.print(f"[red]{_escape(str(exc))}[/]")
+        raise typer.Exit(ExitCode.USAGE) from None
+    if select or ignore:
+        config = replace(config, select=tuple(c.upper() for c in select or config.select), ignore=(*config.ignore, *(c.upper() for c in ignore or ())))
+    today = _parse_day(as_of)
+    report = check_paths(given, config, today)
+    threshold = (fail_on.value if fail_on else config.fail_on)
+    if output is CheckFormat.HUMAN:
+        print_check_report(report)
+    else:
+        text = {CheckFormat.JSON: report_json, CheckFormat.SARIF: report_sarif, CheckFormat.JUNIT: report_junit}[output](report, state.lang)
+        if out_file:
+            out_file.parent.mkdir(parents=True, exist_ok=True)
+            out_file.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    if any(d.data.get("usage") for d in report.load_diagnostics) or not report.files:
+        if not report.files and output is CheckFormat.HUMAN:
+            err.print(_t("cli.no_files", paths=", ".join(map(str, given))))
+        raise typer.Exit(ExitCode.USAGE)
+    raise typer.Exit(ExitCode.FINDINGS if report.fails(threshold) else ExitCode.OK)
+
+
+def _parse_day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        err.print(f"[red]{_escape(_t('schema.date', value=text))}[/] ({_escape(_t('schema.date.hint'))})")
+        raise typer.Exit(ExitCode.USAGE) from None
+
+
+def print_check_report(report: CheckReport) -> None:
+    print_diagnostics(report.load_diagnostics)
+    by_process: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        by_process.setdefault(finding.process, []).append(finding)
+    for process in report.processes:
+        found = sorted(by_process.get(process.code, []), key=lambda f: (f.location.line, f.location.column, f.rule))
+        mark = "[green]✓[/]" if not [f for f in found if not f.waived] else "[red]✗[/]"
+        out.print(f"\n{mark} [bold]{_escape(process.code)}[/] — {_escape(process.title.get(state.lang))} [dim]({_escape(str(process.origin.path) if process.origin else '')})[/]")
+        for f in found:
+            label = f"[{_STYLE[f.severity]}]{f.severity.label(state.lang)}[/]"
+            line = f"  {_escape(str(f.location))} [dim]{f.rule}[/] {label} {_escape(f.message.get(state.lang))}"
+            if f.waiver:
+                line = f"  [dim]{_escape(str(f.location))} {f.rule} {_t('cli.check.waived')}: {_escape(f.message.get(state.lang))} — {_escape(f.waiver.reason.get(state.lang))} ({_escape(f.waiver.approved_by)})[/]"
+            elif f.hint:
+                line += f" [dim]({_t('cli.hint')}: {_escape(f.hint.get(state.lang))})[/]"
+            out.print(line)
+    _check_summary(report)
+
+
+def _check_summary(report: CheckReport) -> None:
+    table = Table(title=_t("cli.check.summary_title"), show_header=True, header_style="bold")
+    for key in ("cli.check.col_rule", "cli.check.col_title", "cli.check.col_severity", "cli.check.col_count", "cli.check.col_waived"):
+        table.add_column(_t(key))
+    rows = 0
+    for rule in report.rules:
+        mine = [f for f in report.findings if f.rule == rule.code]
+        if not mine:
+            continue
+        rows += 1
+        active = [f for f in mine if not f.waived]
+        severity = active[0].severity if active else rule.severity
+        table.add_row(rule.code, _escape(rule.title.get(state.lang)), f"[{_STYLE[severity]}]{severity.label(state.lang)}[/]", str(len(active)), str(len(mine) - len(active)))
+    for code in sorted({f.rule for f in report.findings} - {r.code for r in report.rules}):
+        mine = [f for f in report.findings if f.rule == code]
+        table.add_row(code, _escape(mine[0].message.get(state.lang)), mine[0].severity.label(state.lang), str(len(mine)), "0")
+        rows += 1
+    if rows:
+        out.print(table)
+    counts = summary_counts(report)
+    out.print(
+        _t(
+            "cli.check.totals",
+            processes=len(report.processes),
+            rules=len(report.rules),
+            errors=counts["error"],
+            warnings=counts["warning"],
+            infos=counts["info"],
+            waived=counts["waived"],
+            load_errors=counts["load_errors"],
+        )
+    )
+
+
+@app.command()
+def rules(
+    code: Annotated[Optional[str], typer.Argument(help="Mã quy tắc / rule code, e.g. QMS302")] = None,
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="human | json")] = OutputFormat.HUMAN,
+    docs: Annotated[Optional[Path], typer.Option("--docs", help="Ghi trang tài liệu của mọi quy tắc vào thư mục / write every rule's page to this folder")] = None,
+) -> None:
+    """Liệt kê hoặc giải thích các quy tắc kiểm tra / list the rule catalogue or explain one rule."""
+    if docs is not None:
+        for path in write_rule_docs(docs):
+            out.print(_t("cli.schema.written", path=path))
+        return
+    catalogue = all_rules()
+    if code is not None:
+        rule = rule_by_code(code)
+        if rule is None:
+            suggestion = closest(code.upper(), [r.code for r in catalogue] + [r.name for r in catalogue])
+            hint = f" ({_t('ref.hint_close', suggestion=suggestion)})" if suggestion else ""
+            err.print(f"[red]{_escape(_t('cli.rules.unknown', code=code))}[/]{_escape(hint)}")
+            raise typer.Exit(ExitCode.USAGE)
+        catalogue = (rule,)
+    if output is OutputFormat.JSON:
+        sys.stdout.write(json.dumps([rule_dict(r, state.lang) for r in catalogue], ensure_ascii=False, indent=2) + "\n")
+        return
+    if code is not None:
+        sys.stdout.write(rule_page(catalogue[0], state.lang))
+        return
+    table = Table(show_header=True, header_style="bold")
+    for key in ("cli.check.col_rule", "cli.rules.col_name", "cli.check.col_severity", "cli.rules.col_basis", "cli.check.col_title"):
+        table.add_column(_t(key))
+    for r in catalogue:
+        table.add_row(r.code, r.name, f"[{_STYLE[r.severity]}]{r.severity.label(state.lang)}[/]", _escape(", ".join(r.basis())), _escape(r.title.get(state.lang)))
+    out.print(table)
+
+
+def _lang_first(args: list[str]) -> list[str]:
+    """Accept ``--lang`` anywhere (``qms rules QMS101 --lang en``) by moving it before the command."""
+    moved: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        if args[i] == "--":
+            rest += args[i:]
+            break
+        if args[i] == "--lang" and i + 1 < len(args):
+            moved += args[i : i + 2]
+            i += 2
+            continue
+        if args[i].startswith("--lang="):
+            moved.append(args[i])
+        else:
+            rest.append(args[i])
+        i += 1
+    return moved + rest
+
+
 def run() -> None:
     """Console-script entry point: no Python traceback ever reaches the user."""
     try:
-        app()
+        app(args=_lang_first(sys.argv[1:]))
     except SystemExit:
         raise
     except KeyboardInterrupt:

@@ -1,0 +1,186 @@
+"""Machine-readable check reports: JSON, SARIF 2.1.0 and JUnit XML.
+
+SARIF is what code-review tools (GitHub code scanning, VS Code's SARIF
+viewer, GitLab) display inline; JUnit XML is what every CI server shows as
+a test table. Waived findings are kept and marked (SARIF ``suppressions``,
+JUnit ``skipped``) because an auditor must see every waiver and its reason.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import qms
+from qms.diagnostics import Diagnostic, Location, Severity
+from qms.i18n import Lang
+from qms.rules.base import Finding, Rule
+from qms.rules.engine import CheckReport
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _relative(path: Path) -> str:
+    """Path relative to the current folder when inside it, so reports are stable across machines."""
+    try:
+        relative = Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+    return path.as_posix() if relative.startswith("..") else relative
+
+
+def finding_dict(finding: Finding, lang: Lang | str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "process": finding.process,
+        "step": finding.step,
+        "file": _relative(finding.location.path),
+        "line": finding.location.line,
+        "column": finding.location.column,
+        "message": finding.message.get(lang),
+        "hint": finding.hint.get(lang) if finding.hint else None,
+        "waived": finding.waived,
+    }
+    if finding.waiver:
+        data["waiver"] = {"reason": finding.waiver.reason.get(lang), "approved_by": finding.waiver.approved_by}
+    return data
+
+
+def report_json(report: CheckReport, lang: Lang | str) -> str:
+    payload = {
+        "tool": {"name": "qms", "version": qms.__version__},
+        "files": [_relative(f) for f in report.files],
+        "processes": [p.code for p in report.processes],
+        "rules": [r.code for r in report.rules],
+        "load_errors": [{**d.to_dict(lang), "file": _relative(d.location.path)} for d in report.load_diagnostics],
+        "findings": [finding_dict(f, lang) for f in report.findings],
+        "summary": summary_counts(report),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def summary_counts(report: CheckReport) -> dict[str, int]:
+    counts = {s.value: sum(f.severity is s for f in report.active) for s in Severity}
+    counts["waived"] = len(report.waived)
+    counts["load_errors"] = sum(d.severity is Severity.ERROR for d in report.load_diagnostics)
+    return counts
+
+
+# --- SARIF ----------------------------------------------------------------
+
+
+def _sarif_location(location: Location) -> dict[str, Any]:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": quote(_relative(location.path), safe="/:")},
+            "region": {"startLine": max(location.line, 1), "startColumn": max(location.column, 1)},
+        }
+    }
+
+
+def _sarif_rule(rule: type[Rule], lang: Lang | str) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.title.get(lang)},
+        "fullDescription": {"text": rule.rationale.get(lang)},
+        "help": {"text": rule.fix.get(lang)},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+        "properties": {"tags": rule.basis()},
+    }
+
+
+def report_sarif(report: CheckReport, lang: Lang | str) -> str:
+    rules = list(report.rules)
+    index = {r.code: i for i, r in enumerate(rules)}
+    results: list[dict[str, Any]] = [_sarif_diagnostic(d, lang) for d in report.load_diagnostics]
+    for finding in report.findings:
+        result: dict[str, Any] = {
+            "ruleId": finding.rule,
+            "level": _SARIF_LEVEL[finding.severity],
+            "message": {"text": finding.message.get(lang) + (f" ({finding.hint.get(lang)})" if finding.hint else "")},
+            "locations": [_sarif_location(finding.location)],
+            "properties": {"process": finding.process, **({"step": finding.step} if finding.step else {})},
+        }
+        if finding.rule in index:
+            result["ruleIndex"] = index[finding.rule]
+        if finding.waiver:
+            result["suppressions"] = [
+                {"kind": "inSource", "justification": f"{finding.waiver.reason.get(lang)} ({finding.waiver.approved_by})"}
+            ]
+        results.append(result)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "qms", "version": qms.__version__, "rules": [_sarif_rule(r, lang) for r in rules]}},
+                "language": str(lang),
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_diagnostic(diagnostic: Diagnostic, lang: Lang | str) -> dict[str, Any]:
+    text = diagnostic.message.get(lang) + (f" ({diagnostic.hint.get(lang)})" if diagnostic.hint else "")
+    return {
+        "ruleId": diagnostic.code,
+        "level": _SARIF_LEVEL[diagnostic.severity],
+        "message": {"text": text},
+        "locations": [_sarif_location(diagnostic.location)],
+    }
+
+
+# --- JUnit XML ------------------------------------------------------------
+
+
+def report_junit(report: CheckReport, lang: Lang | str) -> str:
+    """One test suite per process, one test case per rule; ElementTree escapes all text."""
+    suites = ET.Element("testsuites", name="qms check")
+    by_process: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        by_process.setdefault(finding.process, []).append(finding)
+    if report.load_diagnostics:
+        suite = ET.SubElement(suites, "testsuite", name="load")
+        for diagnostic in report.load_diagnostics:
+            case = ET.SubElement(suite, "testcase", classname="load", name=f"{diagnostic.code} {_relative(diagnostic.location.path)}")
+            failure = ET.SubElement(case, "failure", message=diagnostic.message.get(lang), type=diagnostic.code)
+            failure.text = diagnostic.render(lang)
+        _count(suite)
+    for process in report.processes:
+        suite = ET.SubElement(suites, "testsuite", name=process.code)
+        found = by_process.get(process.code, [])
+        for rule in report.rules:
+            case = ET.SubElement(suite, "testcase", classname=process.code, name=f"{rule.code} {rule.title.get(lang)}")
+            mine = [f for f in found if f.rule == rule.code]
+            active = [f for f in mine if not f.waived]
+            if active:
+                failure = ET.SubElement(case, "failure", message=active[0].message.get(lang), type=active[0].severity.value)
+                failure.text = "\n".join(f"{f.location}: {f.message.get(lang)}" for f in active)
+            elif mine:
+                waiver = mine[0].waiver
+                reason = waiver.reason.get(lang) if waiver else ""
+                ET.SubElement(case, "skipped", message=f"waived: {reason}")
+        for extra in (f for f in found if f.rule not in {r.code for r in report.rules}):
+            case = ET.SubElement(suite, "testcase", classname=process.code, name=extra.rule)
+            ET.SubElement(case, "failure", message=extra.message.get(lang), type=extra.severity.value).text = str(extra.location)
+        _count(suite)
+    _count(suites)
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+def _count(element: ET.Element) -> None:
+    cases = list(element.iter("testcase"))
+    element.set("tests", str(len(cases)))
+    element.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))
+    element.set("skipped", str(sum(1 for c in cases if c.find("skipped") is not None)))
+    element.set("errors", "0")
