@@ -113,6 +113,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "invalid «\\» escape in a double-quoted string; use single quotes or write «\\\\»",
     ),
     "yaml.problem.found unexpected ':'": ("dấu «:» không đúng chỗ", "unexpected «:»"),
+    "yaml.control_char": (
+        "ký tự điều khiển U+{code} không được phép trong tệp YAML",
+        "control character U+{code} is not allowed in a YAML file",
+    ),
+    "yaml.control_char.hint": (
+        "xoá ký tự này; nó thường lẫn vào khi dán văn bản từ Word, PDF hoặc trang web",
+        "delete it; it usually comes with text pasted from Word, a PDF or a web page",
+    ),
     "yaml.multi_document": (
         "tệp chứa nhiều tài liệu YAML (dấu ---); mỗi tệp chỉ mô tả một quy trình",
         "the file holds several YAML documents (---); one file describes one process",
@@ -212,6 +220,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "hint.step_id": (
         "mã bước chỉ gồm chữ thường không dấu, số và dấu gạch ngang{suggestion}",
         "a step id uses lowercase ASCII letters, digits and hyphens{suggestion}",
+    ),
+    "hint.role_id": (
+        "mã vai trò chỉ gồm chữ thường không dấu, số và dấu gạch ngang{suggestion}",
+        "a role id uses lowercase ASCII letters, digits and hyphens{suggestion}",
     ),
     "hint.process_code": (
         "mã quy trình gồm chữ in hoa không dấu, số, «-» và «.», ví dụ QT-TTHC-01{suggestion}",
@@ -320,6 +332,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{processes} processes, {rules} rules: {errors} errors, {warnings} warnings, {infos} infos, "
         "{waived} waived, {load_errors} load errors.",
     ),
+    "cli.coverage.title": ("Ma trận điều khoản ISO", "ISO clause coverage"),
+    "cli.coverage.standard": ("Tiêu chuẩn", "Standard"),
+    "cli.coverage.clause": ("Điều khoản / lĩnh vực", "Clause / area"),
+    "cli.coverage.processes": ("Quy trình đáp ứng", "Evidenced by"),
+    "cli.coverage.rules": ("Quy tắc kiểm tra", "Checked by"),
+    "cli.coverage.none": ("— chưa có —", "— none —"),
+    "cli.coverage.gaps": (
+        "{n} điều khoản/lĩnh vực chưa có quy trình đáp ứng hoặc quy tắc kiểm tra: {keys}",
+        "{n} clauses/areas with no evidencing process or no checking rule: {keys}",
+    ),
+    "cli.coverage.no_gaps": ("Mọi điều khoản đều có quy trình đáp ứng và quy tắc kiểm tra.", "Every clause has an evidencing process and a checking rule."),
     "cli.rules.unknown": ("không có quy tắc «{code}»", "no rule «{code}»"),
     "cli.rules.col_name": ("Tên", "Name"),
     "cli.rules.col_basis": ("Căn cứ", "Basis"),

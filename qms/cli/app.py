@@ -29,6 +29,7 @@ from qms.scaffold import is_valid_code, new_process_text, schema_path_from
 from qms.reference import format_reference_markdown
 from qms.schema import process_json_schema_text
 from qms.load.schema_errors import closest
+from qms.report.coverage import coverage_matrix
 from qms.report.formats import report_json, report_junit, report_sarif, summary_counts
 from qms.report.rule_docs import rule_dict, rule_page, write_rule_docs
 from qms.rules.base import Finding
@@ -49,8 +50,10 @@ new_app = typer.Typer(help="Tạo tệp mới / scaffold new files.", no_args_is
 app.add_typer(new_app, name="new")
 
 # soft_wrap: one diagnostic stays on one line, so editors and grep can parse it.
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+# Piped output (CI logs, files) gets a wide fixed width instead of Rich's 80 columns, so tables stay readable.
+_WIDTH = None if sys.stdout.isatty() else 160
+out = Console(soft_wrap=True, highlight=False, width=_WIDTH)
+err = Console(stderr=True, soft_wrap=True, highlight=False, width=_WIDTH)
 
 
 class OutputFormat(StrEnum):
@@ -334,6 +337,44 @@ def rules(
     for r in catalogue:
         table.add_row(r.code, r.name, f"[{_STYLE[r.severity]}]{r.severity.label(state.lang)}[/]", _escape(", ".join(r.basis())), _escape(r.title.get(state.lang)))
     out.print(table)
+
+
+@app.command()
+def coverage(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Tệp hoặc thư mục quy trình / process files or folders")] = None,
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="human | json")] = OutputFormat.HUMAN,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Ngày xét hiệu lực văn bản / date for legal validity (YYYY-MM-DD)")] = None,
+) -> None:
+    """Ma trận điều khoản: quy trình nào đáp ứng, quy tắc nào kiểm tra / clause coverage matrix."""
+    given = paths or [Path("processes")]
+    report = check_paths(given, load_config(find_config(Path.cwd())), _parse_day(as_of))
+    rows = coverage_matrix(report.processes, report.rules, report.findings)
+    if output is OutputFormat.JSON:
+        payload = [
+            {"standard": r.standard, "clause": r.key, "title": r.title.get(state.lang), "processes": list(r.processes), "rules": list(r.rules), "gap": r.gap}
+            for r in rows
+        ]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_diagnostics(report.load_diagnostics)
+        table = Table(title=_t("cli.coverage.title"), show_header=True, header_style="bold", show_lines=False)
+        for key in ("cli.coverage.standard", "cli.coverage.clause", "cli.check.col_title", "cli.coverage.processes", "cli.coverage.rules"):
+            table.add_column(_t(key))
+        for r in rows:
+            none = f"[red]{_t('cli.coverage.none')}[/]"
+            table.add_row(
+                r.standard,
+                r.key,
+                _escape(r.title.get(state.lang)),
+                _escape(", ".join(r.processes)) if r.processes else none,
+                ", ".join(r.rules) if r.rules else none,
+            )
+        out.print(table)
+        gaps = [r.key for r in rows if r.gap]
+        out.print(_t("cli.coverage.gaps", n=len(gaps), keys=", ".join(gaps)) if gaps else _t("cli.coverage.no_gaps"))
+    if not report.files or any(d.data.get("usage") for d in report.load_diagnostics):
+        raise typer.Exit(ExitCode.USAGE)
+    raise typer.Exit(ExitCode.FINDINGS if report.load_diagnostics else ExitCode.OK)
 
 
 def _lang_first(args: list[str]) -> list[str]:

@@ -11,7 +11,9 @@ project can keep shared or work-in-progress YAML beside its processes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,12 +95,24 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Diagnostic]]
             files.append(path)
         else:
             problems.append(error(LoadCode.FILE, Location(path), msg("file.not_found", path=path), msg("file.not_found.hint"), usage=True))
-    unique = list(dict.fromkeys(files))
-    return unique, problems
+    # The same file named twice (a folder and a file in it, relative and absolute) is read once.
+    unique: dict[Path, Path] = {}
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values()), problems
 
 
 def parse_file(path: Path, known_processes: set[str] | None = None) -> tuple[Process | None, list[Diagnostic]]:
-    """Read and validate one file, without cross-file checks."""
+    """Read and validate one file; sub-process codes are checked only against ``known_processes`` if given."""
+    process, problems = _read_model(path)
+    if process is None:
+        return None, problems
+    problems = check_process(process, process.origin.source, known_processes)
+    return (None, sorted(problems, key=sort_key)) if problems else (process, [])
+
+
+def _read_model(path: Path) -> tuple[Process | None, list[Diagnostic]]:
+    """YAML -> validated model with its origin; references are not checked yet."""
     try:
         document = read_document(path)
     except SourceError as exc:
@@ -110,9 +124,6 @@ def parse_file(path: Path, known_processes: set[str] | None = None) -> tuple[Pro
         process = Process.model_validate(data)
     except ValidationError as exc:
         return None, sorted(translate(exc, data, document.source), key=sort_key)
-    problems = check_process(process, document.source, known_processes)
-    if problems:
-        return None, sorted(problems, key=sort_key)
     process._origin = Origin(path, document.source)
     return process, []
 
@@ -123,24 +134,46 @@ def load_paths(paths: Iterable[Path | str]) -> LoadResult:
     A sub-process call must name a process among the files loaded or, for a
     file named on its own, among the process files in the same folder.
     """
-    paths = list(paths)
+    with _collector_paused():
+        return _load_paths(list(paths))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while loading.
+
+    Loading allocates many small objects and no reference cycles; the
+    collector's repeated scans of them cost more than validation itself
+    (about 3× on 1,000 processes, see benchmarks/RESULTS.md). Reference
+    counting still frees everything; the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_paths(paths: list[Path | str]) -> LoadResult:
     files, problems = discover(paths)
     result = LoadResult(files=files, diagnostics=problems)
-    parsed: list[tuple[Path, Process | None]] = []
+    # Pass 1: every file to a model, so that pass 2 knows every process code.
+    read: list[Process] = []
     for path in files:
-        process, diagnostics = parse_file(path)
-        parsed.append((path, process))
+        process, diagnostics = _read_model(path)
         result.diagnostics += diagnostics
-    known = {p.code for _, p in parsed if p} | _codes_beside([Path(p) for p in paths if Path(p).is_file()], set(files))
+        if process is not None:
+            read.append(process)
+    known = {p.code for p in read} | _codes_beside([Path(p) for p in paths if Path(p).is_file()], set(files))
+    # Pass 2: references (inside the process and to other processes), duplicate codes.
     first_file: dict[str, Path] = {}
-    for path, process in parsed:
-        if process is None:
-            continue
+    for process in read:
         origin: Origin = process.origin
-        late = check_process(process, origin.source, known)
-        late = [d for d in late if d.data.get("kind") == "process"]
+        problems = check_process(process, origin.source, known)
         if process.code in first_file:
-            late.append(
+            problems.append(
                 error(
                     LoadCode.DUPLICATE_ID,
                     origin.at("code"),
@@ -149,9 +182,9 @@ def load_paths(paths: Iterable[Path | str]) -> LoadResult:
                 )
             )
         else:
-            first_file[process.code] = path
-        if late:
-            result.diagnostics += late
+            first_file[process.code] = origin.path
+        if problems:
+            result.diagnostics += problems
         else:
             result.processes.append(process)
     result.diagnostics.sort(key=sort_key)

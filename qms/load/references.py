@@ -102,6 +102,7 @@ def _references(process: Process, source: SourceMap, known_processes: set[str] |
     records = [r.code for r in process.records]
     legal = [d.id for d in process.legal_basis]
     kpis = [k.code for k in process.kpis]
+    process_codes = sorted(known_processes) if known_processes is not None else []
 
     refs: list[tuple[_Kind, list[str], Path_, str | None]] = [(ROLE, roles, ("owner",), process.owner)]
     if process.approval:
@@ -114,8 +115,8 @@ def _references(process: Process, source: SourceMap, known_processes: set[str] |
         refs.append((STEP, steps, ("steps", i, "next"), step.next))
         refs += [(STEP, steps, ("steps", i, "branches", j, "to"), b.to) for j, b in enumerate(step.branches)]
         refs += [(RECORD, records, ("steps", i, "records", j), code) for j, code in enumerate(step.records)]
-        if known_processes is not None:
-            refs.append((PROCESS, sorted(known_processes), ("steps", i, "calls"), step.calls))
+        if known_processes is not None and step.calls:
+            refs.append((PROCESS, process_codes, ("steps", i, "calls"), step.calls))
     for i, record in enumerate(process.records):
         refs.append((ROLE, roles, ("records", i, "kept_by"), record.kept_by))
         refs.append((LEGAL, legal, ("records", i, "legal_basis"), record.legal_basis))

@@ -30,6 +30,8 @@ _PATTERNS: dict[str, tuple[str, str]] = {
     model.VERSION_PATTERN: ("what.version", "hint.version"),
     model.CLAUSE_PATTERN: ("what.clause", "hint.clause"),
 }
+# Fields whose value is a role id: same pattern as a step id, but named as a role.
+_ROLE_FIELDS = frozenset({"role", "owner", "kept_by", "approved_by"})
 
 
 def slug(text: str) -> str:
@@ -124,7 +126,8 @@ def translate(exc: ValidationError, data: Any, source: SourceMap) -> list[Diagno
         kind = err["type"]
         path = data_path(data, err["loc"], keep_last=kind in ("missing", "extra_forbidden"))
         message, hint = _explain(err, kind, path, data)
-        location = source.key(path) if kind == "extra_forbidden" else source.value(path[:-1] if kind == "missing" else path)
+        on_key = err["loc"][-1:] == ("[key]",)  # a mapping key (a role id under «roles») is wrong, not its value
+        location = source.key(path) if kind == "extra_forbidden" or on_key else source.value(path[:-1] if kind == "missing" else path)
         key = (location, message)
         if key in seen:
             continue
@@ -175,6 +178,9 @@ def _explain(err: dict[str, Any], kind: str, path: Path_, data: Any) -> tuple[Me
         return msg("schema.empty_text"), None
     if kind == "string_pattern_mismatch":
         what, hint_key = _PATTERNS.get(ctx.get("pattern", ""), ("what.step_id", "hint.step_id"))
+        loc = err["loc"]
+        if hint_key == "hint.step_id" and ((loc[:1] == ("roles",) and loc[-1:] == ("[key]",)) or loc[-1:] and loc[-1] in _ROLE_FIELDS):
+            what, hint_key = "what.role_id", "hint.role_id"
         suggestion = slug(str(value))
         if hint_key == "hint.process_code":
             suggestion = suggestion.upper()

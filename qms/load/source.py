@@ -316,11 +316,23 @@ def _syntax_message(problem: str) -> Message:
     return Message(msg("yaml.syntax", problem=vi).vi, msg("yaml.syntax", problem=en).en)
 
 
+def _bad_character(text: str, path: Path) -> Diagnostic:
+    """libyaml refuses control characters but reports only a byte offset; find the character's line and column."""
+    match = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    index = match.start() if match else 0
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    code = f"{ord(match.group()):04X}" if match else "?"
+    return error(LoadCode.SYNTAX, Location(path, line, column), msg("yaml.control_char", code=code), msg("yaml.control_char.hint"))
+
+
 def parse_document(text: str, path: Path) -> Document:
     """Parse YAML ``text`` (already decoded) read from ``path``."""
     builder = _Builder(path, text)
     try:
         data = builder.build(yaml.parse(text, Loader=_Loader))
+    except yaml.reader.ReaderError:
+        raise SourceError(_bad_character(text, path)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

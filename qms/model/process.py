@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, PrivateAttr, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, PrivateAttr, StringConstraints, WithJsonSchema, model_validator
 from pydantic_core import core_schema
 
 from qms.i18n import Lang
@@ -38,8 +38,10 @@ RoleId = StepId
 LegalId = StepId
 ProcessCode = Annotated[str, StringConstraints(pattern=PROCESS_CODE_PATTERN)]
 RecordCode = Annotated[str, StringConstraints(pattern=RECORD_CODE_PATTERN)]
-Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
-Clause = Annotated[str, StringConstraints(pattern=CLAUSE_PATTERN)]
+# YAML editors read an unquoted «version: 2.1» or «- 8.5» as a number; the loader
+# keeps the text as written, so the editor-facing schema accepts both.
+Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN), WithJsonSchema({"type": ["string", "number"], "pattern": VERSION_PATTERN})]
+Clause = Annotated[str, StringConstraints(pattern=CLAUSE_PATTERN), WithJsonSchema({"type": ["string", "number"], "pattern": CLAUSE_PATTERN})]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
 
@@ -109,6 +111,12 @@ class Role(_Strict):
         if isinstance(value, str) or (isinstance(value, dict) and "vi" in value and "name" not in value):
             return {"name": value}
         return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        # The short form «mot-cua: Công chức Bộ phận Một cửa» is the role's name alone; editors must accept it too.
+        as_object = handler(schema)
+        return {"anyOf": [{"$ref": as_object["properties"]["name"]["$ref"]}, as_object]}
 
 
 class SignOff(_Strict):

@@ -9,6 +9,7 @@ into a bilingual message with a hint.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from pydantic_core import PydanticCustomError, core_schema
 MINUTES_PER_WORKING_DAY = 8 * 60
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lowercase and strip diacritics ("Ngày Làm Việc" -> "ngay lam viec")."""
     text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
@@ -87,7 +89,10 @@ class _ParsedFromText:
                 return value
             if isinstance(value, bool) or not isinstance(value, (str, int, float)):
                 raise PydanticCustomError(f"qms_{cls.__name__.lower()}", "invalid", {"value": str(value)})
-            return cls.parse(str(value))
+            return parse(str(value))
+
+        # The same texts recur across steps and processes ("4 giờ", ">= 95%"); values are frozen, so share them.
+        parse = lru_cache(maxsize=4096)(cls.parse)
 
         return core_schema.no_info_plain_validator_function(validate, serialization=core_schema.plain_serializer_function_ser_schema(str))
 

@@ -97,13 +97,15 @@ class Rule:
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         raise NotImplementedError
 
-    def finding(self, ctx: RuleContext, location: Location, step: str | None = None, **args: object) -> Finding:
-        """A finding of this rule with its message filled in."""
+    def finding(
+        self, ctx: RuleContext, location: Location, step: str | None = None, hint: Message | None = None, **args: object
+    ) -> Finding:
+        """A finding of this rule with its message filled in; ``hint`` replaces the rule's general fix."""
         # An argument may itself be bilingual (a Message): each language gets its own.
         vi = {k: v.vi if isinstance(v, Message) else v for k, v in args.items()}
         en = {k: v.en if isinstance(v, Message) else v for k, v in args.items()}
         text = Message(self.message.vi.format(**vi), self.message.en.format(**en))
-        return Finding(self.code, self.severity, location, text, ctx.process.code, step, self.fix)
+        return Finding(self.code, self.severity, location, text, ctx.process.code, step, hint or self.fix)
 
     def at_step(self, ctx: RuleContext, step_id: str, *field_: str | int, **args: object) -> Finding:
         return self.finding(ctx, ctx.step_location(step_id, *field_), step=step_id, step_id=step_id, **args)
@@ -111,7 +113,10 @@ class Rule:
     @classmethod
     def basis(cls) -> list[str]:
         """Human-readable list of what the rule enforces."""
-        return [f"ISO 9001:2015 {c}" for c in cls.iso9001] + [f"ISO 18091:2019 ({a})" for a in cls.iso18091] + list(cls.legal)
+        from qms.standards import ISO18091_AREAS  # late: standards is data the rules need only for display
+
+        areas = [f"ISO 18091:2019 ({ISO18091_AREAS[a].name.vi} / {ISO18091_AREAS[a].name.en})" for a in cls.iso18091]
+        return [f"ISO 9001:2015 {c}" for c in cls.iso9001] + areas + list(cls.legal)
 
 
 def regraded(finding: Finding, severity: Severity) -> Finding:

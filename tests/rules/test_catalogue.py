@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from qms.iso9001 import clause_in_scope
 from qms.load import load_paths
 from qms.rules.engine import check_process
 from qms.rules.registry import all_rules, rule_by_code
+from qms.standards import ISO18091_AREAS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Legal validity is judged on a fixed day so the fixtures do not age.
@@ -77,6 +79,8 @@ def test_rule_metadata_is_complete_and_bilingual(rule: type) -> None:
     assert re.fullmatch(r"QMS\d{3}", rule.code)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
     assert rule.iso9001 or rule.iso18091 or rule.legal, "a rule says what it enforces"
+    assert all(clause_in_scope(c) for c in rule.iso9001), f"{rule.code}: clause outside ISO 9001 scope table"
+    assert set(rule.iso18091) <= set(ISO18091_AREAS), f"{rule.code}: unknown ISO 18091 area"
     for text in (rule.title, rule.message, rule.rationale, rule.fix):
         assert text.vi.strip() and text.en.strip() and text.vi != text.en
     assert rule.example.invalid.strip() and rule.example.valid.strip() and rule.example.invalid != rule.example.valid

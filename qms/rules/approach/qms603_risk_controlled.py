@@ -1,0 +1,77 @@
+from collections.abc import Iterator
+
+from qms.diagnostics import Severity
+from qms.i18n import Message
+from qms.model import RiskKind
+from qms.rules.approach import missing_parts
+from qms.rules.base import Example, Finding, Rule, RuleContext
+
+# On the 1–5 × 1–5 matrix, 12 and above is "high" (e.g. 3 × 4): the toolkit's convention, not the standard's.
+HIGH_RISK = 12
+
+_RISK_PARTS = {
+    "controls": Message("bước kiểm soát («controls»)", "a controlling step («controls»)"),
+    "treatment": Message("biện pháp xử lý («treatment»)", "a treatment («treatment»)"),
+}
+
+
+class RiskControlled(Rule):
+    code = "QMS603"
+    name = "risk-controlled"
+    severity = Severity.WARNING
+    iso9001 = ("6.1", "4.4.1 f")
+    title = Message(
+        "Quy trình nhận diện rủi ro, cơ hội; mỗi rủi ro có biện pháp xử lý và bước kiểm soát nằm trong luồng",
+        "A process identifies risks and opportunities; each risk has a treatment and a controlling step in the flow",
+    )
+    message = Message("rủi ro và cơ hội: {problem}", "risks and opportunities: {problem}")
+    rationale = Message(
+        "ISO 9001 4.4.1 f và 6.1 yêu cầu xác định rủi ro, cơ hội của quá trình và hoạch định hành động giải quyết chúng, "
+        "lồng ghép vào chính quá trình. Vì vậy mỗi rủi ro cần một biện pháp xử lý và ít nhất một bước của quy trình thực "
+        "hiện biện pháp đó. Rủi ro mức cao (khả năng × ảnh hưởng từ 12 trở lên; ngưỡng này là quy ước của bộ công cụ "
+        "trên thang 5 × 5, không phải của tiêu chuẩn) phải được kiểm soát ở một bước thật sự được thực hiện, tức là đi "
+        "tới được từ bước bắt đầu.",
+        "ISO 9001 4.4.1 f and 6.1 require the risks and opportunities of a process to be determined and actions to address "
+        "them planned and built into the process itself. So each risk needs a treatment and at least one step of the "
+        "process carrying it out. A high risk (likelihood × impact of 12 or more; the threshold is the toolkit's convention "
+        "on a 5 × 5 scale, not the standard's) must be controlled by a step that is actually performed, i.e. reachable "
+        "from the start.",
+    )
+    fix = Message(
+        "ghi vào «risks» các rủi ro, cơ hội chính; với mỗi rủi ro ghi «treatment» và liệt kê trong «controls» mã các bước "
+        "thực hiện biện pháp, các bước này phải nằm trong luồng chính",
+        "list the main risks and opportunities under «risks»; give each risk a «treatment» and list under «controls» the "
+        "ids of the steps that carry it out, steps that are part of the flow",
+    )
+    example = Example(
+        invalid="risks:\n  - {code: RR-01, description: Hồ sơ quá hạn, likelihood: 3, impact: 4}",
+        valid="risks:\n  - code: RR-01\n    description: Hồ sơ quá hạn\n    likelihood: 3\n    impact: 4\n"
+        "    treatment: Cảnh báo hồ sơ sắp đến hạn trên hệ thống\n    controls: [kiem-soat-tien-do]",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        process = ctx.process
+        if not process.risks:
+            problem = Message(
+                "quy trình chưa nhận diện rủi ro hay cơ hội nào («risks»)", "the process identifies no risk or opportunity («risks»)"
+            )
+            yield self.finding(ctx, ctx.location("risks"), problem=problem)
+        for i, risk in enumerate(process.risks):
+            if risk.kind is not RiskKind.RISK:
+                continue
+            missing = missing_parts(risk, _RISK_PARTS)
+            if missing:
+                problem = Message(f"rủi ro «{risk.code}» chưa có {missing.vi}", f"risk «{risk.code}» lacks {missing.en}")
+                yield self.finding(ctx, ctx.location("risks", i), problem=problem)
+            # Without a start nothing is reachable; QMS101 reports that.
+            level = risk.level
+            if level is None or level < HIGH_RISK or not risk.controls or not ctx.graph.starts:
+                continue
+            if not any(step in ctx.graph.reachable_from_start for step in risk.controls):
+                problem = Message(
+                    f"rủi ro «{risk.code}» ở mức cao ({risk.likelihood} × {risk.impact} = {level}) nhưng không bước kiểm soát nào "
+                    f"({', '.join(risk.controls)}) đi tới được từ bước bắt đầu",
+                    f"risk «{risk.code}» is high ({risk.likelihood} × {risk.impact} = {level}) but none of its controlling steps "
+                    f"({', '.join(risk.controls)}) can be reached from the start",
+                )
+                yield self.finding(ctx, ctx.location("risks", i, "controls"), problem=problem)

@@ -1,0 +1,37 @@
+from collections.abc import Iterator
+
+from qms.diagnostics import Severity
+from qms.i18n import Message
+from qms.rules.base import Example, Finding, Rule, RuleContext
+
+
+class ResourcesDeclared(Rule):
+    code = "QMS604"
+    name = "resources-declared"
+    severity = Severity.INFO
+    iso9001 = ("7.1", "4.4.1 d")
+    title = Message("Quy trình liệt kê nguồn lực cần thiết", "A process lists the resources it needs")
+    message = Message(
+        "quy trình chưa liệt kê nguồn lực («resources»): hệ thống phần mềm, cơ sở dữ liệu, thiết bị dùng để thực hiện",
+        "the process lists no resources («resources»): the software, databases and equipment it runs on",
+    )
+    rationale = Message(
+        "ISO 9001 4.4.1 d yêu cầu xác định và bảo đảm sẵn có các nguồn lực cần cho quá trình (điều 7.1). Con người đã được "
+        "nêu qua vai trò; phần còn lại là hệ thống một cửa điện tử, Cổng Dịch vụ công, chữ ký số, máy quét để số hóa... "
+        "Ghi rõ giúp đơn vị lập kế hoạch khi một hệ thống ngừng hoạt động hoặc thay đổi.",
+        "ISO 9001 4.4.1 d requires the resources a process needs to be determined and made available (clause 7.1). People "
+        "are covered by the roles; the rest is the electronic one-stop system, the public service portal, digital "
+        "signatures, scanners for digitisation... Listing them lets the unit plan for a system outage or change.",
+    )
+    fix = Message(
+        "thêm mục «resources» liệt kê hệ thống, thiết bị, cơ sở dữ liệu mà các bước sử dụng",
+        "add a «resources» list naming the systems, equipment and databases the steps use",
+    )
+    example = Example(
+        invalid="code: QT-TTHC-01\nroles: {mot-cua: Công chức Một cửa}",
+        valid="code: QT-TTHC-01\nroles: {mot-cua: Công chức Một cửa}\nresources:\n  - Hệ thống thông tin giải quyết TTHC cấp tỉnh\n  - Chữ ký số",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        if not ctx.process.resources:
+            yield self.finding(ctx, ctx.location("resources"))

@@ -1,0 +1,68 @@
+from collections.abc import Iterator
+
+from qms.diagnostics import Severity
+from qms.i18n import Message
+from qms.model import StepType
+from qms.rules.base import Example, Finding, Rule, RuleContext
+
+
+class ReleaseAfterCheck(Rule):
+    code = "QMS606"
+    name = "release-after-check"
+    severity = Severity.WARNING
+    iso9001 = ("8.6", "8.5.1")
+    title = Message(
+        "Mọi đường đi từ bước bắt đầu tới bước kết thúc đều qua ít nhất một bước kiểm tra",
+        "Every path from the start to an end passes through at least one check",
+    )
+    message = Message(
+        "có thể đi tới bước kết thúc «{step_id}» mà không qua bước kiểm tra (decision) nào, theo đường: {path}",
+        "end step «{step_id}» can be reached without passing any check (decision), along: {path}",
+    )
+    rationale = Message(
+        "Kết quả chỉ được chuyển cho người dân hay đơn vị khác sau khi đã được kiểm tra là đạt (ISO 9001 8.5.1, 8.6: việc "
+        "chuyển giao chỉ thực hiện khi các hoạt động kiểm tra đã hoạch định hoàn thành [chưa xác minh / unconfirmed: diễn "
+        "giải điều 8.6 theo trí nhớ]). Trong lưu đồ, việc kiểm tra là một bước quyết định (đạt / không đạt); một đường đi "
+        "tới kết thúc mà không qua bước quyết định nào là kết quả được phát hành mà không ai xác nhận.",
+        "A result goes to the citizen or another unit only after it has been checked and found acceptable (ISO 9001 8.5.1, "
+        "8.6: release proceeds only once the planned checks are complete [chưa xác minh / unconfirmed: clause 8.6 "
+        "paraphrased from memory]). In the flowchart a check is a decision step (pass / fail); a path to an end through no "
+        "decision is a result released without anyone confirming it.",
+    )
+    fix = Message(
+        "thêm một bước «type: decision» (ví dụ «Kiểm tra kết quả trước khi trả») trên đường đi đó, với nhánh không đạt dẫn về bước sửa",
+        "add a «type: decision» step (e.g. «check the result before return») on that path, its failing branch leading back to rework",
+    )
+    example = Example(
+        invalid="  - {id: nhan, type: start, name: Nhận, next: xu-ly}\n  - {id: xu-ly, name: Xử lý, next: tra}\n"
+        "  - {id: tra, type: end, name: Trả kết quả}",
+        valid="  - {id: nhan, type: start, name: Nhận, next: xu-ly}\n  - {id: xu-ly, name: Xử lý, next: kiem-tra}\n"
+        "  - id: kiem-tra\n    type: decision\n    name: Kết quả đạt?\n    branches: [{when: Đạt, to: tra}, {when: Chưa đạt, to: xu-ly}]\n"
+        "  - {id: tra, type: end, name: Trả kết quả}",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        graph = ctx.graph
+        ends = set(graph.ends)
+        # Walk from each start without entering decisions: whatever end this reaches is reached unchecked.
+        # The parent links give one such path to show the officer.
+        parent: dict[str, str | None] = {start: None for start in graph.starts}
+        frontier = list(graph.starts)
+        while frontier:
+            node = frontier.pop(0)
+            for nxt in graph.successors(node):
+                if nxt not in parent and graph.step(nxt).type is not StepType.DECISION:
+                    parent[nxt] = node
+                    frontier.append(nxt)
+        for step in ctx.process.steps:
+            if step.id in ends and step.id in parent:
+                yield self.at_step(ctx, step.id, "id", path=" → ".join(_path_to(step.id, parent)))
+
+
+def _path_to(step_id: str, parent: dict[str, str | None]) -> list[str]:
+    path: list[str] = []
+    node: str | None = step_id
+    while node is not None:
+        path.append(node)
+        node = parent[node]
+    return path[::-1]

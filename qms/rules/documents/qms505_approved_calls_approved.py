@@ -1,0 +1,51 @@
+from collections.abc import Iterator
+
+from qms.diagnostics import Severity
+from qms.i18n import Message
+from qms.model import Status, StepType
+from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.documents import status_label
+
+
+class ApprovedCallsApproved(Rule):
+    code = "QMS505"
+    name = "approved-calls-approved"
+    severity = Severity.ERROR
+    iso9001 = ("7.5.3",)
+    title = Message(
+        "Quy trình đã phê duyệt chỉ gọi các quy trình con đã phê duyệt",
+        "An approved process calls only approved sub-processes",
+    )
+    message = Message(
+        "bước «{step_id}» gọi quy trình «{called}» đang ở trạng thái {status}; quy trình đã phê duyệt chỉ được dựa vào quy trình đã phê duyệt",
+        "step «{step_id}» calls process «{called}», which is {status}; an approved process may rely only on approved ones",
+    )
+    rationale = Message(
+        "ISO 9001 7.5.3 yêu cầu chỉ dùng tài liệu đang có hiệu lực và ngăn việc vô tình dùng tài liệu lỗi thời. Một quy trình "
+        "đang áp dụng mà chuyển hồ sơ sang một quy trình dự thảo, đang xem xét hay đã hết hiệu lực thì phần việc đó được làm "
+        "theo một văn bản chưa được phê duyệt hoặc đã bị thay thế.",
+        "ISO 9001 7.5.3 requires only current documents to be used and obsolete ones to be kept from unintended use. A "
+        "process in force that hands work to a draft, in-review or obsolete process has that part done under a document "
+        "not yet approved or already replaced.",
+    )
+    fix = Message(
+        "phê duyệt quy trình được gọi trước, hoặc trỏ «calls» tới quy trình đang có hiệu lực thay thế nó",
+        "approve the called process first, or point «calls» at the process in force that replaces it",
+    )
+    example = Example(
+        invalid="# QT-TTHC-01.yaml (status: approved)\n  - {id: ban-hanh, type: subprocess, name: Ban hành, calls: QT-VB-01, next: tra}\n"
+        "# QT-VB-01.yaml\nstatus: draft",
+        valid="# QT-TTHC-01.yaml (status: approved)\n  - {id: ban-hanh, type: subprocess, name: Ban hành, calls: QT-VB-01, next: tra}\n"
+        "# QT-VB-01.yaml\nstatus: approved",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        if ctx.process.status is not Status.APPROVED:
+            return
+        for step in ctx.process.steps:
+            if step.type is not StepType.SUBPROCESS or not step.calls:
+                continue
+            # A code outside the catalogue is the loader's finding, not this rule's.
+            called = ctx.catalogue.get(step.calls)
+            if called is not None and called.status is not Status.APPROVED:
+                yield self.at_step(ctx, step.id, "calls", called=step.calls, status=status_label(called.status))

@@ -1,0 +1,48 @@
+from collections.abc import Iterator
+
+from qms.diagnostics import Severity
+from qms.i18n import Message
+from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.legal.validity import check_days, out_of_force
+
+
+class LegalInForce(Rule):
+    code = "QMS401"
+    name = "legal-in-force"
+    severity = Severity.ERROR
+    iso9001 = ("7.5.3",)
+    legal = ("Các văn bản được viện dẫn trong «legal_basis» / the documents cited in «legal_basis»",)
+    title = Message("Mọi căn cứ pháp lý đều đang có hiệu lực", "Every cited legal document is in force")
+    message = Message("tại {when}, văn bản «{number}» {why}", "on {when}, document «{number}» {why}")
+    rationale = Message(
+        "ISO 9001 7.5.3 yêu cầu kiểm soát tài liệu có nguồn gốc bên ngoài và ngăn việc sử dụng tài liệu lỗi thời. Với cơ "
+        "quan nhà nước, căn cứ pháp lý hết hiệu lực nghĩa là hồ sơ được giải quyết theo quy định không còn áp dụng. Văn "
+        "bản được đối chiếu với ngày hiệu lực của quy trình (ngày kiểm tra nếu chưa có) và, khi quy trình đã có hiệu lực, "
+        "với cả ngày kiểm tra, dựa trên «in_force_from» / «in_force_until» khai báo trong từng căn cứ. Quy trình ở trạng "
+        "thái «obsolete» được lưu để tra cứu nên không bị kiểm tra.",
+        "ISO 9001 7.5.3 requires documents of external origin to be controlled and obsolete ones kept out of use. For a state "
+        "agency a legal basis no longer in force means dossiers settled under rules that no longer apply. Each document is "
+        "judged on the process's effective date (the check date when there is none) and, once the process has taken effect, "
+        "on the check date too, from the «in_force_from» / «in_force_until» declared with it. A process with status "
+        "«obsolete» is kept for reference and not checked.",
+    )
+    fix = Message(
+        "thay căn cứ bằng văn bản đang có hiệu lực (văn bản thay thế), sửa ngày hiệu lực nếu ghi sai, "
+        "hoặc chuyển quy trình sang «status: obsolete» nếu không còn áp dụng",
+        "cite the document in force instead (the one replacing it), correct the validity dates if they are wrong, "
+        "or set «status: obsolete» if the process no longer applies",
+    )
+    example = Example(
+        invalid="effective_date: 2025-08-01\nlegal_basis:\n  - id: nd-61\n    number: 61/2018/NĐ-CP\n"
+        "    title: Cơ chế một cửa\n    in_force_until: 2025-06-30",
+        valid="effective_date: 2025-08-01\nlegal_basis:\n  - id: nd-118\n    number: 118/2025/NĐ-CP\n"
+        "    title: Cơ chế một cửa\n    in_force_from: 2025-07-01",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        days = check_days(ctx)
+        for index, document in enumerate(ctx.process.legal_basis):
+            problem = out_of_force(document, days)
+            if problem:
+                check, why = problem
+                yield self.finding(ctx, ctx.location("legal_basis", index, "number"), number=document.number, why=why, when=check.label)

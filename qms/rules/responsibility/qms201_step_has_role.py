@@ -1,0 +1,38 @@
+from collections.abc import Iterator
+
+from qms.diagnostics import Severity
+from qms.i18n import Message
+from qms.rules.base import Example, Finding, Rule, RuleContext
+
+
+class StepHasRole(Rule):
+    code = "QMS201"
+    name = "step-has-role"
+    severity = Severity.ERROR
+    iso9001 = ("5.3", "4.4.1 e")
+    title = Message("Mỗi bước có vai trò thực hiện", "Every step has a responsible role")
+    message = Message(
+        "bước «{step_id}» chưa ghi vai trò thực hiện (role): không rõ ai làm, ai chịu trách nhiệm",
+        "step «{step_id}» names no role: nobody is answerable for doing it",
+    )
+    rationale = Message(
+        "ISO 9001 5.3 và 4.4.1 e yêu cầu phân công trách nhiệm, quyền hạn cho từng việc; kế hoạch ISO của các cơ quan "
+        "gọi đó là «5 rõ» (rõ người, rõ việc, rõ thời gian, rõ kết quả, rõ trách nhiệm). Bước không có vai trò thì không "
+        "có làn trên lưu đồ và không ai bị hỏi khi hồ sơ bị chậm. Bước kết thúc cũng cần vai trò: ai đóng và lưu hồ sơ.",
+        "ISO 9001 5.3 and 4.4.1 e require responsibility and authority to be assigned for each activity; the agencies' ISO "
+        "plans call it the «five clears» (person, task, time, result, responsibility). A step without a role has no lane in "
+        "the flowchart and no one to ask when a dossier is late. End steps need one too: someone closes and files the case.",
+    )
+    fix = Message(
+        "thêm «role: <mã vai trò>» vào bước, dùng một mã đã khai báo trong mục «roles»",
+        "add «role: <role id>» to the step, using an id declared under «roles»",
+    )
+    example = Example(
+        invalid="  - {id: tra-ket-qua, name: Trả kết quả, next: xong}",
+        valid="  - {id: tra-ket-qua, name: Trả kết quả, role: mot-cua, next: xong}",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for step in ctx.process.steps:
+            if not step.role:
+                yield self.at_step(ctx, step.id)

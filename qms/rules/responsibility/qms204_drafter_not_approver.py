@@ -1,0 +1,48 @@
+from collections.abc import Iterator
+
+from qms.diagnostics import Severity
+from qms.i18n import Message
+from qms.model.values import fold
+from qms.rules.base import Example, Finding, Rule, RuleContext
+
+
+def _same_person(a: str, b: str) -> bool:
+    # "Nguyễn Văn An" and "nguyen  van an" are one person typed twice.
+    return " ".join(fold(a).split()) == " ".join(fold(b).split())
+
+
+class DrafterNotApprover(Rule):
+    code = "QMS204"
+    name = "drafter-not-approver"
+    severity = Severity.WARNING
+    iso9001 = ("7.5.2 c", "5.3")
+    title = Message("Người soạn thảo không tự phê duyệt quy trình", "The drafter does not approve their own process")
+    message = Message("{who} vừa soạn thảo vừa phê duyệt quy trình", "{who} both prepared and approved the process")
+    rationale = Message(
+        "ISO 9001 7.5.2 c yêu cầu thông tin dạng văn bản được xem xét và phê duyệt về sự phù hợp, thỏa đáng; việc phê duyệt "
+        "chỉ có giá trị kiểm soát khi do người khác với người soạn thảo thực hiện. Khối «Soạn thảo / Xem xét / Phê duyệt» "
+        "của quy trình ISO trong cơ quan nhà nước vì thế ghi ba chức danh khác nhau.",
+        "ISO 9001 7.5.2 c requires documented information to be reviewed and approved for suitability and adequacy; approval "
+        "only controls anything when someone other than the drafter gives it. The «Prepared / Reviewed / Approved» block of an "
+        "agency's ISO procedure therefore names three different office-holders.",
+    )
+    fix = Message(
+        "ghi ở «approval.approved» vai trò và người có thẩm quyền phê duyệt (thường là lãnh đạo đơn vị), khác với người soạn thảo",
+        "put under «approval.approved» the role and person with authority to approve (usually the head of the unit), not the drafter",
+    )
+    example = Example(
+        invalid="approval:\n  prepared: {role: can-bo-iso, name: Trần Thị Bình}\n  approved: {role: can-bo-iso, name: Trần Thị Bình}",
+        valid="approval:\n  prepared: {role: can-bo-iso, name: Trần Thị Bình}\n  approved: {role: lanh-dao, name: Lê Văn Cường}",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        approval = ctx.process.approval
+        if approval is None or approval.prepared is None or approval.approved is None:
+            return  # a missing sign-off is a document-control rule's finding, not this one's
+        prepared, approved = approval.prepared, approval.approved
+        if prepared.role == approved.role:
+            who = Message(f"vai trò «{approved.role}»", f"role «{approved.role}»")
+            yield self.finding(ctx, ctx.location("approval", "approved", "role"), who=who)
+        elif prepared.name and approved.name and _same_person(prepared.name, approved.name):
+            who = Message(f"ông/bà «{prepared.name}»", f"«{prepared.name}»")
+            yield self.finding(ctx, ctx.location("approval", "approved", "name"), who=who)

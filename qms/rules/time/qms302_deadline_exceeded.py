@@ -1,0 +1,65 @@
+from collections.abc import Iterator
+
+from qms.diagnostics import Severity
+from qms.i18n import Message
+from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.time import duration_in_days, working_days
+
+
+class DeadlineExceeded(Rule):
+    code = "QMS302"
+    name = "deadline-exceeded"
+    severity = Severity.ERROR
+    iso9001 = ("8.1",)
+    legal = (
+        "Thời hạn giải quyết công bố của thủ tục hành chính / the procedure's published deadline",
+        "Nghị định 118/2025/NĐ-CP (cơ chế một cửa, một cửa liên thông / one-stop mechanism)",
+    )
+    title = Message(
+        "Tổng thời gian của đường xử lý dài nhất không vượt thời hạn giải quyết",
+        "The longest path through the process fits within the deadline",
+    )
+    message = Message(
+        "đường xử lý dài nhất mất {actual}{bound}, vượt thời hạn giải quyết {deadline}: {path}",
+        "the longest path takes {actual}{bound}, beyond the deadline of {deadline}: {path}",
+    )
+    rationale = Message(
+        "Thời hạn giải quyết là cam kết với người dân, được công bố cùng thủ tục hành chính; cơ chế một cửa theo Nghị định "
+        "118/2025/NĐ-CP (thay Nghị định 61/2018/NĐ-CP từ 01/7/2025 [chưa xác minh / unconfirmed]) đòi hỏi hồ sơ được "
+        "giải quyết trong thời hạn đó. Nếu cộng thời gian các bước trên đường dài nhất đã vượt thời hạn thì quy trình được "
+        "thiết kế để trễ hẹn (ISO 9001 8.1). Vòng làm lại chỉ tính một lần, bước «stops_clock» không tính. Khi đường có bước "
+        "chưa ghi thời gian, con số là mức tối thiểu: nếu đã vượt thì chắc chắn vượt.",
+        "The deadline is a promise to citizens, published with the procedure; the one-stop mechanism of Decree "
+        "118/2025/ND-CP (replacing Decree 61/2018/ND-CP from 1 July 2025 [chưa xác minh / unconfirmed]) requires dossiers "
+        "to be settled within it. If the steps of the longest path already add up to more, the process is designed to be "
+        "late (ISO 9001 8.1). A rework loop counts once and «stops_clock» steps not at all. When the path has steps without "
+        "a duration the figure is a lower bound: if it is already over, the process certainly is.",
+    )
+    fix = Message(
+        "rút ngắn thời gian các bước trên đường đã nêu, cho các bước chạy song song, hoặc sửa «deadline» nếu thời hạn công bố khác",
+        "shorten the steps on the path shown, run steps in parallel, or correct «deadline» if the published limit is different",
+    )
+    example = Example(
+        invalid="deadline: 3 ngày làm việc\nsteps:\n  - {id: nhan, type: start, name: Nhận, duration: 1 ngày làm việc, next: xu-ly}\n"
+        "  - {id: xu-ly, name: Xử lý, duration: 3 ngày làm việc, next: xong}\n  - {id: xong, type: end, name: Trả kết quả}",
+        valid="deadline: 3 ngày làm việc\nsteps:\n  - {id: nhan, type: start, name: Nhận, duration: 4 giờ, next: xu-ly}\n"
+        "  - {id: xu-ly, name: Xử lý, duration: 2 ngày làm việc, next: xong}\n  - {id: xong, type: end, name: Trả kết quả}",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        deadline, longest = ctx.process.deadline, ctx.graph.longest_path
+        if deadline is None or longest is None or longest.minutes <= deadline.minutes:
+            return  # no start or no end: QMS101/QMS103 say so
+        bound = Message("", "")
+        if longest.untimed:
+            # Still worth reporting: the missing durations can only make it longer.
+            untimed = ", ".join(longest.untimed)
+            bound = Message(f" (tối thiểu, vì bước {untimed} chưa ghi thời gian)", f" (at least: no duration yet for {untimed})")
+        yield self.finding(
+            ctx,
+            ctx.location("deadline"),
+            actual=working_days(longest.minutes),
+            bound=bound,
+            deadline=duration_in_days(deadline),
+            path=" → ".join(longest.steps),
+        )

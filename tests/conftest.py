@@ -1,0 +1,146 @@
+"""Shared helpers: fixture paths, running the ``qms`` command, building processes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
+from copy import deepcopy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from qms.diagnostics import Diagnostic
+from qms.load import load_paths
+from qms.model import Process
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VALID = FIXTURES / "valid"
+INVALID = FIXTURES / "invalid"
+CROSS_FILE = FIXTURES / "cross_file"
+
+
+@pytest.fixture(autouse=True)
+def _no_language_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages are Vietnamese unless a test asks otherwise, whatever the developer's shell says."""
+    monkeypatch.delenv("QMS_LANG", raising=False)
+    monkeypatch.delenv("QMS_DEBUG", raising=False)
+
+
+# --- running the command -------------------------------------------------------
+
+
+def qms_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("QMS_LANG", "QMS_DEBUG")}
+    env.update(PYTHONIOENCODING="utf-8", NO_COLOR="1", COLUMNS="200", **extra)
+    return env
+
+
+def run_qms(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m qms ARGS`` in a fresh interpreter, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "qms", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd or ROOT,
+        env=env or qms_env(),
+        timeout=timeout,
+    )
+
+
+def run_qms_many(commands: Sequence[Sequence[str | Path]], cwd: Path | None = None) -> list[subprocess.CompletedProcess[str]]:
+    """Run several ``python -m qms`` commands at once (each interpreter takes ~0.5 s to start)."""
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "qms", *map(str, args)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            cwd=cwd or ROOT,
+            env=qms_env(),
+        )
+        for args in commands
+    ]
+    results = []
+    for args, proc in zip(commands, procs, strict=True):
+        out, err = proc.communicate(timeout=60)
+        results.append(subprocess.CompletedProcess([*map(str, args)], proc.returncode, out, err))
+    return results
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert "lỗi nội bộ" not in output and "internal qms error" not in output, output
+
+
+# --- loading ------------------------------------------------------------------------
+
+
+def diagnostics_of(*paths: Path) -> list[Diagnostic]:
+    return load_paths(paths).diagnostics
+
+
+def only(diagnostics: Iterable[Diagnostic]) -> Diagnostic:
+    """The single diagnostic of a fixture that shows one mistake."""
+    found = list(diagnostics)
+    assert len(found) == 1, "\n".join(d.render("en") for d in found)
+    return found[0]
+
+
+def position(diagnostic: Diagnostic) -> tuple[int, int]:
+    return diagnostic.location.line, diagnostic.location.column
+
+
+def text_at(path: Path, line: int, column: int) -> str:
+    """The rest of ``line`` from ``column`` (both from 1): what a diagnostic points at."""
+    return path.read_bytes().decode("utf-8").splitlines()[line - 1][column - 1 :]
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- building processes in memory ----------------------------------------------------
+
+BASE_PROCESS: dict[str, Any] = {
+    "code": "QT-TEST-01",
+    "title": "Quy trình thử nghiệm",
+    "version": "1.0",
+    "status": "draft",
+    "owner": "mot-cua",
+    "roles": {"mot-cua": "Công chức Bộ phận Một cửa", "chuyen-vien": "Chuyên viên thụ lý", "lanh-dao": "Lãnh đạo"},
+    "steps": [
+        {"id": "bat-dau", "type": "start", "name": "Bắt đầu", "role": "mot-cua", "next": "ket-thuc"},
+        {"id": "ket-thuc", "type": "end", "name": "Kết thúc", "role": "mot-cua"},
+    ],
+}
+
+
+def process_data(**fields: Any) -> dict[str, Any]:
+    data = deepcopy(BASE_PROCESS)
+    data.update(fields)
+    return data
+
+
+def step(id_: str, type_: str = "task", **fields: Any) -> dict[str, Any]:
+    """A step as written in a file; ``next`` and ``branches`` given as keywords."""
+    return {"id": id_, "type": type_, "name": fields.pop("name", id_), **fields}
+
+
+def make_process(steps: list[dict[str, Any]] | None = None, **fields: Any) -> Process:
+    data = process_data(**fields)
+    if steps is not None:
+        data["steps"] = steps
+    return Process.model_validate(data)
