@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# The main job on the shipped processes: set up, then validate every process.
-# Outputs go to build/. Exit code: 0 clean, 1 findings, 2 usage error.
+# The main job on the shipped processes: set up, validate, check conformity, report.
+# Reports go to build/. Exit code: 0 clean, 1 findings, 2 usage error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 mkdir -p build
-.venv/bin/qms validate processes/
-.venv/bin/qms validate processes/ --format json > build/validate.json
-.venv/bin/qms schema --out build/process.schema.json
+qms=.venv/bin/qms
+$qms validate processes/
+$qms check processes/
+$qms coverage processes/
+# Machine-readable copies for CI systems and code-review tools.
+$qms validate processes/ --format json > build/validate.json
+$qms check processes/ --format json --out build/check.json
+$qms check processes/ --format sarif --out build/check.sarif
+$qms check processes/ --format junit --out build/check-junit.xml
+$qms coverage processes/ --format json > build/coverage.json
+$qms schema --out build/process.schema.json
+echo "Reports: build/"

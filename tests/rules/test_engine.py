@@ -1,0 +1,96 @@
+"""The rule engine: waivers, unused waivers, crashing rules, configuration."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from qms.diagnostics import Severity
+from qms.i18n import Message
+from qms.load import load
+from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.config import ConfigError, RuleConfig, load_config, parse_config
+from qms.rules.engine import RULE_CRASHED, UNUSED_WAIVER, check_paths, check_process
+from qms.rules.registry import rule_by_code
+
+HERE = Path(__file__).parent
+WAIVED = HERE / "engine_fixtures" / "waived.yaml"
+
+
+def test_a_waiver_suppresses_its_finding_and_stays_visible() -> None:
+    process = load(WAIVED)
+    findings = check_process(process, [rule_by_code("QMS201"), rule_by_code("QMS202"), rule_by_code("QMS105")], today=date(2026, 11, 22))  # type: ignore[list-item]
+    role = [f for f in findings if f.rule == "QMS201"]
+    assert len(role) == 1 and role[0].waived and role[0].step == "xu-ly"
+    assert "tự động" in role[0].waiver.reason.vi  # type: ignore[union-attr]
+    unused = [f for f in findings if f.rule == UNUSED_WAIVER]
+    assert len(unused) == 1 and "QMS105" in unused[0].message.vi
+    assert unused[0].location.line == 15  # the stale waiver's line
+    assert [f.rule for f in findings if not f.waived and f.rule == "QMS202"] == ["QMS202"]  # van-thu unused, not waived
+
+
+class _Crashing(Rule):
+    code = "QMS998"
+    name = "crashing-test-rule"
+    severity = Severity.INFO
+    iso9001 = ("4.4",)
+    title = message = rationale = fix = Message("x", "y")
+    example = Example("a", "b")
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        raise ZeroDivisionError("boom")
+
+
+def test_a_crashing_rule_becomes_a_finding_and_others_still_run() -> None:
+    process = load(WAIVED)
+    findings = check_process(process, [_Crashing, rule_by_code("QMS202")])  # type: ignore[list-item]
+    crash = [f for f in findings if f.rule == RULE_CRASHED]
+    assert len(crash) == 1 and "QMS998" in crash[0].message.en and "boom" in crash[0].message.en
+    assert crash[0].severity is Severity.ERROR
+    assert any(f.rule == "QMS202" for f in findings)
+
+
+def test_config_selects_ignores_and_regrades(tmp_path: Path) -> None:
+    config = parse_config({"select": ["QMS2"], "ignore": ["QMS204"], "severity": {"QMS202": "error"}, "fail-on": "warning"})
+    report = check_paths([WAIVED], config)
+    assert {r.code for r in report.rules} == {"QMS201", "QMS202", "QMS203"}
+    regraded = [f for f in report.findings if f.rule == "QMS202"]
+    assert regraded and all(f.severity is Severity.ERROR for f in regraded)
+    assert report.fails(config.fail_on)
+
+
+def test_fail_on_thresholds() -> None:
+    report = check_paths([WAIVED], RuleConfig(select=("QMS202",)))  # one warning only
+    assert not report.fails("error")
+    assert report.fails("warning") and report.fails("info")
+    assert not report.fails("never")
+
+
+def test_config_read_from_pyproject_and_qms_toml(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "x"\n[tool.qms]\nignore = ["qms6"]\nfail-on = "info"\n', encoding="utf-8")
+    config = load_config(pyproject)
+    assert config.ignore == ("QMS6",) and config.fail_on == "info" and not config.enabled("QMS604")
+    standalone = tmp_path / "qms.toml"
+    standalone.write_text('select = ["QMS1"]\n', encoding="utf-8")
+    assert load_config(standalone).enabled("QMS101") and not load_config(standalone).enabled("QMS201")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ('selekt = ["QMS1"]', "selekt"),
+        ('select = "QMS1"', "select"),
+        ('[severity]\nQMS101 = "fatal"', "fatal"),
+        ('fail-on = "sometimes"', "sometimes"),
+        ("select = [", "qms.toml"),
+    ],
+)
+def test_bad_config_is_a_clear_error(tmp_path: Path, text: str, needle: str) -> None:
+    path = tmp_path / "qms.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=needle):
+        load_config(path)
