@@ -2,7 +2,8 @@
 
 Compares, on the same files, PyYAML's C loader merely parsing them
 (``yaml.load(..., CSafeLoader)``) with qms loading them (events with
-positions, pydantic models, reference checks) and building their graphs.
+positions, pydantic models, reference checks), building their graphs, and
+running the whole rule catalogue (``qms check``).
 
     .venv/bin/python benchmarks/bench_load.py --processes 1000 --steps 30
 
@@ -23,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate  # noqa: E402
 
 from qms import build_graph, load_paths  # noqa: E402
+from qms.rules.engine import check_paths  # noqa: E402
 
 
 def best_of(repeat: int, fn) -> float:  # type: ignore[no-untyped-def]
@@ -56,13 +58,19 @@ def main() -> None:
             for process in load_paths([tmp]).processes:
                 build_graph(process).longest_path
 
+        def load_and_check() -> None:
+            report = check_paths([tmp])
+            assert not report.load_diagnostics and len(report.processes) == args.processes
+
         parse = best_of(args.repeat, parse_only)
+        check = best_of(args.repeat, load_and_check)
         load = best_of(args.repeat, load_all)
         graph = best_of(args.repeat, load_and_graph)
     print(f"{args.processes} processes x {args.steps} steps, {size / 1e6:.1f} MB of YAML, best of {args.repeat}")
     print(f"| PyYAML CSafeLoader parse only | {parse:.2f} s |")
     print(f"| qms load + validate          | {load:.2f} s | {load / parse:.2f}x parse |")
     print(f"| qms load + validate + graph  | {graph:.2f} s | {graph / parse:.2f}x parse |")
+    print(f"| qms load + validate + check (all rules) | {check:.2f} s | {check / parse:.2f}x parse |")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ the longest path is taken over the graph without its back edges.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import islice
@@ -179,3 +179,48 @@ class ProcessGraph:
 
 def build_graph(process: Process) -> ProcessGraph:
     return ProcessGraph(process)
+
+
+class ProcessCatalogue(Mapping[str, Process]):
+    """The processes of a project by code, with the graph of sub-process calls between them.
+
+    Built once per check run and shared by every process's rules, so that
+    questions about calls across the whole catalogue are answered once.
+    """
+
+    def __init__(self, processes: Iterable[Process]):
+        self._by_code = {p.code: p for p in processes}
+
+    def __getitem__(self, code: str) -> Process:
+        return self._by_code[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_code)
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    @cached_property
+    def calls(self) -> nx.DiGraph:
+        """Edge A -> B when a step of process A calls process B (only processes in the catalogue)."""
+        graph = nx.DiGraph()
+        graph.add_nodes_from(self._by_code)
+        for process in self._by_code.values():
+            for step in process.steps:
+                if step.type is StepType.SUBPROCESS and step.calls in self._by_code:
+                    graph.add_edge(process.code, step.calls)
+        return graph
+
+    @cached_property
+    def _component(self) -> dict[str, int]:
+        return {code: i for i, members in enumerate(nx.strongly_connected_components(self.calls)) for code in members}
+
+    def call_cycle(self, caller: str, called: str) -> list[str] | None:
+        """The chain caller -> called -> ... -> caller when that call closes a cycle of calls, else None."""
+        if called not in self._by_code or caller not in self._by_code:
+            return None
+        if called == caller:
+            return [caller, caller]
+        if self._component[caller] != self._component[called]:
+            return None
+        return [caller, *nx.shortest_path(self.calls, called, caller)]

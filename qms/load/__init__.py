@@ -134,12 +134,12 @@ def load_paths(paths: Iterable[Path | str]) -> LoadResult:
     A sub-process call must name a process among the files loaded or, for a
     file named on its own, among the process files in the same folder.
     """
-    with _collector_paused():
+    with collector_paused():
         return _load_paths(list(paths))
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while loading.
 
     Loading allocates many small objects and no reference cycles; the
@@ -218,4 +218,4 @@ def load(path: Path | str) -> Process:
     return result.processes[0]
 
 
-__all__ = ["LoadError", "LoadResult", "Origin", "Path_", "discover", "load", "load_paths", "parse_file"]
+__all__ = ["collector_paused", "LoadError", "LoadResult", "Origin", "Path_", "discover", "load", "load_paths", "parse_file"]

@@ -179,7 +179,8 @@ def _explain(err: dict[str, Any], kind: str, path: Path_, data: Any) -> tuple[Me
     if kind == "string_pattern_mismatch":
         what, hint_key = _PATTERNS.get(ctx.get("pattern", ""), ("what.step_id", "hint.step_id"))
         loc = err["loc"]
-        if hint_key == "hint.step_id" and ((loc[:1] == ("roles",) and loc[-1:] == ("[key]",)) or loc[-1:] and loc[-1] in _ROLE_FIELDS):
+        role_key = loc[:1] == ("roles",) and loc[-1:] == ("[key]",)
+        if hint_key == "hint.step_id" and (role_key or (bool(loc) and loc[-1] in _ROLE_FIELDS)):
             what, hint_key = "what.role_id", "hint.role_id"
         suggestion = slug(str(value))
         if hint_key == "hint.process_code":

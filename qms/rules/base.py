@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from qms.diagnostics import Location, Severity
-from qms.graph import ProcessGraph
+from qms.graph import ProcessCatalogue, ProcessGraph
 from qms.i18n import Lang, Message
 from qms.model import Process, Waiver
 
@@ -59,8 +59,8 @@ class RuleContext:
 
     process: Process
     graph: ProcessGraph
-    # Every process of the project by code, for rules that follow sub-process calls.
-    catalogue: Mapping[str, Process] = field(default_factory=dict)
+    # Every process of the project by code, with the calls between them.
+    catalogue: ProcessCatalogue = field(default_factory=lambda: ProcessCatalogue(()))
     # The day legal validity is judged on when a process has no effective date.
     today: date = field(default_factory=date.today)
 

@@ -9,15 +9,15 @@ traceback).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from qms.diagnostics import Diagnostic, Severity
-from qms.graph import ProcessGraph
+from qms.graph import ProcessCatalogue, ProcessGraph
 from qms.i18n import Message
-from qms.load import LoadResult, load_paths
+from qms.load import LoadResult, collector_paused, load_paths
 from qms.model import Process
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.config import RuleConfig
@@ -59,11 +59,13 @@ def check_process(
     process: Process,
     rules: Sequence[type[Rule]],
     config: RuleConfig = RuleConfig(),
-    catalogue: dict[str, Process] | None = None,
+    catalogue: Mapping[str, Process] | None = None,
     today: date | None = None,
 ) -> list[Finding]:
     """Findings of ``rules`` on one process, re-graded by ``config`` and matched with waivers."""
-    ctx = RuleContext(process, ProcessGraph(process), catalogue or {process.code: process}, today or date.today())
+    if not isinstance(catalogue, ProcessCatalogue):
+        catalogue = ProcessCatalogue(catalogue.values() if catalogue else [process])
+    ctx = RuleContext(process, ProcessGraph(process), catalogue, today or date.today())
     findings: list[Finding] = []
     for rule_class in rules:
         rule = rule_class()
@@ -124,9 +126,10 @@ def check_processes(
     processes: Iterable[Process], config: RuleConfig = RuleConfig(), today: date | None = None
 ) -> list[Finding]:
     processes = list(processes)
-    catalogue = {p.code: p for p in processes}
+    catalogue = ProcessCatalogue(processes)
     rules = enabled_rules(config)
-    return [f for p in processes for f in check_process(p, rules, config, catalogue, today)]
+    with collector_paused():
+        return [f for p in processes for f in check_process(p, rules, config, catalogue, today)]
 
 
 def check_paths(paths: Iterable[Path | str], config: RuleConfig = RuleConfig(), today: date | None = None) -> CheckReport:

@@ -93,10 +93,17 @@ def test_tab_indentation_is_explained(tmp_path: Path) -> None:
     assert "Tab" in d.message.vi and "Tab" in d.message.en
 
 
-def test_unknown_libyaml_problem_is_shown_as_libyaml_wrote_it(tmp_path: Path) -> None:
-    d = refusal(write(tmp_path, "f.yaml", "a: 'abc\n")).diagnostic
-    assert d.code == LoadCode.SYNTAX
-    assert d.message.vi.startswith("lỗi cú pháp YAML: ")
+def test_unclosed_quote_is_explained(tmp_path: Path) -> None:
+    d = refusal(write(tmp_path, "f.yaml", "a: 'abc\nb: c\n")).diagnostic
+    assert (d.code, position(d)) == (LoadCode.SYNTAX, (3, 1))
+    assert d.message.en == "YAML syntax error: the file ends too early (an unclosed quote or bracket)"
+
+
+def test_untranslated_libyaml_problem_is_shown_as_libyaml_wrote_it(tmp_path: Path) -> None:
+    d = refusal(write(tmp_path, "f.yaml", "%YAML 1.1\n%YAML 1.1\n---\na: b\n")).diagnostic
+    assert (d.code, position(d)) == (LoadCode.SYNTAX, (2, 1))
+    assert d.message.vi == "lỗi cú pháp YAML: found duplicate %YAML directive"
+    assert d.message.en == "YAML syntax error: found duplicate %YAML directive"
 
 
 def test_control_character_is_located_and_named() -> None:

@@ -31,28 +31,6 @@ class SubprocessCalls(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for step in ctx.process.steps:
             if step.type is StepType.SUBPROCESS and step.calls:
-                chain = self._cycle(ctx, step.calls, [ctx.process.code], set())
+                chain = ctx.catalogue.call_cycle(ctx.process.code, step.calls)
                 if chain:
-                    yield self.at_step(ctx, step.id, "calls", chain=" → ".join(chain))
-
-    def _cycle(self, ctx: RuleContext, code: str, trail: list[str], visited: set[str]) -> list[str] | None:
-        """The call chain from ``trail`` through ``code`` back to the checked process, if any.
-
-        ``visited`` holds processes already explored: one that cannot lead back once never will,
-        so each process is explored at most once (no blow-up on diamond-shaped call graphs).
-        """
-        trail = [*trail, code]
-        if code == ctx.process.code:
-            return trail
-        if code in visited:
-            return None
-        visited.add(code)
-        called = ctx.catalogue.get(code)
-        if called is None:
-            return None
-        for step in called.steps:
-            if step.type is StepType.SUBPROCESS and step.calls:
-                found = self._cycle(ctx, step.calls, trail, visited)
-                if found:
-                    return found
-        return None
+                    yield self.at_step(ctx, step.id, "calls", chain=" → ".join(chain[1:]))
