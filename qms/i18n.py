@@ -213,6 +213,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "schema.other": ("giá trị không hợp lệ: {detail}", "invalid value: {detail}"),
     "what.step_id": ("mã bước", "step id"),
     "what.role_id": ("mã vai trò", "role id"),
+    "what.legal_id": ("mã tham chiếu văn bản pháp lý", "legal document id"),
+    "what.kpi_code": ("mã chỉ số KPI", "KPI code"),
+    "what.risk_code": ("mã rủi ro", "risk code"),
+    "hint.legal_id": (
+        "mã tham chiếu chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ nd-118-2025{suggestion}",
+        "a legal document id uses lowercase ASCII letters, digits and hyphens, e.g. nd-118-2025{suggestion}",
+    ),
+    "hint.kpi_code": (
+        "mã KPI gồm chữ không dấu, số, «-», «.» và «/», ví dụ KPI-01{suggestion}",
+        "a KPI code uses ASCII letters, digits, «-», «.» and «/», e.g. KPI-01{suggestion}",
+    ),
+    "hint.risk_code": (
+        "mã rủi ro gồm chữ không dấu, số, «-», «.» và «/», ví dụ RR-01{suggestion}",
+        "a risk code uses ASCII letters, digits, «-», «.» and «/», e.g. RR-01{suggestion}",
+    ),
     "what.process_code": ("mã quy trình", "process code"),
     "what.record_code": ("mã hồ sơ/biểu mẫu", "record code"),
     "what.version": ("số phiên bản", "version number"),
@@ -238,7 +253,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "write versions as 1.0 or 2.1; quote them if an editor rewrites them",
     ),
     "hint.clause": ("ghi điều khoản dạng 8.5.1", "write a clause as 8.5.1"),
-    "hint.suggest": ("; ví dụ «{value}»", "; e.g. «{value}»"),
+    "hint.suggest": ("; có thể dùng «{value}»", "; you could use «{value}»"),
     # --- domain value types ----------------------------------------------
     "duration.invalid": ("«{value}» không phải là thời lượng hợp lệ", "«{value}» is not a valid duration"),
     "duration.invalid.hint": (
@@ -268,6 +283,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "to branch, use a «type: decision» step with «branches: [{{when: ..., to: ...}}]»",
     ),
     "step.branches_required": (
+        "bước quyết định cần liệt kê các nhánh trong «branches»",
+        "a decision step needs its branches listed under «branches»",
+    ),
+    "step.branches_not_next": (
         "bước quyết định liệt kê các nhánh trong «branches», không dùng «next»",
         "a decision step lists its branches under «branches», not «next»",
     ),
@@ -346,6 +365,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.rules.unknown": ("không có quy tắc «{code}»", "no rule «{code}»"),
     "cli.rules.col_name": ("Tên", "Name"),
     "cli.rules.col_basis": ("Căn cứ", "Basis"),
+    "load.one_file": (
+        "qms.load() đọc một tệp quy trình; «{path}» là thư mục — dùng qms.load_paths() để đọc cả thư mục",
+        "qms.load() reads one process file; «{path}» is a folder: use qms.load_paths() for folders",
+    ),
+    "cli.new.empty_title": ("tên quy trình không được để trống", "the process title must not be empty"),
     "cli.internal_error": (
         "lỗi nội bộ của qms ({error}); vui lòng báo lỗi kèm tệp đầu vào",
         "internal qms error ({error}); please report it with the input file",

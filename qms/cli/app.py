@@ -174,6 +174,9 @@ def new_process(
     folder: Annotated[Path, typer.Option("--dir", "-d", help="Thư mục / folder")] = Path("processes"),
 ) -> None:
     """Tạo một quy trình mẫu hợp lệ, có chú thích / scaffold a valid, commented process."""
+    if not title.strip():
+        err.print(f"[red]{_escape(_t('cli.new.empty_title'))}[/]")
+        raise typer.Exit(ExitCode.USAGE)
     if not is_valid_code(code):
         err.print(f"[red]{_escape(_t('cli.new.bad_code', code=code))}[/] ({_escape(_t('hint.process_code', suggestion=''))})")
         raise typer.Exit(ExitCode.USAGE)

@@ -212,6 +212,8 @@ def load(path: Path | str) -> Process:
     >>> import qms
     >>> process = qms.load("processes/QT-TTHC-01.yaml")  # doctest: +SKIP
     """
+    if Path(path).is_dir():
+        raise LoadError([error(LoadCode.FILE, Location(Path(path)), msg("load.one_file", path=path), usage=True)])
     result = load_paths([path])
     if not result.ok or len(result.processes) != 1:
         raise LoadError(result.diagnostics)

@@ -75,8 +75,11 @@ def _step_shapes(process: Process, source: SourceMap) -> Iterator[Diagnostic]:
         kind = step.type
         if kind is StepType.DECISION:
             if step.next or not step.branches:
-                field = "next" if step.next else "type"
-                yield error(LoadCode.SCHEMA, source.value((*at, field)), msg("step.branches_required"), msg("step.branches_required.hint"))
+                # With a «next» the author used the wrong field; without, the branches are simply missing.
+                if step.next:
+                    yield error(LoadCode.SCHEMA, source.value((*at, "next")), msg("step.branches_not_next"), msg("step.branches_required.hint"))
+                else:
+                    yield error(LoadCode.SCHEMA, source.value((*at, "type")), msg("step.branches_required"), msg("step.branches_required.hint"))
         elif kind is StepType.END:
             if step.next or step.branches:
                 yield error(LoadCode.SCHEMA, source.key((*at, "next" if step.next else "branches")), msg("step.end_has_next"), msg("step.end_has_next.hint"))

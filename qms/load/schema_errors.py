@@ -32,6 +32,14 @@ _PATTERNS: dict[str, tuple[str, str]] = {
 }
 # Fields whose value is a role id: same pattern as a step id, but named as a role.
 _ROLE_FIELDS = frozenset({"role", "owner", "kept_by", "approved_by"})
+# Identifiers that share a pattern with another kind but are named for what they are.
+_FIELD_KINDS: dict[tuple[str, str], tuple[str, str]] = {
+    ("legal_basis", "id"): ("what.legal_id", "hint.legal_id"),
+    ("records", "legal_basis"): ("what.legal_id", "hint.legal_id"),
+    ("kpis", "code"): ("what.kpi_code", "hint.kpi_code"),
+    ("citizen_service", "satisfaction_kpi"): ("what.kpi_code", "hint.kpi_code"),
+    ("risks", "code"): ("what.risk_code", "hint.risk_code"),
+}
 
 
 def slug(text: str) -> str:
@@ -182,6 +190,8 @@ def _explain(err: dict[str, Any], kind: str, path: Path_, data: Any) -> tuple[Me
         role_key = loc[:1] == ("roles",) and loc[-1:] == ("[key]",)
         if hint_key == "hint.step_id" and (role_key or (bool(loc) and loc[-1] in _ROLE_FIELDS)):
             what, hint_key = "what.role_id", "hint.role_id"
+        if path and (str(path[0]), str(path[-1])) in _FIELD_KINDS:
+            what, hint_key = _FIELD_KINDS[(str(path[0]), str(path[-1]))]
         suggestion = slug(str(value))
         if hint_key == "hint.process_code":
             suggestion = suggestion.upper()

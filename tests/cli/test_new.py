@@ -88,3 +88,9 @@ def test_several_new_processes_validate_together(tmp_path: Path) -> None:
         assert invoke("new", "process", code, "--dir", str(tmp_path)).exit_code == 0
     result = load_paths([tmp_path])
     assert result.ok and sorted(result.by_code()) == ["QT-A-01", "QT-B-01"]
+
+
+def test_an_empty_title_is_refused_and_no_file_is_written(tmp_path: Path) -> None:
+    result = invoke("new", "process", "QT-ABC-02", "--dir", str(tmp_path), "--title", "  ")
+    assert result.exit_code == 2
+    assert not (tmp_path / "QT-ABC-02.yaml").exists()

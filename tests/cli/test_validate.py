@@ -63,7 +63,7 @@ OTHERS: dict[str, tuple[int, int, str, str]] = {
     "bad_step_id.yaml": (11, 9, "QMS010", "«Tiếp nhận» không đúng dạng mã bước"),
     "calls_on_task.yaml": (14, 5, "QMS010", "chỉ bước «type: subprocess» mới có «calls»"),
     "control_character.yaml": (3, 17, "QMS003", "ký tự điều khiển U+0007"),
-    "decision_without_branches.yaml": (12, 11, "QMS010", "bước quyết định liệt kê các nhánh"),
+    "decision_without_branches.yaml": (12, 11, "QMS010", "bước quyết định cần liệt kê các nhánh"),
     "deep_nesting.yaml": (3, 75, "QMS005", "cấu trúc lồng nhau quá sâu (hơn 64 mức)"),
     "duplicate_step_id.yaml": (13, 10, "QMS021", "bước «tham-dinh» bị khai báo hai lần (lần đầu ở dòng 11)"),
     "empty.yaml": (1, 1, "QMS001", "tệp rỗng"),

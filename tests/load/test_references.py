@@ -179,8 +179,8 @@ steps:
             "decision_without_branches.yaml",
             (12, 11),
             "decision",
-            "bước quyết định liệt kê các nhánh trong «branches», không dùng «next»",
-            "a decision step lists its branches under «branches», not «next»",
+            "bước quyết định cần liệt kê các nhánh trong «branches»",
+            "a decision step needs its branches listed under «branches»",
         ),
         ("end_with_next.yaml", (15, 5), "next: tiep-nhan", "bước kết thúc không có bước tiếp theo", "an end step has no following step"),
         (

@@ -92,7 +92,7 @@ def test_step_id_pattern_error_suggests_the_ascii_slug() -> None:
     assert (d.code, position(d)) == (LoadCode.SCHEMA, (11, 9))
     assert d.message.vi == "«Tiếp nhận» không đúng dạng mã bước"
     assert d.message.en == "«Tiếp nhận» is not a valid step id"
-    assert d.hint.vi == "mã bước chỉ gồm chữ thường không dấu, số và dấu gạch ngang; ví dụ «tiep-nhan»"
+    assert d.hint.vi == "mã bước chỉ gồm chữ thường không dấu, số và dấu gạch ngang; có thể dùng «tiep-nhan»"
 
 
 def test_role_id_pattern_error_points_at_the_key_and_speaks_of_a_role() -> None:
@@ -102,7 +102,7 @@ def test_role_id_pattern_error_points_at_the_key_and_speaks_of_a_role() -> None:
     assert text_at(path, 9, 3).startswith("Trưởng phòng:")
     assert d.message.vi == "«Trưởng phòng» không đúng dạng mã vai trò"
     assert d.message.en == "«Trưởng phòng» is not a valid role id"
-    assert d.hint.en == "a role id uses lowercase ASCII letters, digits and hyphens; e.g. «truong-phong»"
+    assert d.hint.en == "a role id uses lowercase ASCII letters, digits and hyphens; you could use «truong-phong»"
 
 
 def test_ambiguous_duration_fixture_asks_working_or_calendar_days() -> None:
@@ -195,7 +195,7 @@ def test_process_code_suggestion_is_uppercase(tmp_path: Path) -> None:
     _, d = schema_error(tmp_path, "code: QT-TEST-01", "code: qt tiếp nhận")
     assert position(d) == (1, 7)
     assert d.message.vi == "«qt tiếp nhận» không đúng dạng mã quy trình"
-    assert d.hint.en.endswith("e.g. «QT-TIEP-NHAN»")
+    assert d.hint.en.endswith("you could use «QT-TIEP-NHAN»")
 
 
 def test_version_pattern_has_no_slug_suggestion(tmp_path: Path) -> None:
@@ -208,7 +208,7 @@ def test_role_reference_pattern_error_speaks_of_a_role(tmp_path: Path) -> None:
     _, d = schema_error(tmp_path, "owner: mot-cua", "owner: Trưởng phòng")
     assert position(d) == (5, 8)
     assert d.message.en == "«Trưởng phòng» is not a valid role id"
-    assert d.hint.vi.endswith("ví dụ «truong-phong»")
+    assert d.hint.vi.endswith("có thể dùng «truong-phong»")
 
 
 def test_invalid_dates(tmp_path: Path) -> None:
