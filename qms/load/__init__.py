@@ -28,6 +28,7 @@ from qms.load.source import Path_, SourceError, SourceMap, read_document
 from qms.model import Process
 
 SUFFIXES = (".yaml", ".yml")
+EXTENSION_PREFIX = "x-"
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,9 @@ def _read_model(path: Path) -> tuple[Process | None, list[Diagnostic]]:
     data = document.data
     if not isinstance(data, dict):
         return None, [error(LoadCode.SCHEMA, document.source.value(()), msg("yaml.not_mapping"))]
+    # Top-level keys starting with "x-" hold shared YAML anchors (as in docker-compose files):
+    # "x-defaults: &defaults {...}" then "<<: *defaults" in steps. They are not part of the process.
+    data = {key: value for key, value in data.items() if not str(key).startswith(EXTENSION_PREFIX)}
     try:
         process = Process.model_validate(data)
     except ValidationError as exc:
@@ -166,7 +170,9 @@ def _load_paths(paths: list[Path | str]) -> LoadResult:
         result.diagnostics += diagnostics
         if process is not None:
             read.append(process)
-    known = {p.code for p in read} | _codes_beside([Path(p) for p in paths if Path(p).is_file()], set(files))
+    # A call to a process whose own file has errors is reported there, not as "does not exist" here.
+    invalid = set(files) - {p.origin.path for p in read}
+    known = {p.code for p in read} | _codes_beside([Path(p) for p in paths if Path(p).is_file()], set(files)) | _codes_of(invalid)
     # Pass 2: references (inside the process and to other processes), duplicate codes.
     first_file: dict[str, Path] = {}
     for process in read:
@@ -193,16 +199,25 @@ def _load_paths(paths: list[Path | str]) -> LoadResult:
 
 def _codes_beside(files: list[Path], already: set[Path]) -> set[str]:
     """Process codes of the YAML files next to files named on their own."""
+    siblings = {
+        sibling
+        for folder in {f.parent for f in files}
+        for sibling in folder.iterdir()
+        if sibling.suffix in SUFFIXES and sibling not in already and not sibling.name.startswith((".", "_"))
+    }
+    return _codes_of(siblings)
+
+
+def _codes_of(files: Iterable[Path]) -> set[str]:
+    """The ``code`` written in each readable file, whether or not the file is otherwise valid."""
     codes: set[str] = set()
-    for folder in {f.parent for f in files}:
-        for sibling in folder.iterdir():
-            if sibling.suffix in SUFFIXES and sibling not in already and not sibling.name.startswith((".", "_")):
-                try:
-                    data: Any = read_document(sibling).data
-                except SourceError:
-                    continue
-                if isinstance(data, dict) and isinstance(data.get("code"), str):
-                    codes.add(data["code"])
+    for path in files:
+        try:
+            data: Any = read_document(path).data
+        except SourceError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("code"), str):
+            codes.add(data["code"])
     return codes
 
 

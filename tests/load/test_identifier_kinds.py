@@ -43,3 +43,21 @@ def test_load_of_a_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(qms.LoadError) as caught:
         qms.load(tmp_path)
     assert caught.value.diagnostics and "load_paths" in caught.value.diagnostics[0].message.en
+
+
+def test_x_keys_hold_shared_anchors_and_are_not_fields(tmp_path: Path) -> None:
+    text = BASE.replace("steps:\n", "x-step: &buoc {role: a, duration: 1 giờ}\nsteps:\n").replace(
+        "- {id: s, type: start, name: S, role: a, next: e}", "- {<<: *buoc, id: s, type: start, name: S, next: e}"
+    )
+    process = qms.load(write(tmp_path, "p.yaml", text))
+    assert process.steps[0].role == "a" and process.steps[0].duration.minutes == 60  # type: ignore[union-attr]
+
+
+def test_a_call_to_an_invalid_process_is_not_reported_as_missing(tmp_path: Path) -> None:
+    caller = BASE.replace("code: QT-K-01", "code: QT-K-02").replace(
+        "- {id: s, type: start, name: S, role: a, next: e}", "- {id: s, type: subprocess, name: S, role: a, calls: QT-K-01, next: e}"
+    )
+    write(tmp_path, "caller.yaml", caller.replace("  - {id: e,", "  - {id: b, type: start, name: B, role: a, next: s}\n  - {id: e,"))
+    write(tmp_path, "broken.yaml", BASE.replace("status: draft", "status: sai"))
+    diagnostics = load_paths([tmp_path]).diagnostics
+    assert [d.location.path.name for d in diagnostics] == ["broken.yaml"]
