@@ -2,7 +2,8 @@
 
 Fixtures live in ``fixtures/<CODE>/``: ``valid_*.yaml`` must give no finding
 of that rule; ``invalid_*.yaml`` must give findings of that rule exactly on
-the lines marked with a ``# <- CODE`` comment (several markers allowed). A
+the lines marked with a ``# <- CODE`` comment, the code repeated once per
+finding expected on that line (``# <- QMS504 QMS504``). A
 fixture may be a folder of processes (for rules that look across
 processes); its markers may be in any of its files.
 """
@@ -10,6 +11,7 @@ processes); its markers may be in any of its files.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -35,13 +37,17 @@ def fixture_cases() -> list[tuple[str, Path]]:
     return cases
 
 
-def expected_lines(fixture: Path, code: str) -> set[tuple[str, int]]:
+def expected_lines(fixture: Path, code: str) -> Counter[tuple[str, int]]:
+    """Expected findings per (file, line): a marker names the code once per finding on that line."""
     files = sorted(fixture.rglob("*.yaml")) if fixture.is_dir() else [fixture]
-    marks = set()
+    marks: Counter[tuple[str, int]] = Counter()
     for file in files:
         for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-            if re.search(rf"#\s*<-.*\b{code}\b", line):
-                marks.add((file.name, number))
+            marker = re.search(r"#\s*<-(.*)$", line)
+            if marker:
+                count = len(re.findall(rf"\b{code}\b", marker.group(1)))
+                if count:
+                    marks[(file.name, number)] = count
     return marks
 
 
@@ -52,16 +58,16 @@ def test_rule_on_fixture(code: str, fixture: Path) -> None:
     loaded = load_paths([fixture])
     assert loaded.ok, [d.render() for d in loaded.diagnostics]
     catalogue = loaded.by_code()
-    found = {
+    found = Counter(
         (f.location.path.name, f.location.line)
         for process in loaded.processes
         for f in check_process(process, [rule], catalogue=catalogue, today=TODAY)
         if f.rule == code
-    }
+    )
     expected = expected_lines(fixture, code)
     if fixture.name.startswith("valid"):
         assert not expected, "a valid fixture carries no markers"
-        assert found == set()
+        assert found == Counter()
     else:
         assert expected, "an invalid fixture marks its expected findings with '# <- CODE'"
         assert found == expected
