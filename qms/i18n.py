@@ -362,6 +362,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{n} clauses/areas with no evidencing process or no checking rule: {keys}",
     ),
     "cli.coverage.no_gaps": ("Mọi điều khoản đều có quy trình đáp ứng và quy tắc kiểm tra.", "Every clause has an evidencing process and a checking rule."),
+    "cli.render.progress": ("Đang vẽ lưu đồ", "Drawing flowcharts"),
+    "cli.render.done": ("Đã vẽ {n} lưu đồ vào {folder}", "{n} flowcharts written to {folder}"),
+    "cli.render.graphviz": (
+        "không chạy được graphviz ({error}); cài gói graphviz (apt-get install graphviz fonts-noto-core)",
+        "graphviz could not run ({error}); install it (apt-get install graphviz fonts-noto-core)",
+    ),
+    "cli.render.bad_findings": (
+        "không đọc được tệp phát hiện {path}: {error}; dùng tệp JSON của «qms check --format json»",
+        "cannot read the findings file {path}: {error}; use the JSON of «qms check --format json»",
+    ),
     "cli.rules.unknown": ("không có quy tắc «{code}»", "no rule «{code}»"),
     "cli.rules.col_name": ("Tên", "Name"),
     "cli.rules.col_basis": ("Căn cứ", "Basis"),

@@ -9,6 +9,8 @@ qms=.venv/bin/qms
 $qms validate processes/
 $qms check processes/
 $qms coverage processes/
+$qms render processes/ --format svg --out build/diagrams
+$qms render processes/ --format png --out build/diagrams
 # Machine-readable copies for CI systems and code-review tools.
 $qms validate processes/ --format json > build/validate.json
 $qms check processes/ --format json --out build/check.json

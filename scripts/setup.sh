@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: one list, so CI and users install the same things.
-APT_PACKAGES=()
+# graphviz draws the flowcharts; Noto Sans covers every Vietnamese diacritic.
+APT_PACKAGES=(graphviz fonts-noto-core)
 if [ "${#APT_PACKAGES[@]}" -gt 0 ]; then
   missing=()
   for pkg in "${APT_PACKAGES[@]}"; do

@@ -16,8 +16,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
 
+import graphviz
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 import qms
@@ -27,6 +29,8 @@ from qms.i18n import Lang, msg
 from qms.load import load_paths
 from qms.scaffold import is_valid_code, new_process_text, schema_path_from
 from qms.reference import format_reference_markdown
+from qms.render import FlowchartOptions
+from qms.render import render as render_diagram
 from qms.schema import process_json_schema_text
 from qms.load.schema_errors import closest
 from qms.report.coverage import coverage_matrix
@@ -378,6 +382,58 @@ def coverage(
     if not report.files or any(d.data.get("usage") for d in report.load_diagnostics):
         raise typer.Exit(ExitCode.USAGE)
     raise typer.Exit(ExitCode.FINDINGS if report.load_diagnostics else ExitCode.OK)
+
+
+class DiagramFormat(StrEnum):
+    SVG = "svg"
+    PNG = "png"
+    PDF = "pdf"
+    DOT = "dot"
+
+
+@app.command()
+def render(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Tệp hoặc thư mục quy trình / process files or folders")] = None,
+    fmt: Annotated[DiagramFormat, typer.Option("--format", "-f", help="svg | png | pdf | dot")] = DiagramFormat.SVG,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi lưu đồ / output folder")] = Path("build/diagrams"),
+    highlight: Annotated[Optional[list[str]], typer.Option("--highlight", help="Tô màu các bước này / colour these step ids")] = None,
+    findings: Annotated[Optional[Path], typer.Option("--findings", help="Tô màu các bước có phát hiện trong tệp JSON của «qms check -f json»")] = None,
+) -> None:
+    """Vẽ lưu đồ có làn theo vai trò / draw swimlane flowcharts."""
+    given = paths or [Path("processes")]
+    result = load_paths(given)
+    print_diagnostics(result.diagnostics)
+    if not result.files or any(d.data.get("usage") for d in result.diagnostics):
+        raise typer.Exit(ExitCode.USAGE)
+    marked = _steps_with_findings(findings) if findings else {}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as progress:
+        task = progress.add_task(_t("cli.render.progress"), total=len(result.processes))
+        for process in result.processes:
+            steps = set(highlight or ()) | marked.get(process.code, set())
+            options = FlowchartOptions(lang=state.lang, highlight=frozenset(steps), link_suffix=f".{fmt.value}" if fmt is DiagramFormat.SVG else "")
+            target = out_dir / f"{process.code}.{fmt.value}"
+            try:
+                target.write_bytes(render_diagram(process, fmt.value, options))
+            except (graphviz.ExecutableNotFound, graphviz.CalledProcessError) as exc:
+                err.print(f"[red]{_escape(_t('cli.render.graphviz', error=str(exc).splitlines()[0]))}[/]")
+                raise typer.Exit(ExitCode.USAGE) from None
+            progress.advance(task)
+    out.print(_t("cli.render.done", n=len(result.processes), folder=out_dir))
+    raise typer.Exit(ExitCode.OK if result.ok else ExitCode.FINDINGS)
+
+
+def _steps_with_findings(path: Path) -> dict[str, set[str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        found = [(f["process"], f["step"]) for f in data["findings"] if f.get("step") and not f.get("waived")]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        err.print(f"[red]{_escape(_t('cli.render.bad_findings', path=path, error=str(exc)))}[/]")
+        raise typer.Exit(ExitCode.USAGE) from None
+    marked: dict[str, set[str]] = {}
+    for process, step in found:
+        marked.setdefault(process, set()).add(step)
+    return marked
 
 
 def _lang_first(args: list[str]) -> list[str]:

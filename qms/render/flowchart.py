@@ -1,0 +1,174 @@
+"""Flowcharts (lưu đồ) of processes with graphviz: swimlanes by role.
+
+Why graphviz through the ``graphviz`` package: ``dot`` lays out directed
+graphs with clusters (our lanes) and writes SVG, PNG and PDF; the package
+builds the DOT source and runs ``dot``. Every text that comes from YAML is
+put in an HTML-like label escaped with :func:`html.escape`: inside such
+labels a backslash, a brace or a quote has no special meaning, so a title
+like ``"<A> & {B} \\n"`` can never break the DOT source or the SVG.
+
+Layout: flow left to right, one horizontal lane per role in the order the
+roles are declared (BPMN's convention); ``newrank=true`` is required with
+clusters (dot 2.43 otherwise fails with "trouble in init_rank").
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import graphviz
+
+from qms.graph import ProcessGraph
+from qms.render.svg import accessible_svg
+from qms.render.layout import HEADER_WIDTH, Layout, swimlane_layout
+from qms.i18n import Lang
+from qms.model import Process, Step, StepType
+
+FONT = "Noto Sans"  # full Vietnamese coverage; Debian package fonts-noto-core
+WRAP = 24  # characters per line in a node
+
+_SHAPES: dict[StepType, dict[str, str]] = {
+    StepType.START: {"shape": "box", "style": "rounded,filled,bold", "fillcolor": "#e6f4ea"},
+    StepType.END: {"shape": "box", "style": "rounded,filled,bold", "fillcolor": "#e8eaed"},
+    StepType.TASK: {"shape": "box", "style": "filled", "fillcolor": "#ffffff"},
+    StepType.DECISION: {"shape": "diamond", "style": "filled", "fillcolor": "#fef7e0"},
+    StepType.SUBPROCESS: {"shape": "box", "style": "filled", "fillcolor": "#e8f0fe", "peripheries": "2"},
+}
+_HIGHLIGHT = {"fillcolor": "#fce8e6", "color": "#c5221f", "penwidth": "2.5"}
+_LANE_COLOURS = ("#f8f9fa", "#f1f3f4")
+
+_WORDS = {
+    Lang.VI: {"deadline": "Thời hạn", "version": "phiên bản", "no_role": "(chưa giao vai trò)", "calls": "gọi"},
+    Lang.EN: {"deadline": "Deadline", "version": "version", "no_role": "(no role)", "calls": "calls"},
+}
+
+
+@dataclass(frozen=True)
+class FlowchartOptions:
+    lang: Lang = Lang.VI
+    highlight: Collection[str] = ()  # step ids to colour (findings)
+    link_suffix: str = ".svg"  # sub-process nodes link to "<CODE><suffix>"; "" for no links
+
+
+def _text(value: str, width: int = WRAP) -> str:
+    """Escaped, wrapped text for an HTML-like label."""
+    lines = textwrap.wrap(value, width=width, break_long_words=True) or [""]
+    return "<BR/>".join(html.escape(line, quote=True) for line in lines)
+
+
+def _node_label(step: Step, options: FlowchartOptions) -> str:
+    words = _WORDS[options.lang]
+    # Diamonds need about 1.6 times their text's width: wrap decisions narrower so nodes keep inside their cell.
+    width = WRAP - 6 if step.type is StepType.DECISION else WRAP
+    name = _text(step.name.get(options.lang), width)
+    parts = [f"<B>{name}</B>"] if step.type in (StepType.START, StepType.END) else [name]
+    details = []
+    if step.duration is not None:
+        details.append(html.escape(step.duration.text))
+    if step.records:
+        details.append(html.escape(", ".join(step.records)))
+    if step.type is StepType.SUBPROCESS and step.calls:
+        details.append(f"{words['calls']} {html.escape(step.calls)}")
+    if details:
+        parts.append(f'<FONT POINT-SIZE="9" COLOR="#5f6368">{_text(" · ".join(details), width + 6)}</FONT>')
+    return "<" + "<BR/>".join(parts) + ">"
+
+
+def _title(process: Process, options: FlowchartOptions) -> str:
+    words = _WORDS[options.lang]
+    head = f"<B>{html.escape(process.code)}</B> — {_text(process.title.get(options.lang), 80)}"
+    info = f"{words['version']} {html.escape(process.version)}"
+    if process.deadline is not None:
+        info += f" · {words['deadline']}: {html.escape(process.deadline.text)}"
+    return f'<{head}<BR/><FONT POINT-SIZE="10">{info}</FONT>>'
+
+
+def _background(layout: Layout) -> str:
+    """Lane bands as xdot drawing operations (drawn behind everything; not obstacles for edge routing)."""
+    ops: list[str] = []
+    for index, lane in enumerate(layout.lanes):
+        x0, x1 = lane.box.x, lane.box.x + lane.box.width
+        top, bottom = layout.height - lane.box.y, layout.height - lane.box.y - lane.box.height
+        fill, line = _LANE_COLOURS[index % 2], "#dadce0"
+        band = f"P 4 {x0:.1f} {bottom:.1f} {x1:.1f} {bottom:.1f} {x1:.1f} {top:.1f} {x0:.1f} {top:.1f}"
+        header = f"P 4 {x0:.1f} {bottom:.1f} {x0 + HEADER_WIDTH:.1f} {bottom:.1f} {x0 + HEADER_WIDTH:.1f} {top:.1f} {x0:.1f} {top:.1f}"
+        ops.append(f"c {len(line)} -{line} C {len(fill)} -{fill} {band}")
+        ops.append(f"c {len(line)} -{line} C 7 -#e8eaed {header}")
+    return " ".join(ops)
+
+
+def flowchart(process: Process, options: FlowchartOptions = FlowchartOptions()) -> graphviz.Digraph:
+    """The graphviz graph of ``process`` with fixed positions from :func:`swimlane_layout`.
+
+    Render it with ``neato -n`` (positions kept, edges routed): see :func:`render`.
+    """
+    graph = ProcessGraph(process)
+    layout = swimlane_layout(graph)
+    height = layout.height
+
+    def pos(x: float, y: float) -> str:
+        return f"{x:.1f},{height - y:.1f}!"
+
+    dot = graphviz.Digraph(name=process.code, engine="neato")
+    dot.attr(
+        "graph",
+        splines="true",
+        fontname=FONT,
+        labelloc="t",
+        labeljust="l",
+        label=_title(process, options),
+        pad="0.2",
+        outputorder="edgesfirst",
+        sep="+6",  # the router keeps edges this far (points) from nodes
+        _background=_background(layout),
+    )
+    dot.attr("node", fontname=FONT, fontsize="11", margin="0.10,0.05", color="#3c4043", fixedsize="false")
+    dot.attr("edge", fontname=FONT, fontsize="10", color="#5f6368", arrowsize="0.7", fontcolor="#202124")
+    # Corners keep the drawing's bounding box as large as the lanes.
+    for name, (x, y) in {"__corner_a": (0.0, layout.lanes[0].box.y if layout.lanes else 0.0), "__corner_b": (layout.width, height)}.items():
+        dot.node(name, label="", shape="point", style="invis", width="0", pos=pos(x, y))
+    for index, lane in enumerate(layout.lanes):
+        role = process.roles.get(lane.role)
+        lane_name = role.name.get(options.lang) if role else _WORDS[options.lang]["no_role"]
+        cx, cy = lane.box.x + HEADER_WIDTH / 2, lane.box.y + lane.box.height / 2
+        dot.node(f"lane-{index}", label=f"<<B>{_text(lane_name, 16)}</B>>", shape="plaintext", fontsize="10", pos=pos(cx, cy), id=f"lane-{lane.role or 'none'}")
+    for step in process.steps:
+        box = layout.steps[step.id]
+        attrs = dict(_SHAPES[step.type])
+        attrs["width"] = f"{box.width / 72:.2f}"
+        attrs["height"] = f"{box.height / 72:.2f}"
+        if step.id in options.highlight:
+            attrs.update(_HIGHLIGHT)
+        if step.type is StepType.SUBPROCESS and step.calls and options.link_suffix:
+            attrs["URL"] = f"{step.calls}{options.link_suffix}"
+            attrs["target"] = "_top"
+        dot.node(step.id, label=_node_label(step, options), id=f"step-{step.id}", pos=pos(*box.centre), **attrs)
+
+    back = graph.back_edges
+    for step in process.steps:
+        targets = [(step.next, None)] if step.next else [(b.to, b.when.get(options.lang)) for b in step.branches]
+        for target, label in targets:
+            if target not in process.steps_by_id:
+                continue
+            attrs: dict[str, str] = {"id": f"edge-{step.id}.{target}"}
+            if label:
+                attrs["label"] = f"<{_text(label, 18)}>"
+            if (step.id, target) in back:
+                attrs["style"] = "dashed"  # a return path (rework loop)
+            dot.edge(step.id, target, **attrs)
+    return dot
+
+
+def flowchart_dot(process: Process, options: FlowchartOptions = FlowchartOptions()) -> str:
+    return flowchart(process, options).source
+
+
+def render(process: Process, fmt: str, options: FlowchartOptions = FlowchartOptions()) -> bytes:
+    """The flowchart as ``svg``, ``png``, ``pdf`` or ``dot`` (the DOT source) bytes."""
+    if fmt == "dot":
+        return flowchart_dot(process, options).encode("utf-8")
+    output: bytes = flowchart(process, options).pipe(format=fmt, neato_no_op=1, quiet=True)
+    return accessible_svg(output, process, options.lang) if fmt == "svg" else output
