@@ -29,7 +29,8 @@ from qms.i18n import Lang, msg
 from qms.load import load_paths
 from qms.scaffold import is_valid_code, new_process_text, schema_path_from
 from qms.reference import format_reference_markdown
-from qms.render import FlowchartOptions
+from qms.model import Process
+from qms.render import FlowchartOptions, render_all
 from qms.render import render as render_diagram
 from qms.schema import process_json_schema_text
 from qms.load.schema_errors import closest
@@ -398,6 +399,7 @@ def render(
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi lưu đồ / output folder")] = Path("build/diagrams"),
     highlight: Annotated[Optional[list[str]], typer.Option("--highlight", help="Tô màu các bước này / colour these step ids")] = None,
     findings: Annotated[Optional[Path], typer.Option("--findings", help="Tô màu các bước có phát hiện trong tệp JSON của «qms check -f json»")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Số lưu đồ vẽ song song / diagrams drawn in parallel (default: CPU count)")] = None,
 ) -> None:
     """Vẽ lưu đồ có làn theo vai trò / draw swimlane flowcharts."""
     given = paths or [Path("processes")]
@@ -407,18 +409,19 @@ def render(
         raise typer.Exit(ExitCode.USAGE)
     marked = _steps_with_findings(findings) if findings else {}
     out_dir.mkdir(parents=True, exist_ok=True)
+    def options_for(process: Process) -> FlowchartOptions:
+        steps = set(highlight or ()) | marked.get(process.code, set())
+        return FlowchartOptions(lang=state.lang, highlight=frozenset(steps), link_suffix=f".{fmt.value}" if fmt is DiagramFormat.SVG else "")
+
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as progress:
         task = progress.add_task(_t("cli.render.progress"), total=len(result.processes))
-        for process in result.processes:
-            steps = set(highlight or ()) | marked.get(process.code, set())
-            options = FlowchartOptions(lang=state.lang, highlight=frozenset(steps), link_suffix=f".{fmt.value}" if fmt is DiagramFormat.SVG else "")
-            target = out_dir / f"{process.code}.{fmt.value}"
-            try:
-                target.write_bytes(render_diagram(process, fmt.value, options))
-            except (graphviz.ExecutableNotFound, graphviz.CalledProcessError) as exc:
-                err.print(f"[red]{_escape(_t('cli.render.graphviz', error=str(exc).splitlines()[0]))}[/]")
-                raise typer.Exit(ExitCode.USAGE) from None
-            progress.advance(task)
+        try:
+            for process, image in render_all(result.processes, fmt.value, options_for, jobs):
+                (out_dir / f"{process.code}.{fmt.value}").write_bytes(image)
+                progress.advance(task)
+        except (graphviz.ExecutableNotFound, graphviz.CalledProcessError) as exc:
+            err.print(f"[red]{_escape(_t('cli.render.graphviz', error=str(exc).splitlines()[0]))}[/]")
+            raise typer.Exit(ExitCode.USAGE) from None
     out.print(_t("cli.render.done", n=len(result.processes), folder=out_dir))
     raise typer.Exit(ExitCode.OK if result.ok else ExitCode.FINDINGS)
 
