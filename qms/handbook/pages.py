@@ -1,0 +1,329 @@
+"""The QMS handbook (Sổ tay quy trình) as Markdown pages, generated from the processes.
+
+This module knows nothing of mkdocs: it returns page paths and contents
+(and diagram bytes) so that the mkdocs plugin, a Zensical build or a plain
+folder export can all use it. Every value from YAML goes through
+:func:`text`, which escapes HTML and Markdown, so a title such as
+``<script>`` shows as text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from qms.i18n import Lang, Message
+from qms.model import Process, Status, StepType, Text
+from qms.rules.base import Finding
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+STATUS = {
+    Status.DRAFT: Message("Dự thảo", "Draft"),
+    Status.REVIEW: Message("Đang xem xét", "In review"),
+    Status.APPROVED: Message("Đã phê duyệt", "Approved"),
+    Status.OBSOLETE: Message("Hết hiệu lực", "Obsolete"),
+}
+STEP_TYPE = {
+    StepType.START: Message("Bắt đầu", "Start"),
+    StepType.TASK: Message("Công việc", "Task"),
+    StepType.DECISION: Message("Quyết định", "Decision"),
+    StepType.SUBPROCESS: Message("Quy trình con", "Sub-process"),
+    StepType.END: Message("Kết thúc", "End"),
+}
+W: dict[str, Message] = {
+    "home": Message("Sổ tay quy trình ISO", "ISO process handbook"),
+    "list": Message("Danh mục quy trình", "Process list"),
+    "code": Message("Mã", "Code"),
+    "title": Message("Tên quy trình", "Title"),
+    "version": Message("Phiên bản", "Version"),
+    "status": Message("Trạng thái", "Status"),
+    "owner": Message("Chủ trì", "Owner"),
+    "effective": Message("Ngày hiệu lực", "Effective"),
+    "recent": Message("Thay đổi gần đây", "Recent changes"),
+    "date": Message("Ngày", "Date"),
+    "changes": Message("Nội dung sửa đổi", "Changes"),
+    "purpose": Message("Mục đích", "Purpose"),
+    "scope": Message("Phạm vi áp dụng", "Scope"),
+    "legal": Message("Căn cứ pháp lý", "Legal basis"),
+    "number": Message("Số, ký hiệu", "Number"),
+    "in_force": Message("Hiệu lực", "In force"),
+    "flowchart": Message("Lưu đồ", "Flowchart"),
+    "steps": Message("Các bước thực hiện", "Steps"),
+    "step": Message("Bước", "Step"),
+    "who": Message("Người thực hiện", "Responsible"),
+    "time": Message("Thời gian", "Time"),
+    "records": Message("Hồ sơ, biểu mẫu", "Records and forms"),
+    "next": Message("Tiếp theo", "Next"),
+    "record": Message("Hồ sơ", "Record"),
+    "form": Message("Mẫu", "Form"),
+    "kept_by": Message("Lưu giữ", "Kept by"),
+    "location": Message("Nơi lưu", "Location"),
+    "retention": Message("Thời hạn lưu", "Retention"),
+    "kpis": Message("Chỉ số đo lường", "Indicators"),
+    "formula": Message("Cách tính", "Formula"),
+    "target": Message("Chỉ tiêu", "Target"),
+    "frequency": Message("Tần suất", "Frequency"),
+    "risks": Message("Rủi ro và cơ hội", "Risks and opportunities"),
+    "risk": Message("Rủi ro / cơ hội", "Risk / opportunity"),
+    "level": Message("Mức", "Level"),
+    "treatment": Message("Biện pháp", "Treatment"),
+    "controls": Message("Bước kiểm soát", "Controlling steps"),
+    "revisions": Message("Theo dõi sửa đổi", "Revision history"),
+    "approval": Message("Phê duyệt tài liệu", "Document approval"),
+    "prepared": Message("Soạn thảo", "Prepared"),
+    "reviewed": Message("Xem xét", "Reviewed"),
+    "approved": Message("Phê duyệt", "Approved"),
+    "deadline": Message("Thời hạn giải quyết", "Statutory deadline"),
+    "draft_banner": Message(
+        "Quy trình này đang ở trạng thái «{status}»: chưa được áp dụng chính thức.",
+        "This process is «{status}»: not yet in force.",
+    ),
+    "obsolete_banner": Message("Quy trình này đã hết hiệu lực; chỉ lưu để tra cứu.", "This process is obsolete; kept for reference only."),
+    "register": Message("Sổ đăng ký hồ sơ, biểu mẫu", "Records register"),
+    "process": Message("Quy trình", "Process"),
+    "roles": Message("Vai trò và trách nhiệm", "Roles and responsibilities"),
+    "role": Message("Vai trò", "Role"),
+    "archive": Message("Lưu trữ (hết hiệu lực)", "Archive (obsolete)"),
+    "findings": Message("Kết quả kiểm tra sự phù hợp", "Conformity check results"),
+    "no_findings": Message("Không có phát hiện nào.", "No findings."),
+    "rule": Message("Quy tắc", "Rule"),
+    "where": Message("Vị trí", "Where"),
+    "message": Message("Nội dung", "Finding"),
+    "built": Message("Tạo ngày {day} từ {n} tệp quy trình.", "Built on {day} from {n} process files."),
+}
+
+
+def text(value: str | Text | None, lang: Lang = Lang.VI) -> str:
+    """A YAML value escaped for HTML (table cells and other raw HTML blocks)."""
+    if value is None:
+        return ""
+    raw = value.get(lang) if isinstance(value, Text) else str(value)
+    return html.escape(raw, quote=True).replace("\n", " ")
+
+
+def md(value: str | Text | None, lang: Lang = Lang.VI) -> str:
+    """A YAML value escaped for Markdown text (headings, paragraphs): HTML and Markdown syntax both neutralised."""
+    if value is None:
+        return ""
+    raw = value.get(lang) if isinstance(value, Text) else str(value)
+    # quote=False: in text content quotes are harmless, and «&#x27;» would contain a «#» to escape.
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(raw, quote=False)).replace("\n", " ")
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """An HTML table (cells already escaped): robust against «|» and line breaks in values."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f'<table class="qms-table">\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n'
+
+
+def page_of(process: Process) -> str:
+    folder = "luu-tru" if process.status is Status.OBSOLETE else "quy-trinh"
+    return f"{folder}/{process.code}.md"
+
+
+def svg_of(process: Process) -> str:
+    return page_of(process).removesuffix(".md") + ".svg"
+
+
+@dataclass
+class Handbook:
+    """Generated pages (path relative to the docs folder -> Markdown) and diagrams (path -> SVG bytes)."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    assets: dict[str, bytes] = field(default_factory=dict)
+
+
+def build_handbook(
+    processes: Sequence[Process],
+    lang: Lang = Lang.VI,
+    findings: Sequence[Finding] = (),
+    diagram: Callable[[Process], bytes] | None = None,
+    today: date | None = None,
+) -> Handbook:
+    """Every handbook page for ``processes``; ``diagram`` draws a process as SVG (omitted if None)."""
+    book = Handbook()
+    ordered = sorted(processes, key=lambda p: p.code)
+    book.pages["index.md"] = _home(ordered, lang, today or date.today())
+    for process in ordered:
+        if diagram is not None:
+            book.assets[svg_of(process)] = diagram(process)
+        book.pages[page_of(process)] = _process_page(process, lang, diagram is not None, [f for f in findings if f.process == process.code])
+    book.pages["ho-so.md"] = _records_register(ordered, lang)
+    book.pages["vai-tro.md"] = _roles_page(ordered, lang)
+    book.pages["kiem-tra.md"] = _findings_page(ordered, findings, lang)
+    return book
+
+
+def _t(key: str, lang: Lang, **args: object) -> str:
+    return W[key].get(lang).format(**args)
+
+
+def url_of(path: str) -> str:
+    """Site URL of a generated file, as mkdocs (and Zensical) serve it with directory URLs."""
+    if not path.endswith(".md"):
+        return path
+    stem = path.removesuffix(".md")
+    return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+
+
+def href(from_page: str, to_path: str) -> str:
+    """Relative link from one generated page to another page or asset."""
+    start = url_of(from_page) or "."  # the folder the page is served from
+    target = url_of(to_path)
+    relative = posixpath.relpath(target or ".", start)
+    return relative + "/" if to_path.endswith(".md") and not relative.endswith("/") else relative
+
+
+def _link(process: Process, from_page: str) -> str:
+    return f'<a href="{href(from_page, page_of(process))}">{text(process.code)}</a>'
+
+
+def _home(processes: Sequence[Process], lang: Lang, today: date) -> str:
+    current = [p for p in processes if p.status is not Status.OBSOLETE]
+    rows = [
+        [
+            _link(p, "index.md"),
+            text(p.title, lang),
+            text(p.version),
+            text(STATUS[p.status].get(lang)),
+            text(p.roles[p.owner].name, lang) if p.owner in p.roles else text(p.owner),
+            text(p.effective_date.isoformat() if p.effective_date else ""),
+        ]
+        for p in current
+    ]
+    changes = sorted(((r.date, p, r) for p in processes for r in p.revisions), key=lambda c: (c[0], c[1].code), reverse=True)[:10]
+    change_rows = [[text(d.isoformat()), _link(p, "index.md"), text(r.version), text(r.changes, lang)] for d, p, r in changes]
+    parts = [
+        f"# {_t('home', lang)}",
+        "",
+        f"## {_t('list', lang)}",
+        "",
+        table([_t(k, lang) for k in ("code", "title", "version", "status", "owner", "effective")], rows),
+        f"## {_t('recent', lang)}",
+        "",
+        table([_t(k, lang) for k in ("date", "process", "version", "changes")], change_rows),
+        f"*{_t('built', lang, day=today.isoformat(), n=len(processes))}*",
+        "",
+    ]
+    archived = [p for p in processes if p.status is Status.OBSOLETE]
+    if archived:
+        parts += [f"## {_t('archive', lang)}", "", table([_t("code", lang), _t("title", lang)], [[_link(p, "index.md"), text(p.title, lang)] for p in archived])]
+    return "\n".join(parts)
+
+
+def _process_page(process: Process, lang: Lang, with_diagram: bool, findings: Sequence[Finding]) -> str:
+    role_name = {rid: text(role.name, lang) for rid, role in process.roles.items()}
+    # mkdocs takes a page's <title> and menu entry from its heading's *unescaped* text and the theme prints it
+    # as is; an explicit, escaped title keeps «</title><script>» in a process title harmless.
+    title = json.dumps(f"{text(process.code)} — {text(process.title, lang)}", ensure_ascii=False)
+    parts = ["---", f"title: {title}", "---", "", f"# {md(process.code)} — {md(process.title, lang)}", ""]
+    if process.status in (Status.DRAFT, Status.REVIEW):
+        parts += [f'!!! warning "{text(STATUS[process.status].get(lang))}"', f"    {_t('draft_banner', lang, status=text(STATUS[process.status].get(lang)))}", ""]
+    if process.status is Status.OBSOLETE:
+        parts += [f'!!! danger "{text(STATUS[process.status].get(lang))}"', f"    {_t('obsolete_banner', lang)}", ""]
+    facts = [
+        [_t("version", lang), text(process.version)],
+        [_t("status", lang), text(STATUS[process.status].get(lang))],
+        [_t("effective", lang), text(process.effective_date.isoformat() if process.effective_date else "")],
+        [_t("owner", lang), role_name.get(process.owner, text(process.owner))],
+    ]
+    if process.deadline:
+        facts.append([_t("deadline", lang), text(process.deadline.text)])
+    parts += [table(["", ""], facts)]
+    for key, value in (("purpose", process.purpose), ("scope", process.scope)):
+        if value:
+            parts += [f"## {_t(key, lang)}", "", md(value, lang), ""]
+    if process.legal_basis:
+        rows = [
+            [text(d.number), text(d.title, lang), text(" – ".join(x.isoformat() for x in (d.in_force_from, d.in_force_until) if x))]
+            for d in process.legal_basis
+        ]
+        parts += [f"## {_t('legal', lang)}", "", table([_t("number", lang), _t("title", lang), _t("in_force", lang)], rows)]
+    if with_diagram:
+        # <object> keeps the SVG interactive: steps have ids and sub-process boxes link to their pages.
+        parts += [f"## {_t('flowchart', lang)}", "", f'<object class="qms-flowchart" type="image/svg+xml" data="{href(page_of(process), svg_of(process))}">{text(process.code)}</object>', ""]
+    step_rows = []
+    for number, step in enumerate(process.steps, start=1):
+        follow = ", ".join(text(s) for s in step.successors)
+        step_rows.append(
+            [
+                f'<span id="step-{step.id}">{number}</span>',
+                f"{text(step.name, lang)}<br><small>{text(STEP_TYPE[step.type].get(lang))}</small>",
+                role_name.get(step.role or "", text(step.role)),
+                text(step.duration.text if step.duration else ""),
+                text(", ".join(step.records)),
+                follow,
+            ]
+        )
+    parts += [f"## {_t('steps', lang)}", "", table([_t(k, lang) for k in ("step", "title", "who", "time", "records", "next")], step_rows)]
+    if process.records:
+        rows = [
+            [text(r.code), text(r.name, lang), text(r.form, lang), role_name.get(r.kept_by or "", ""), text(r.location, lang), text(r.retention.text if r.retention else "")]
+            for r in process.records
+        ]
+        parts += [f"## {_t('records', lang)}", "", table([_t(k, lang) for k in ("code", "record", "form", "kept_by", "location", "retention")], rows)]
+    if process.kpis:
+        rows = [[text(k.code), text(k.name, lang), text(k.formula, lang), text(k.target.text), text(k.frequency, lang)] for k in process.kpis]
+        parts += [f"## {_t('kpis', lang)}", "", table([_t(k, lang) for k in ("code", "title", "formula", "target", "frequency")], rows)]
+    if process.risks:
+        rows = [
+            [text(r.code), text(r.description, lang), text(str(r.level or "")), text(r.treatment, lang), ", ".join(f'<a href="#step-{c}">{text(c)}</a>' for c in r.controls)]
+            for r in process.risks
+        ]
+        parts += [f"## {_t('risks', lang)}", "", table([_t(k, lang) for k in ("code", "risk", "level", "treatment", "controls")], rows)]
+    if process.revisions:
+        rows = [[text(r.version), text(r.date.isoformat()), text(r.changes, lang)] for r in process.revisions]
+        parts += [f"## {_t('revisions', lang)}", "", table([_t(k, lang) for k in ("version", "date", "changes")], rows)]
+    if process.approval:
+        rows = []
+        for key in ("prepared", "reviewed", "approved"):
+            signoff = getattr(process.approval, key)
+            if signoff:
+                rows.append([_t(key, lang), role_name.get(signoff.role, text(signoff.role)), text(signoff.name), text(signoff.date.isoformat() if signoff.date else "")])
+        parts += [f"## {_t('approval', lang)}", "", table(["", _t("role", lang), "", _t("date", lang)], rows)]
+    if findings:
+        rows = [[text(f.rule), text(f"{f.location.line}:{f.location.column}"), text(f.message.get(lang))] for f in findings if not f.waived]
+        if rows:
+            parts += [f"## {_t('findings', lang)}", "", table([_t(k, lang) for k in ("rule", "where", "message")], rows)]
+    return "\n".join(parts)
+
+
+def _records_register(processes: Sequence[Process], lang: Lang) -> str:
+    rows = [
+        [text(r.code), text(r.name, lang), _link(p, "ho-so.md"), text(r.form, lang), text(r.location, lang), text(r.retention.text if r.retention else "")]
+        for p in processes
+        if p.status is not Status.OBSOLETE
+        for r in p.records
+    ]
+    return f"# {_t('register', lang)}\n\n" + table([_t(k, lang) for k in ("code", "record", "process", "form", "location", "retention")], rows)
+
+
+def _roles_page(processes: Sequence[Process], lang: Lang) -> str:
+    by_name: dict[str, list[str]] = {}
+    for p in processes:
+        if p.status is Status.OBSOLETE:
+            continue
+        for step in p.steps:
+            if step.role and step.role in p.roles:
+                name = text(p.roles[step.role].name, lang)
+                by_name.setdefault(name, []).append(f"{_link(p, 'vai-tro.md')}: {text(step.name, lang)}")
+    rows = [[name, "<br>".join(tasks)] for name, tasks in sorted(by_name.items())]
+    return f"# {_t('roles', lang)}\n\n" + table([_t("role", lang), _t("steps", lang)], rows)
+
+
+def _findings_page(processes: Sequence[Process], findings: Sequence[Finding], lang: Lang) -> str:
+    by_code = {p.code: p for p in processes}
+    rows = [
+        [_link(by_code[f.process], "kiem-tra.md") if f.process in by_code else text(f.process), text(f.rule), text(f.severity.label(lang)), text(f.message.get(lang))]
+        for f in findings
+        if not f.waived
+    ]
+    body = table([_t(k, lang) for k in ("process", "rule", "level", "message")], rows) if rows else _t("no_findings", lang)
+    return f"# {_t('findings', lang)}\n\n{body}\n"

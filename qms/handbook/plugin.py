@@ -1,0 +1,66 @@
+"""mkdocs plugin ``qms``: adds the generated handbook to a mkdocs (Material) build.
+
+Thin on purpose: it loads and checks the processes, asks
+:func:`qms.handbook.pages.build_handbook` for pages and diagrams, and hands
+them to mkdocs as generated files (nothing is written into ``docs/``).
+``mkdocs serve`` watches the processes folder, so saving a YAML file
+rebuilds the site; mike's versioning works unchanged. Moving to Zensical
+(which reads ``mkdocs.yml``) touches only this file.
+
+    plugins:
+      - search
+      - qms:
+          processes: processes
+          folder: so-tay
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from qms.handbook.pages import build_handbook
+from qms.i18n import Lang
+from qms.render import FlowchartOptions, render
+from qms.rules.config import find_config, load_config
+from qms.rules.engine import check_paths
+
+
+class HandbookConfig(base.Config):
+    processes = c.Type(str, default="processes")
+    folder = c.Type(str, default="so-tay")
+    lang = c.Choice(("vi", "en"), default="vi")
+    diagrams = c.Type(bool, default=True)
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    def _processes_dir(self, config: Any) -> Path:
+        return (Path(config.config_file_path).parent / self.config.processes).resolve()
+
+    def on_files(self, files: Files, /, *, config: Any) -> Files:
+        folder = self._processes_dir(config)
+        report = check_paths([folder], load_config(find_config(folder)))
+        if report.load_diagnostics:
+            raise PluginError("qms: " + "\n".join(d.render(self.config.lang) for d in report.load_diagnostics))
+        lang = Lang(self.config.lang)
+        options = FlowchartOptions(lang=lang, link_suffix="/")  # sub-process boxes link to their pages
+        book = build_handbook(
+            report.processes,
+            lang,
+            report.findings,
+            diagram=(lambda p: render(p, "svg", options)) if self.config.diagrams else None,
+        )
+        prefix = self.config.folder.strip("/")
+        for path, content in {**book.pages, **book.assets}.items():
+            files.append(File.generated(config, f"{prefix}/{path}", content=content))
+        return files
+
+    def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
+        server.watch(str(self._processes_dir(config)))
+        return server

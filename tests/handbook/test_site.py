@@ -1,0 +1,86 @@
+"""The handbook: generated pages, escaping, links, and a real strict mkdocs build with the qms plugin."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import qms
+from qms.handbook.pages import build_handbook, href, md, text
+from qms.load import load_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+HOSTILE = ROOT / "tests" / "render" / "fixtures" / "hostile.yaml"
+
+
+def test_escaping_for_html_and_markdown() -> None:
+    assert text("<script>&\"") == "&lt;script&gt;&amp;&quot;"
+    assert md("*x* [a](b) <i>") == r"\*x\* \[a\]\(b\) &lt;i&gt;"
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("index.md", "quy-trinh/QT-A.md", "quy-trinh/QT-A/"),
+        ("ho-so.md", "quy-trinh/QT-A.md", "../quy-trinh/QT-A/"),
+        ("quy-trinh/QT-A.md", "quy-trinh/QT-A.svg", "../QT-A.svg"),
+        ("quy-trinh/QT-A.md", "index.md", "../../"),
+    ],
+)
+def test_links_between_generated_pages(source: str, target: str, expected: str) -> None:
+    assert href(source, target) == expected
+
+
+def test_pages_of_the_shipped_processes() -> None:
+    processes = load_paths([ROOT / "processes"]).processes
+    book = build_handbook(processes, diagram=lambda p: b"<svg/>")
+    assert {"index.md", "ho-so.md", "vai-tro.md", "kiem-tra.md"} <= set(book.pages)
+    for process in processes:
+        page = book.pages[f"quy-trinh/{process.code}.md"] if process.status != "obsolete" else book.pages[f"luu-tru/{process.code}.md"]
+        assert text(process.title.vi) in page or md(process.title.vi) in page
+        assert page.count('<span id="step-') == len(process.steps)
+        if process.status in ("draft", "review"):
+            assert "!!! warning" in page
+    assert all(text(r.name.vi) in book.pages["ho-so.md"] for p in processes for r in p.records)
+
+
+def test_strict_mkdocs_build_escapes_hostile_titles_and_loads_nothing_external(tmp_path: Path) -> None:
+    (tmp_path / "processes").mkdir()
+    (tmp_path / "processes" / "hostile.yaml").write_bytes(HOSTILE.read_bytes())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Thử\ntheme: {name: material, language: vi, font: false}\n"
+        "plugins: [search, {qms: {processes: processes, folder: so-tay}}]\n"
+        "markdown_extensions: [admonition, tables]\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    site = tmp_path / "site"
+    page = (site / "so-tay" / "quy-trinh" / "QT-HOSTILE-01" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(" not in page and "&lt;script&gt;alert(" in page
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)  # type: ignore[union-attr]
+    assert "<" not in title and "QT-HOSTILE-01" in title
+    assert (site / "so-tay" / "quy-trinh" / "QT-HOSTILE-01.svg").read_bytes().startswith(b"<?xml")
+    external = re.compile(r"""<(?:script|link|img)[^>]+(?:src|href)=["'](?:https?:)?//""")
+    for html_file in site.rglob("*.html"):
+        assert not external.search(html_file.read_text(encoding="utf-8")), html_file
+    for css in site.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(encoding="utf-8")
+
+
+def test_invalid_processes_fail_the_build_with_the_diagnostic(tmp_path: Path) -> None:
+    (tmp_path / "processes").mkdir()
+    (tmp_path / "processes" / "bad.yaml").write_text("code: [\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# x\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins: [{qms: {processes: processes}}]\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    assert "bad.yaml:" in done.stdout + done.stderr and "QMS003" in done.stdout + done.stderr
+    assert qms  # the package is importable where mkdocs runs
