@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from enum import StrEnum
@@ -25,6 +27,7 @@ from rich.table import Table
 import qms
 from qms.cli.exit_codes import ExitCode
 from qms.diagnostics import Diagnostic, Severity
+from qms.handbook.site import SiteError, build_site, export_site, publish, version_in_force
 from qms.i18n import Lang, msg
 from qms.load import load_paths
 from qms.scaffold import is_valid_code, new_process_text, schema_path_from
@@ -53,6 +56,8 @@ app = typer.Typer(
 )
 new_app = typer.Typer(help="Tạo tệp mới / scaffold new files.", no_args_is_help=True)
 app.add_typer(new_app, name="new")
+handbook_app = typer.Typer(help="Sổ tay quy trình (trang web) / the handbook site.", no_args_is_help=True)
+app.add_typer(handbook_app, name="handbook")
 
 # soft_wrap: one diagnostic stays on one line, so editors and grep can parse it.
 # Piped output (CI logs, files) gets a wide fixed width instead of Rich's 80 columns, so tables stay readable.
@@ -437,6 +442,70 @@ def _steps_with_findings(path: Path) -> dict[str, set[str]]:
     for process, step in found:
         marked.setdefault(process, set()).add(step)
     return marked
+
+
+_CONFIG = typer.Option("--config-file", "-c", help="mkdocs.yml")
+
+
+def _site_step(action: Callable[[], object]) -> None:
+    try:
+        action()
+    except SiteError as exc:
+        err.print(f"[red]{_escape(str(exc))}[/]")
+        raise typer.Exit(ExitCode.FINDINGS) from None
+
+
+@handbook_app.command("build")
+def handbook_build(
+    config_file: Annotated[Path, _CONFIG] = Path("mkdocs.yml"),
+    site_dir: Annotated[Optional[Path], typer.Option("--site-dir", help="Thư mục trang web / output folder")] = None,
+) -> None:
+    """Tạo trang web sổ tay (mkdocs build --strict) / build the handbook site."""
+    _site_step(lambda: out.print(_t("cli.handbook.built", path=build_site(config_file, site_dir))))
+
+
+@handbook_app.command("serve")
+def handbook_serve(config_file: Annotated[Path, _CONFIG] = Path("mkdocs.yml"), address: str = "127.0.0.1:8000") -> None:
+    """Xem thử, tự cập nhật khi lưu tệp YAML / preview with live reload."""
+    raise typer.Exit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file), "--dev-addr", address]))
+
+
+@handbook_app.command("publish")
+def handbook_publish(
+    version: Annotated[str, typer.Option("--version", help="Phiên bản sổ tay / handbook version, e.g. 2025.1")],
+    effective: Annotated[Optional[str], typer.Option("--effective", help="Ngày hiệu lực / effective date (YYYY-MM-DD)")] = None,
+    alias: Annotated[Optional[list[str]], typer.Option("--alias", help="Bí danh / alias (default: latest)")] = None,
+    config_file: Annotated[Path, _CONFIG] = Path("mkdocs.yml"),
+) -> None:
+    """Phát hành một phiên bản (mike) / publish a version with mike."""
+    day = _parse_day(effective)
+    _site_step(lambda: publish(config_file, version, day, tuple(alias or ("latest",))))
+    out.print(_t("cli.handbook.published", version=version))
+
+
+@handbook_app.command("export")
+def handbook_export(
+    target: Annotated[Path, typer.Argument(help="Thư mục đích / folder to write")],
+    repo: Annotated[Path, typer.Option("--repo", help="Kho git chứa nhánh gh-pages")] = Path("."),
+) -> None:
+    """Xuất mọi phiên bản đã phát hành ra một thư mục / export every published version to a folder."""
+    _site_step(lambda: out.print(_t("cli.handbook.exported", path=export_site(repo, target))))
+
+
+@handbook_app.command("in-force")
+def handbook_in_force(
+    day: Annotated[str, typer.Argument(help="Ngày / date (YYYY-MM-DD)")],
+    repo: Annotated[Path, typer.Option("--repo", help="Kho git chứa nhánh gh-pages")] = Path("."),
+) -> None:
+    """Phiên bản sổ tay có hiệu lực vào một ngày / the handbook version in force on a date."""
+    when = _parse_day(day)
+    found: list[object] = []
+    _site_step(lambda: found.append(version_in_force(repo, when or date.today())))
+    if not found or found[0] is None:
+        out.print(_t("cli.handbook.none_in_force", day=day))
+        raise typer.Exit(ExitCode.FINDINGS)
+    version = found[0]
+    out.print(_t("cli.handbook.in_force", day=day, version=version.version, effective=version.effective))  # type: ignore[attr-defined]
 
 
 def _lang_first(args: list[str]) -> list[str]:

@@ -1,0 +1,65 @@
+"""Versioned handbook: publish with mike, find the version in force on a date, export a servable folder."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def qms(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([sys.executable, "-m", "qms", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+    assert "Traceback" not in done.stdout + done.stderr
+    return done
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "processes").mkdir()
+    for name in ("QT-VB-01.yaml",):
+        (tmp_path / "processes" / name).write_bytes((ROOT / "processes" / name).read_bytes())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Sổ tay\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Sổ tay\ntheme: {name: material, language: vi, font: false}\n"
+        "plugins: [search, {qms: {processes: processes}}]\nmarkdown_extensions: [admonition, tables]\n"
+        "extra: {version: {provider: mike}}\n",
+        encoding="utf-8",
+    )
+    for args in (["init", "-q", "-b", "main"], ["config", "user.name", "Cán bộ ISO"], ["config", "user.email", "iso@example.invalid"]):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "commit", "-q", "-m", "handbook"], cwd=tmp_path, check=True)
+    return tmp_path
+
+
+def test_publish_two_versions_find_the_one_in_force_and_export(project: Path, tmp_path: Path) -> None:
+    first = qms("handbook", "publish", "--version", "2025.1", "--effective", "2025-07-01", cwd=project)
+    assert first.returncode == 0, first.stdout + first.stderr
+    second = qms("handbook", "publish", "--version", "2026.1", "--effective", "2026-01-15", cwd=project)
+    assert second.returncode == 0, second.stdout + second.stderr
+
+    in_force = qms("--lang", "en", "handbook", "in-force", "2025-12-01", cwd=project)
+    assert in_force.returncode == 0 and "version 2025.1" in in_force.stdout
+    assert "2026.1" in qms("handbook", "in-force", "2026-02-01", cwd=project).stdout
+    assert qms("handbook", "in-force", "2024-01-01", cwd=project).returncode == 1
+
+    exported = tmp_path / "export"
+    assert qms("handbook", "export", str(exported), cwd=project).returncode == 0
+    versions = json.loads((exported / "versions.json").read_text(encoding="utf-8"))
+    assert [v["version"] for v in versions] == ["2026.1", "2025.1"]
+    assert versions[0]["aliases"] == ["latest"]
+    # Aliases are copies (servable by any web server), each version keeps its own generated pages.
+    assert (exported / "latest" / "so-tay" / "quy-trinh" / "QT-VB-01" / "index.html").is_file()
+    assert (exported / "2025.1" / "so-tay" / "quy-trinh" / "QT-VB-01.svg").is_file()
+    assert not (exported / "latest").is_symlink()
+
+
+def test_export_without_a_published_branch_is_a_clear_error(project: Path, tmp_path: Path) -> None:
+    done = qms("handbook", "export", str(tmp_path / "out"), cwd=project)
+    assert done.returncode == 1 and "git archive" in done.stderr
