@@ -372,6 +372,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không đọc được tệp phát hiện {path}: {error}; dùng tệp JSON của «qms check --format json»",
         "cannot read the findings file {path}: {error}; use the JSON of «qms check --format json»",
     ),
+    "cli.handbook.built": ("Đã tạo trang web sổ tay tại {path}", "Handbook site built in {path}"),
+    "cli.handbook.published": ("Đã phát hành sổ tay phiên bản {version}", "Handbook version {version} published"),
+    "cli.handbook.exported": ("Đã xuất sổ tay ra {path}", "Handbook exported to {path}"),
+    "cli.handbook.in_force": ("Ngày {day}: sổ tay phiên bản {version} (hiệu lực từ {effective})", "On {day}: handbook version {version} (in force from {effective})"),
+    "cli.handbook.none_in_force": ("Không có phiên bản sổ tay nào có hiệu lực vào ngày {day}", "No handbook version was in force on {day}"),
     "cli.rules.unknown": ("không có quy tắc «{code}»", "no rule «{code}»"),
     "cli.rules.col_name": ("Tên", "Name"),
     "cli.rules.col_basis": ("Căn cứ", "Basis"),
@@ -379,6 +384,154 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "qms.load() đọc một tệp quy trình; «{path}» là thư mục — dùng qms.load_paths() để đọc cả thư mục",
         "qms.load() reads one process file; «{path}» is a folder: use qms.load_paths() for folders",
     ),
+    # --- BPMN exchange (qms.bpmn) ----------------------------------------------
+    "bpmn.name.start": ("Bắt đầu", "Start"),
+    "bpmn.name.end": ("Kết thúc", "End"),
+    "bpmn.name.task": ("Công việc", "Task"),
+    "bpmn.name.decision": ("Quyết định", "Decision"),
+    "bpmn.name.branch": ("Nhánh {n}", "Branch {n}"),
+    "bpmn.name.role": ("Người thực hiện", "Performer"),
+    "bpmn.lane.unassigned": ("Chưa phân công vai trò", "No role assigned"),
+    "bpmn.unreadable": ("không đọc được tệp BPMN «{path}»: {error}", "cannot read the BPMN file «{path}»: {error}"),
+    "bpmn.unwritable": ("không ghi được tệp «{path}»: {error}", "cannot write «{path}»: {error}"),
+    "bpmn.too_large": ("tệp BPMN quá lớn ({size} byte; tối đa {limit} byte)", "BPMN file too large ({size} bytes; at most {limit} bytes)"),
+    "bpmn.empty": ("tệp BPMN rỗng", "the BPMN file is empty"),
+    "bpmn.malformed": (
+        "tệp BPMN không phải XML hợp lệ (dòng {line}, cột {column}): {error}",
+        "the BPMN file is not well-formed XML (line {line}, column {column}): {error}",
+    ),
+    "bpmn.doctype": (
+        "tệp BPMN có khai báo DOCTYPE hoặc thực thể XML; tệp bị từ chối để tránh tấn công (billion laughs, XXE) — "
+        "tệp do Camunda Modeler hoặc bpmn.io tạo không bao giờ có khai báo này",
+        "the BPMN file has a DOCTYPE or XML entity declaration; it is refused as unsafe (billion laughs, XXE) — "
+        "files saved by Camunda Modeler or bpmn.io never contain one",
+    ),
+    "bpmn.too_deep": ("XML lồng nhau quá sâu (hơn {limit} mức)", "XML nested too deeply (more than {limit} levels)"),
+    "bpmn.not_bpmn": (
+        "đây không phải tệp BPMN 2.0: phần tử gốc là «{root}», cần «definitions» thuộc không gian tên {namespace}",
+        "not a BPMN 2.0 file: the root element is «{root}», expected «definitions» in namespace {namespace}",
+    ),
+    "bpmn.no_process": ("tệp BPMN không có quy trình (process) nào có bước", "the BPMN file has no process with any flow node"),
+    "bpmn.bad_code": (
+        "mã quy trình «{code}» không hợp lệ: dùng chữ in hoa không dấu, số, «-» và «.», ví dụ QT-TTHC-01",
+        "process code «{code}» is not valid: use uppercase ASCII letters, digits, «-» and «.», e.g. QT-TTHC-01",
+    ),
+    "bpmn.exists": ("tệp «{path}» đã tồn tại; không ghi đè", "«{path}» already exists; not overwritten"),
+    "bpmn.yaml.header": (
+        "Tệp này do lệnh nhập BPMN của qms tạo ra; hãy kiểm tra trước khi trình phê duyệt.",
+        "Written by the BPMN import of qms; review it before submitting it for approval.",
+    ),
+    "bpmn.note.header": ("Những điểm cần xem lại sau khi nhập từ BPMN:", "Points to review after importing from BPMN:"),
+    "bpmn.note.other_process": (
+        "chỉ nhập quy trình «{used}»; quy trình/bể «{name}» bị bỏ qua",
+        "only process «{used}» is imported; process/pool «{name}» is ignored",
+    ),
+    "bpmn.note.message_flow": (
+        "luồng thông điệp (message flow) «{name}» giữa các bể không có trong định dạng quy trình; đã bỏ qua",
+        "message flow «{name}» between pools has no place in the process format; ignored",
+    ),
+    "bpmn.note.unsupported_gateway": (
+        "cổng «{kind}» không có trong định dạng quy trình (chỉ có bước quyết định chọn một nhánh); "
+        "đã chuyển thành bước quyết định — kiểm tra lại vì các nhánh song song nay thành lựa chọn",
+        "a «{kind}» gateway has no equivalent (qms decisions choose one branch); "
+        "it became a decision step — review it: parallel branches are now alternatives",
+    ),
+    "bpmn.note.join_dropped": (
+        "cổng «{kind}» chỉ dùng để hợp nhánh nên được bỏ; các luồng vào đi thẳng tới bước sau",
+        "«{kind}» gateway only joins flows and was dropped; incoming flows lead straight to the next step",
+    ),
+    "bpmn.note.intermediate_event": (
+        "sự kiện trung gian «{name}» ({kind}) không có trong định dạng quy trình; đã chuyển thành bước công việc",
+        "intermediate event «{name}» ({kind}) has no equivalent; it became a task step",
+    ),
+    "bpmn.note.boundary_event": (
+        "sự kiện biên «{name}» ({kind}) gắn vào «{host}» không có trong định dạng quy trình; "
+        "đã bỏ qua sự kiện và các luồng đi ra từ nó",
+        "boundary event «{name}» ({kind}) on «{host}» has no equivalent; the event and its outgoing flows are ignored",
+    ),
+    "bpmn.note.event_definition": (
+        "sự kiện «{name}» có kiểu {kind}; định dạng quy trình chỉ có bắt đầu/kết thúc thường nên kiểu này bị bỏ qua",
+        "event «{name}» is a {kind} event; the process format has plain start/end only, so the trigger is ignored",
+    ),
+    "bpmn.note.artifact": (
+        "phần tử «{name}» ({kind}: dữ liệu, chú thích, nhóm) không được nhập; ghi nội dung vào đầu vào/đầu ra hoặc mô tả bước nếu cần",
+        "element «{name}» ({kind}: data, annotation, group) is not imported; put it in a step's inputs/outputs or description if needed",
+    ),
+    "bpmn.note.unknown_element": ("phần tử BPMN «{kind}» không được hỗ trợ; đã bỏ qua", "BPMN element «{kind}» is not supported; ignored"),
+    "bpmn.note.missing_name": ("phần tử {kind} chưa có tên; tạm đặt «{name}»", "the {kind} has no name; named «{name}» for now"),
+    "bpmn.note.unnamed_branch": (
+        "nhánh từ «{source}» tới «{target}» chưa có nhãn; tạm đặt «{label}»",
+        "the branch from «{source}» to «{target}» has no label; labelled «{label}» for now",
+    ),
+    "bpmn.note.extra_outgoing": (
+        "bước «{name}» có {n} luồng đi ra nhưng không phải cổng quyết định; chỉ giữ luồng tới «{kept}», bỏ luồng tới {dropped}",
+        "step «{name}» has {n} outgoing flows but is not a gateway; only the flow to «{kept}» is kept, dropped: {dropped}",
+    ),
+    "bpmn.note.no_outgoing": (
+        "bước «{name}» không có luồng đi ra; đã thêm bước kết thúc «{end}» sau nó",
+        "step «{name}» has no outgoing flow; an end step «{end}» was added after it",
+    ),
+    "bpmn.note.end_outgoing": (
+        "sự kiện kết thúc «{name}» có luồng đi ra; các luồng này bị bỏ",
+        "end event «{name}» has outgoing flows; they are dropped",
+    ),
+    "bpmn.note.dangling_flow": (
+        "luồng «{flow}» nối tới phần tử không được nhập hoặc không tồn tại; đã bỏ",
+        "flow «{flow}» connects to an element that is not imported or does not exist; dropped",
+    ),
+    "bpmn.note.subprocess_no_call": (
+        "quy trình con «{name}» không gọi quy trình nào (không có calledElement); đã chuyển thành bước công việc",
+        "sub-process «{name}» calls no process (no calledElement); it became a task step",
+    ),
+    "bpmn.note.subprocess_content": (
+        "nội dung bên trong quy trình con mở rộng «{name}» không được nhập; hãy mô tả nó thành một quy trình riêng",
+        "the inside of expanded sub-process «{name}» is not imported; describe it as a process of its own",
+    ),
+    "bpmn.note.called_invalid": (
+        "«{name}» gọi «{called}», không phải mã quy trình hợp lệ; đã chuyển thành bước công việc",
+        "«{name}» calls «{called}», which is not a valid process code; it became a task step",
+    ),
+    "bpmn.note.no_lanes": (
+        "không có làn (lane): mọi bước được giao cho vai trò «{role}»",
+        "no lanes: every step is given to role «{role}»",
+    ),
+    "bpmn.note.nested_lanes": (
+        "làn lồng nhau trong «{name}»: mỗi làn con thành một vai trò",
+        "nested lanes in «{name}»: each innermost lane becomes a role",
+    ),
+    "bpmn.note.lane_by_position": (
+        "bước «{name}» không được liệt kê trong làn nào; xếp vào «{lane}» theo vị trí trên sơ đồ",
+        "step «{name}» is not listed in any lane; put in «{lane}» by its position in the diagram",
+    ),
+    "bpmn.note.no_lane": ("bước «{name}» không thuộc làn nào nên chưa có vai trò", "step «{name}» is in no lane, so it has no role"),
+    "bpmn.note.code_derived": (
+        "mã quy trình «{code}» được suy ra từ tệp BPMN; đổi bằng tham số mã quy trình nếu cần",
+        "process code «{code}» was derived from the BPMN file; pass a code to choose another",
+    ),
+    "bpmn.note.title_missing": ("quy trình chưa có tên; tạm đặt «{title}»", "the process has no name; titled «{title}» for now"),
+    "bpmn.note.no_start": ("quy trình không có sự kiện bắt đầu", "the process has no start event"),
+    "bpmn.note.no_end": ("quy trình không có sự kiện kết thúc", "the process has no end event"),
+    "bpmn.note.text_changed": (
+        "{what} «{text}» đã được sửa trong BPMN; bản dịch ({other}) cũ được giữ lại, hãy kiểm tra",
+        "{what} «{text}» was changed in BPMN; the old {other} translation is kept, check it",
+    ),
+    "bpmn.note.dropped_reference": (
+        "{where} tham chiếu bước «{step}» không còn trong sơ đồ; đã bỏ tham chiếu này",
+        "{where} refers to step «{step}», which is no longer in the diagram; the reference is dropped",
+    ),
+    "bpmn.note.dropped_record": (
+        "bước «{step}» ghi hồ sơ «{code}» không được khai báo; đã bỏ",
+        "step «{step}» lists record «{code}», which is not declared; dropped",
+    ),
+    "bpmn.note.bad_extension": (
+        "dữ liệu qms trong tệp BPMN không đọc được ({error}); chỉ dùng phần BPMN",
+        "the qms data in the BPMN file cannot be read ({error}); only the BPMN part is used",
+    ),
+    "bpmn.what.step": ("tên bước", "step name"),
+    "bpmn.what.role": ("tên vai trò", "role name"),
+    "bpmn.what.branch": ("nhãn nhánh", "branch label"),
+    "bpmn.what.description": ("mô tả bước", "step description"),
+    "bpmn.what.title": ("tên quy trình", "process title"),
     "cli.new.empty_title": ("tên quy trình không được để trống", "the process title must not be empty"),
     "cli.internal_error": (
         "lỗi nội bộ của qms ({error}); vui lòng báo lỗi kèm tệp đầu vào",
