@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 # Debian packages: one list, so CI and users install the same things.
 # graphviz draws the flowcharts; Noto Sans covers every Vietnamese diacritic.
 APT_PACKAGES=(graphviz fonts-noto-core)
+# Tests also drive the handbook in Debian's Chromium (Playwright never downloads a browser here).
+[ "${1:-}" = "--test" ] && APT_PACKAGES+=(chromium)
 if [ "${#APT_PACKAGES[@]}" -gt 0 ]; then
   missing=()
   for pkg in "${APT_PACKAGES[@]}"; do
