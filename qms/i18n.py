@@ -372,6 +372,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không đọc được tệp phát hiện {path}: {error}; dùng tệp JSON của «qms check --format json»",
         "cannot read the findings file {path}: {error}; use the JSON of «qms check --format json»",
     ),
+    "cli.handbook.print_title": ("Sổ tay quy trình ISO", "ISO process handbook"),
+    "cli.handbook.print_failed": (
+        "không in được PDF bằng Chromium ({error}); cài gói chromium (apt-get install chromium) và playwright",
+        "could not print the PDF with Chromium ({error}); install chromium (apt-get install chromium) and playwright",
+    ),
     "cli.handbook.built": ("Đã tạo trang web sổ tay tại {path}", "Handbook site built in {path}"),
     "cli.handbook.published": ("Đã phát hành sổ tay phiên bản {version}", "Handbook version {version} published"),
     "cli.handbook.exported": ("Đã xuất sổ tay ra {path}", "Handbook exported to {path}"),
@@ -470,6 +475,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "bpmn.note.no_outgoing": (
         "bước «{name}» không có luồng đi ra; đã thêm bước kết thúc «{end}» sau nó",
         "step «{name}» has no outgoing flow; an end step «{end}» was added after it",
+    ),
+    "bpmn.note.gateway_dead_end": (
+        "cổng «{name}» không có luồng đi ra; đã chuyển thành bước kết thúc",
+        "gateway «{name}» has no outgoing flow; it became an end step",
     ),
     "bpmn.note.end_outgoing": (
         "sự kiện kết thúc «{name}» có luồng đi ra; các luồng này bị bỏ",

@@ -27,6 +27,8 @@ from rich.table import Table
 import qms
 from qms.cli.exit_codes import ExitCode
 from qms.diagnostics import Diagnostic, Severity
+from qms.handbook import build_handbook
+from qms.handbook.printing import print_html, print_pdf
 from qms.handbook.site import SiteError, build_site, export_site, publish, version_in_force
 from qms.i18n import Lang, msg
 from qms.load import load_paths
@@ -490,6 +492,31 @@ def handbook_export(
 ) -> None:
     """Xuất mọi phiên bản đã phát hành ra một thư mục / export every published version to a folder."""
     _site_step(lambda: out.print(_t("cli.handbook.exported", path=export_site(repo, target))))
+
+
+@handbook_app.command("pdf")
+def handbook_pdf(
+    target: Annotated[Path, typer.Argument(help="Tệp PDF / PDF file to write")],
+    paths: Annotated[Optional[list[Path]], typer.Option("--processes", help="Tệp hoặc thư mục quy trình")] = None,
+    process_code: Annotated[Optional[str], typer.Option("--process", help="Chỉ in quy trình này / only this process")] = None,
+) -> None:
+    """In sổ tay (hoặc một quy trình) ra PDF, có khối phê duyệt / print the handbook or one process to PDF."""
+    result = load_paths(paths or [Path("processes")])
+    print_diagnostics(result.diagnostics)
+    if not result.ok or not result.processes:
+        raise typer.Exit(ExitCode.FINDINGS if result.files else ExitCode.USAGE)
+    chosen = [p for p in result.processes if process_code in (None, p.code)]
+    if not chosen:
+        err.print(f"[red]{_escape(_t('ref.unknown', kind='quy trình', kind_en='process', name=process_code))}[/]")
+        raise typer.Exit(ExitCode.USAGE)
+    options = FlowchartOptions(lang=state.lang, link_suffix="")
+    book = build_handbook(chosen, state.lang, diagram=lambda p: render_diagram(p, "svg", options))
+    try:
+        print_pdf(print_html(book, chosen, state.lang, title=_t("cli.handbook.print_title")), target)
+    except Exception as exc:  # noqa: BLE001 - Playwright/Chromium failures are environment problems to explain
+        err.print(f"[red]{_escape(_t('cli.handbook.print_failed', error=f'{type(exc).__name__}: {exc}'.splitlines()[0]))}[/]")
+        raise typer.Exit(ExitCode.USAGE) from None
+    out.print(_t("cli.schema.written", path=target))
 
 
 @handbook_app.command("in-force")

@@ -56,6 +56,7 @@ W: dict[str, Message] = {
     "flowchart": Message("Lưu đồ", "Flowchart"),
     "steps": Message("Các bước thực hiện", "Steps"),
     "step": Message("Bước", "Step"),
+    "step_name": Message("Nội dung công việc", "What is done"),
     "who": Message("Người thực hiện", "Responsible"),
     "time": Message("Thời gian", "Time"),
     "records": Message("Hồ sơ, biểu mẫu", "Records and forms"),
@@ -262,7 +263,7 @@ def _process_page(process: Process, lang: Lang, with_diagram: bool, findings: Se
                 follow,
             ]
         )
-    parts += [f"## {_t('steps', lang)}", "", table([_t(k, lang) for k in ("step", "title", "who", "time", "records", "next")], step_rows)]
+    parts += [f"## {_t('steps', lang)}", "", table([_t(k, lang) for k in ("step", "step_name", "who", "time", "records", "next")], step_rows)]
     if process.records:
         rows = [
             [text(r.code), text(r.name, lang), text(r.form, lang), role_name.get(r.kept_by or "", ""), text(r.location, lang), text(r.retention.text if r.retention else "")]
