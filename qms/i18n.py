@@ -377,6 +377,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không in được PDF bằng Chromium ({error}); cài gói chromium (apt-get install chromium) và playwright",
         "could not print the PDF with Chromium ({error}); install chromium (apt-get install chromium) and playwright",
     ),
+    "cli.bpmn.exported": ("Đã xuất {n} tệp BPMN vào {folder}", "{n} BPMN files written to {folder}"),
+    "cli.bpmn.imported": (
+        "Đã tạo {path} ({n} ghi chú về phần không chuyển được; xem đầu tệp)",
+        "Created {path} ({n} notes on what could not be mapped; see the top of the file)",
+    ),
     "cli.handbook.built": ("Đã tạo trang web sổ tay tại {path}", "Handbook site built in {path}"),
     "cli.handbook.published": ("Đã phát hành sổ tay phiên bản {version}", "Handbook version {version} published"),
     "cli.handbook.exported": ("Đã xuất sổ tay ra {path}", "Handbook exported to {path}"),

@@ -28,3 +28,11 @@ PYTHON="${PYTHON:-python3}"
 extra=""
 [ "${1:-}" = "--test" ] && extra="[test]"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extra}"
+
+# With --test: the bpmn.io tools that check exported BPMN (tests/bpmn/test_bpmnlint.py),
+# installed exactly as locked in tools/bpmn-check/package-lock.json. Only where Node.js and
+# npm are present; without them that test is skipped with a message saying so.
+if [ "${1:-}" = "--test" ] && command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  (cd tools/bpmn-check && npm ci --no-audit --no-fund --loglevel=error) \
+    || echo "warning: npm ci in tools/bpmn-check failed; the bpmnlint test will be skipped" >&2
+fi

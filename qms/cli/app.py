@@ -27,6 +27,7 @@ from rich.table import Table
 import qms
 from qms.cli.exit_codes import ExitCode
 from qms.diagnostics import Diagnostic, Severity
+from qms.bpmn import BpmnError, export_processes, import_file
 from qms.handbook import build_handbook
 from qms.handbook.printing import print_html, print_pdf
 from qms.handbook.site import SiteError, build_site, export_site, publish, version_in_force
@@ -58,6 +59,10 @@ app = typer.Typer(
 )
 new_app = typer.Typer(help="Tạo tệp mới / scaffold new files.", no_args_is_help=True)
 app.add_typer(new_app, name="new")
+export_app = typer.Typer(help="Xuất quy trình sang định dạng khác / export processes.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+import_app = typer.Typer(help="Nhập quy trình từ định dạng khác / import processes.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
 handbook_app = typer.Typer(help="Sổ tay quy trình (trang web) / the handbook site.", no_args_is_help=True)
 app.add_typer(handbook_app, name="handbook")
 
@@ -444,6 +449,42 @@ def _steps_with_findings(path: Path) -> dict[str, set[str]]:
     for process, step in found:
         marked.setdefault(process, set()).add(step)
     return marked
+
+
+@export_app.command("bpmn")
+def export_bpmn(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Tệp hoặc thư mục quy trình / process files or folders")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi tệp .bpmn / output folder")] = Path("build/bpmn"),
+) -> None:
+    """Xuất BPMN 2.0 (có sơ đồ) cho Camunda Modeler, bpmn.io / export BPMN 2.0 with diagram interchange."""
+    result = load_paths(paths or [Path("processes")])
+    print_diagnostics(result.diagnostics)
+    if not result.files or any(d.data.get("usage") for d in result.diagnostics):
+        raise typer.Exit(ExitCode.USAGE)
+    written = export_processes(result.processes, out_dir, state.lang)
+    out.print(_t("cli.bpmn.exported", n=len(written), folder=out_dir))
+    raise typer.Exit(ExitCode.OK if result.ok else ExitCode.FINDINGS)
+
+
+@import_app.command("bpmn")
+def import_bpmn(
+    source: Annotated[Path, typer.Argument(help="Tệp .bpmn / BPMN file")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi tệp YAML / output folder")] = Path("processes"),
+    code: Annotated[Optional[str], typer.Option("--code", help="Mã quy trình / process code for the new file")] = None,
+) -> None:
+    """Nhập sơ đồ BPMN vẽ bằng Camunda Modeler, bpmn.io thành tệp quy trình YAML / import a BPMN diagram."""
+    try:
+        target, notes = import_file(source, out_dir, code)
+    except BpmnError as exc:
+        err.print(f"[red]{_escape(str(source))}: {_escape(exc.render(state.lang))}[/]")
+        raise typer.Exit(ExitCode.FINDINGS) from None
+    for note in notes:
+        style = "yellow" if note.severity == "warning" else "cyan"
+        out.print(f"[{style}]{_escape(str(source))}: {_escape(note.render(state.lang))}[/]")
+    out.print(_t("cli.bpmn.imported", path=target, n=len(notes)))
+    check = load_paths([target])
+    print_diagnostics(check.diagnostics)
+    raise typer.Exit(ExitCode.OK if check.ok else ExitCode.FINDINGS)
 
 
 _CONFIG = typer.Option("--config-file", "-c", help="mkdocs.yml")

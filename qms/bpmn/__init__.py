@@ -1,0 +1,73 @@
+"""BPMN 2.0 exchange: export processes for Camunda Modeler / bpmn.io, import diagrams drawn there.
+
+An output stage of the pipeline (load -> graph -> rules -> outputs) and an
+input to it. The two thin functions here are what the command line calls:
+
+* :func:`export_processes` writes ``CODE.bpmn`` for each process;
+* :func:`import_file` turns one ``.bpmn`` file into ``CODE.yaml`` and returns
+  the notes on what the process format could not hold.
+
+Both raise :class:`BpmnError` (a bilingual message, no traceback needed) for
+input that cannot be read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from qms.bpmn.common import MAX_BYTES, BpmnError
+from qms.bpmn.export import process_to_bpmn
+from qms.bpmn.import_ import ImportNote, bpmn_to_process_yaml, convert, dump_yaml
+from qms.i18n import Lang, msg
+from qms.model import Process
+
+SUFFIX = ".bpmn"
+
+
+def export_processes(processes: Iterable[Process], out_dir: Path | str, lang: Lang | str = Lang.VI) -> list[Path]:
+    """Write ``out_dir/CODE.bpmn`` for each process (names in ``lang``); return the paths written.
+
+    Exported files are generated outputs: an older export of the same code is replaced.
+    """
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for process in processes:
+        path = folder / f"{process.code}{SUFFIX}"
+        path.write_bytes(process_to_bpmn(process, lang))
+        written.append(path)
+    return written
+
+
+def import_file(path: Path | str, out_dir: Path | str, code: str | None = None) -> tuple[Path, list[ImportNote]]:
+    """Read the BPMN file ``path`` and write the process as ``out_dir/CODE.yaml``; return that path and the notes.
+
+    An existing YAML file is never overwritten. Raises :class:`BpmnError` when
+    the file cannot be read, is not BPMN, is unsafe, or the target exists.
+    """
+    source = Path(path)
+    try:
+        size = source.stat().st_size
+        if size > MAX_BYTES:
+            raise BpmnError(msg("bpmn.too_large", size=size, limit=MAX_BYTES))
+        data = source.read_bytes()
+    except OSError as exc:
+        raise BpmnError(msg("bpmn.unreadable", path=source, error=exc.strerror or exc)) from None
+    document, notes = convert(data, code)
+    folder = Path(out_dir)
+    target = folder / f"{document['code']}.yaml"
+    if target.exists() or target.with_suffix(".yml").exists():
+        raise BpmnError(msg("bpmn.exists", path=target if target.exists() else target.with_suffix(".yml")))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8", newline="\n") as out:
+            out.write(dump_yaml(document, notes))
+    except FileExistsError:
+        raise BpmnError(msg("bpmn.exists", path=target)) from None
+    except OSError as exc:
+        raise BpmnError(msg("bpmn.unwritable", path=target, error=exc.strerror or exc)) from None
+    return target, notes
+
+
+__all__ = ["SUFFIX", "BpmnError", "ImportNote", "bpmn_to_process_yaml", "export_processes", "import_file", "process_to_bpmn"]

@@ -1,0 +1,34 @@
+"""``qms export bpmn`` and ``qms import bpmn`` from the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def qms(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([sys.executable, "-m", "qms", *map(str, args)], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert "Traceback" not in done.stdout + done.stderr
+    return done
+
+
+def test_export_then_import_into_an_empty_folder(tmp_path: Path) -> None:
+    exported = tmp_path / "bpmn"
+    assert qms("export", "bpmn", ROOT / "processes" / "QT-VB-01.yaml", "--out", exported).returncode == 0
+    assert (exported / "QT-VB-01.bpmn").is_file()
+    imported = tmp_path / "processes"
+    done = qms("import", "bpmn", exported / "QT-VB-01.bpmn", "--out", imported)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (imported / "QT-VB-01.yaml").is_file()
+    again = qms("import", "bpmn", exported / "QT-VB-01.bpmn", "--out", imported)  # never overwrites
+    assert again.returncode == 1
+
+
+def test_import_reports_notes_and_refuses_non_bpmn(tmp_path: Path) -> None:
+    done = qms("--lang", "en", "import", "bpmn", ROOT / "tests" / "bpmn" / "fixtures" / "camunda_cap_ban_sao.bpmn", "--out", tmp_path)
+    assert "parallelGateway" in done.stdout and list(tmp_path.glob("*.yaml"))
+    bad = qms("import", "bpmn", ROOT / "README.md", "--out", tmp_path)
+    assert bad.returncode == 1 and "XML" in bad.stderr
