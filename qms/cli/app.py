@@ -550,8 +550,7 @@ def handbook_pdf(
     if not chosen:
         err.print(f"[red]{_escape(_t('ref.unknown', kind='quy trình', kind_en='process', name=process_code))}[/]")
         raise typer.Exit(ExitCode.USAGE)
-    options = FlowchartOptions(lang=state.lang, link_suffix="")
-    book = build_handbook(chosen, state.lang, diagram=lambda p: render_diagram(p, "svg", options))
+    book = build_handbook(chosen, state.lang, diagram=lambda p, _links: render_diagram(p, "svg", FlowchartOptions(lang=state.lang, link_suffix="")))
     try:
         print_pdf(print_html(book, chosen, state.lang, title=_t("cli.handbook.print_title")), target)
     except Exception as exc:  # noqa: BLE001 - Playwright/Chromium failures are environment problems to explain

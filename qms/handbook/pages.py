@@ -124,13 +124,35 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return f'<table class="qms-table">\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n'
 
 
-def page_of(process: Process) -> str:
-    folder = "luu-tru" if process.status is Status.OBSOLETE else "quy-trinh"
-    return f"{folder}/{process.code}.md"
+# Menus of more than this many process pages are split: mkdocs-material renders every sibling's menu entry
+# on every page, so one flat section costs time growing with the square of its size (benchmarks/RESULTS.md).
+GROUP_LIMIT = 50
 
 
-def svg_of(process: Process) -> str:
-    return page_of(process).removesuffix(".md") + ".svg"
+def process_paths(processes: Sequence[Process]) -> dict[str, str]:
+    """Page path of every process: flat up to GROUP_LIMIT, else grouped by code prefix in chunks."""
+    paths = {p.code: f"luu-tru/{p.code}.md" for p in processes if p.status is Status.OBSOLETE}
+    current = sorted((p.code for p in processes if p.status is not Status.OBSOLETE))
+    if len(current) <= GROUP_LIMIT:
+        return paths | {code: f"quy-trinh/{code}.md" for code in current}
+    groups: dict[str, list[str]] = {}
+    for code in current:
+        groups.setdefault(re.sub(r"[-_.]?\d+$", "", code) or code, []).append(code)
+    for prefix, codes in groups.items():
+        for index, code in enumerate(codes):
+            folder = prefix if len(codes) <= GROUP_LIMIT else f"{prefix}-{index // GROUP_LIMIT + 1}"
+            paths[code] = f"quy-trinh/{folder}/{code}.md"
+    return paths
+
+
+def svg_path(page: str) -> str:
+    return page.removesuffix(".md") + ".svg"
+
+
+def diagram_links(process: Process, paths: dict[str, str]) -> dict[str, str]:
+    """Links from a process's flowchart to the pages of the processes it calls."""
+    here = svg_path(paths[process.code])
+    return {s.calls: href(here, paths[s.calls]) for s in process.steps if s.calls and s.calls in paths}
 
 
 @dataclass
@@ -139,26 +161,33 @@ class Handbook:
 
     pages: dict[str, str] = field(default_factory=dict)
     assets: dict[str, bytes] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)  # process code -> its page
 
 
 def build_handbook(
     processes: Sequence[Process],
     lang: Lang = Lang.VI,
     findings: Sequence[Finding] = (),
-    diagram: Callable[[Process], bytes] | None = None,
+    diagram: Callable[[Process, dict[str, str]], bytes] | None = None,
     today: date | None = None,
 ) -> Handbook:
-    """Every handbook page for ``processes``; ``diagram`` draws a process as SVG (omitted if None)."""
-    book = Handbook()
+    """Every handbook page for ``processes``.
+
+    ``diagram(process, links)`` draws a process as SVG, ``links`` mapping called process codes to their
+    pages relative to the SVG; without it the pages have no flowchart.
+    """
     ordered = sorted(processes, key=lambda p: p.code)
-    book.pages["index.md"] = _home(ordered, lang, today or date.today())
+    paths = process_paths(ordered)
+    book = Handbook(paths=paths)
+    book.pages["index.md"] = _home(ordered, paths, lang, today or date.today())
     for process in ordered:
+        page = paths[process.code]
         if diagram is not None:
-            book.assets[svg_of(process)] = diagram(process)
-        book.pages[page_of(process)] = _process_page(process, lang, diagram is not None, [f for f in findings if f.process == process.code])
-    book.pages["ho-so.md"] = _records_register(ordered, lang)
-    book.pages["vai-tro.md"] = _roles_page(ordered, lang)
-    book.pages["kiem-tra.md"] = _findings_page(ordered, findings, lang)
+            book.assets[svg_path(page)] = diagram(process, diagram_links(process, paths))
+        book.pages[page] = _process_page(process, page, lang, diagram is not None, [f for f in findings if f.process == process.code])
+    book.pages["ho-so.md"] = _records_register(ordered, paths, lang)
+    book.pages["vai-tro.md"] = _roles_page(ordered, paths, lang)
+    book.pages["kiem-tra.md"] = _findings_page(ordered, paths, findings, lang)
     return book
 
 
@@ -182,15 +211,15 @@ def href(from_page: str, to_path: str) -> str:
     return relative + "/" if to_path.endswith(".md") and not relative.endswith("/") else relative
 
 
-def _link(process: Process, from_page: str) -> str:
-    return f'<a href="{href(from_page, page_of(process))}">{text(process.code)}</a>'
+def _link(process: Process, paths: dict[str, str], from_page: str) -> str:
+    return f'<a href="{href(from_page, paths[process.code])}">{text(process.code)}</a>'
 
 
-def _home(processes: Sequence[Process], lang: Lang, today: date) -> str:
+def _home(processes: Sequence[Process], paths: dict[str, str], lang: Lang, today: date) -> str:
     current = [p for p in processes if p.status is not Status.OBSOLETE]
     rows = [
         [
-            _link(p, "index.md"),
+            _link(p, paths, "index.md"),
             text(p.title, lang),
             text(p.version),
             text(STATUS[p.status].get(lang)),
@@ -200,7 +229,7 @@ def _home(processes: Sequence[Process], lang: Lang, today: date) -> str:
         for p in current
     ]
     changes = sorted(((r.date, p, r) for p in processes for r in p.revisions), key=lambda c: (c[0], c[1].code), reverse=True)[:10]
-    change_rows = [[text(d.isoformat()), _link(p, "index.md"), text(r.version), text(r.changes, lang)] for d, p, r in changes]
+    change_rows = [[text(d.isoformat()), _link(p, paths, "index.md"), text(r.version), text(r.changes, lang)] for d, p, r in changes]
     parts = [
         f"# {_t('home', lang)}",
         "",
@@ -215,11 +244,11 @@ def _home(processes: Sequence[Process], lang: Lang, today: date) -> str:
     ]
     archived = [p for p in processes if p.status is Status.OBSOLETE]
     if archived:
-        parts += [f"## {_t('archive', lang)}", "", table([_t("code", lang), _t("title", lang)], [[_link(p, "index.md"), text(p.title, lang)] for p in archived])]
+        parts += [f"## {_t('archive', lang)}", "", table([_t("code", lang), _t("title", lang)], [[_link(p, paths, "index.md"), text(p.title, lang)] for p in archived])]
     return "\n".join(parts)
 
 
-def _process_page(process: Process, lang: Lang, with_diagram: bool, findings: Sequence[Finding]) -> str:
+def _process_page(process: Process, page: str, lang: Lang, with_diagram: bool, findings: Sequence[Finding]) -> str:
     role_name = {rid: text(role.name, lang) for rid, role in process.roles.items()}
     # mkdocs takes a page's <title> and menu entry from its heading's *unescaped* text and the theme prints it
     # as is; an explicit, escaped title keeps «</title><script>» in a process title harmless.
@@ -249,7 +278,7 @@ def _process_page(process: Process, lang: Lang, with_diagram: bool, findings: Se
         parts += [f"## {_t('legal', lang)}", "", table([_t("number", lang), _t("title", lang), _t("in_force", lang)], rows)]
     if with_diagram:
         # <object> keeps the SVG interactive: steps have ids and sub-process boxes link to their pages.
-        parts += [f"## {_t('flowchart', lang)}", "", f'<object class="qms-flowchart" type="image/svg+xml" data="{href(page_of(process), svg_of(process))}">{text(process.code)}</object>', ""]
+        parts += [f"## {_t('flowchart', lang)}", "", f'<object class="qms-flowchart" type="image/svg+xml" data="{href(page, svg_path(page))}">{text(process.code)}</object>', ""]
     step_rows = []
     for number, step in enumerate(process.steps, start=1):
         follow = ", ".join(text(s) for s in step.successors)
@@ -296,9 +325,9 @@ def _process_page(process: Process, lang: Lang, with_diagram: bool, findings: Se
     return "\n".join(parts)
 
 
-def _records_register(processes: Sequence[Process], lang: Lang) -> str:
+def _records_register(processes: Sequence[Process], paths: dict[str, str], lang: Lang) -> str:
     rows = [
-        [text(r.code), text(r.name, lang), _link(p, "ho-so.md"), text(r.form, lang), text(r.location, lang), text(r.retention.text if r.retention else "")]
+        [text(r.code), text(r.name, lang), _link(p, paths, "ho-so.md"), text(r.form, lang), text(r.location, lang), text(r.retention.text if r.retention else "")]
         for p in processes
         if p.status is not Status.OBSOLETE
         for r in p.records
@@ -306,7 +335,7 @@ def _records_register(processes: Sequence[Process], lang: Lang) -> str:
     return f"# {_t('register', lang)}\n\n" + table([_t(k, lang) for k in ("code", "record", "process", "form", "location", "retention")], rows)
 
 
-def _roles_page(processes: Sequence[Process], lang: Lang) -> str:
+def _roles_page(processes: Sequence[Process], paths: dict[str, str], lang: Lang) -> str:
     by_name: dict[str, list[str]] = {}
     for p in processes:
         if p.status is Status.OBSOLETE:
@@ -314,15 +343,15 @@ def _roles_page(processes: Sequence[Process], lang: Lang) -> str:
         for step in p.steps:
             if step.role and step.role in p.roles:
                 name = text(p.roles[step.role].name, lang)
-                by_name.setdefault(name, []).append(f"{_link(p, 'vai-tro.md')}: {text(step.name, lang)}")
+                by_name.setdefault(name, []).append(f"{_link(p, paths, 'vai-tro.md')}: {text(step.name, lang)}")
     rows = [[name, "<br>".join(tasks)] for name, tasks in sorted(by_name.items())]
     return f"# {_t('roles', lang)}\n\n" + table([_t("role", lang), _t("steps", lang)], rows)
 
 
-def _findings_page(processes: Sequence[Process], findings: Sequence[Finding], lang: Lang) -> str:
+def _findings_page(processes: Sequence[Process], paths: dict[str, str], findings: Sequence[Finding], lang: Lang) -> str:
     by_code = {p.code: p for p in processes}
     rows = [
-        [_link(by_code[f.process], "kiem-tra.md") if f.process in by_code else text(f.process), text(f.rule), text(f.severity.label(lang)), text(f.message.get(lang))]
+        [_link(by_code[f.process], paths, "kiem-tra.md") if f.process in by_code else text(f.process), text(f.rule), text(f.severity.label(lang)), text(f.message.get(lang))]
         for f in findings
         if not f.waived
     ]

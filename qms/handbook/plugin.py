@@ -16,6 +16,7 @@ rebuilds the site; mike's versioning works unchanged. Moving to Zensical
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from qms.handbook.pages import build_handbook
+from qms.handbook.pages import build_handbook, diagram_links, process_paths
 from qms.i18n import Lang
-from qms.render import FlowchartOptions, render
+from qms.model import Process
+from qms.render import FlowchartOptions, render_all
 from qms.rules.config import find_config, load_config
 from qms.rules.engine import check_paths
 
@@ -40,6 +42,10 @@ class HandbookConfig(base.Config):
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self._cache: dict[str, bytes] = {}  # hash of (language, process) -> SVG
+
     def _processes_dir(self, config: Any) -> Path:
         return (Path(config.config_file_path).parent / self.config.processes).resolve()
 
@@ -49,17 +55,30 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if report.load_diagnostics:
             raise PluginError("qms: " + "\n".join(d.render(self.config.lang) for d in report.load_diagnostics))
         lang = Lang(self.config.lang)
-        options = FlowchartOptions(lang=lang, link_suffix="/")  # sub-process boxes link to their pages
-        book = build_handbook(
-            report.processes,
-            lang,
-            report.findings,
-            diagram=(lambda p: render(p, "svg", options)) if self.config.diagrams else None,
-        )
+        svgs = self._diagrams(report.processes, lang) if self.config.diagrams else {}
+        book = build_handbook(report.processes, lang, report.findings, diagram=(lambda p, _links: svgs[p.code]) if svgs else None)
         prefix = self.config.folder.strip("/")
         for path, content in {**book.pages, **book.assets}.items():
             files.append(File.generated(config, f"{prefix}/{path}", content=content))
         return files
+
+    def _diagrams(self, processes: list[Process], lang: Lang) -> dict[str, bytes]:
+        """SVG of every process, drawn in parallel; unchanged diagrams come from the cache.
+
+        The plugin object lives across ``mkdocs serve`` rebuilds, so after one
+        YAML file is saved only that process's diagram is drawn again.
+        """
+        paths = process_paths(processes)
+        options = {p.code: FlowchartOptions(lang=lang, link_suffix="", links=diagram_links(p, paths)) for p in processes}
+        # The key covers everything the SVG shows: the whole process (the <desc> has its purpose), language, links.
+        keys = {
+            p.code: hashlib.sha256(f"{lang}{sorted(options[p.code].links.items())}{p.model_dump_json()}".encode("utf-8")).hexdigest()
+            for p in processes
+        }
+        missing = [p for p in processes if keys[p.code] not in self._cache]
+        for process, svg in render_all(missing, "svg", lambda p: options[p.code]):
+            self._cache[keys[process.code]] = svg
+        return {code: self._cache[key] for code, key in keys.items()}
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         server.watch(str(self._processes_dir(config)))

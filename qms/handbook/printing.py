@@ -17,7 +17,7 @@ from pathlib import Path
 
 import markdown
 
-from qms.handbook.pages import Handbook, page_of, svg_of
+from qms.handbook.pages import Handbook, svg_path
 from qms.i18n import Lang
 from qms.model import Process, Status
 
@@ -51,8 +51,8 @@ def print_html(book: Handbook, processes: Sequence[Process], lang: Lang = Lang.V
     for process in sorted(processes, key=lambda p: p.code):
         if process.status is Status.OBSOLETE and len(processes) > 1:
             continue
-        source = book.pages[page_of(process)]
-        svg = book.assets.get(svg_of(process))
+        source = book.pages[book.paths[process.code]]
+        svg = book.assets.get(svg_path(book.paths[process.code]))
         if svg is not None:
             data = base64.b64encode(svg).decode("ascii")
             image = f'<img class="qms-flowchart" alt="{html.escape(process.code)}" src="data:image/svg+xml;base64,{data}">'

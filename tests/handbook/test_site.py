@@ -37,7 +37,7 @@ def test_links_between_generated_pages(source: str, target: str, expected: str) 
 
 def test_pages_of_the_shipped_processes() -> None:
     processes = load_paths([ROOT / "processes"]).processes
-    book = build_handbook(processes, diagram=lambda p: b"<svg/>")
+    book = build_handbook(processes, diagram=lambda p, links: b"<svg/>")
     assert {"index.md", "ho-so.md", "vai-tro.md", "kiem-tra.md"} <= set(book.pages)
     for process in processes:
         page = book.pages[f"quy-trinh/{process.code}.md"] if process.status != "obsolete" else book.pages[f"luu-tru/{process.code}.md"]
@@ -84,3 +84,22 @@ def test_invalid_processes_fail_the_build_with_the_diagnostic(tmp_path: Path) ->
     assert done.returncode != 0
     assert "bad.yaml:" in done.stdout + done.stderr and "QMS003" in done.stdout + done.stderr
     assert qms  # the package is importable where mkdocs runs
+
+
+def test_large_catalogues_are_grouped_so_menus_stay_small() -> None:
+    from qms.handbook.pages import GROUP_LIMIT, process_paths
+    from qms.model import Process
+
+    def make(code: str) -> Process:
+        return Process.model_validate(
+            {"code": code, "title": code, "version": "1.0", "status": "draft", "owner": "a", "roles": {"a": "A"},
+             "steps": [{"id": "s", "type": "start", "name": "S", "next": "e"}, {"id": "e", "type": "end", "name": "E"}]}
+        )  # fmt: skip
+
+    few = process_paths([make("QT-VB-01"), make("QT-TTHC-01")])
+    assert few == {"QT-VB-01": "quy-trinh/QT-VB-01.md", "QT-TTHC-01": "quy-trinh/QT-TTHC-01.md"}
+    many = process_paths([make(f"QT-GEN-{i:03d}") for i in range(120)] + [make("QT-VB-01")])
+    folders = {path.rsplit("/", 1)[0] for path in many.values()}
+    assert folders == {"quy-trinh/QT-GEN-1", "quy-trinh/QT-GEN-2", "quy-trinh/QT-GEN-3", "quy-trinh/QT-VB"}
+    assert all(sum(p.startswith(f + "/") for p in many.values()) <= GROUP_LIMIT for f in folders)
+    assert href(many["QT-GEN-000"], many["QT-VB-01"]) == "../../QT-VB/QT-VB-01/"
