@@ -18,6 +18,6 @@ $qms check processes/ --format sarif --out build/check.sarif
 $qms check processes/ --format junit --out build/check-junit.xml
 $qms coverage processes/ --format json > build/coverage.json
 $qms schema --out build/process.schema.json
-# The handbook site (pages generated from processes/ by the qms mkdocs plugin) in build/site.
-NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict --quiet
+# The handbook site (pages generated from processes/ by the qms mkdocs plugin): build/site, English in build/site/en.
+$qms handbook build --site-dir build/site
 echo "Reports: build/"

@@ -48,12 +48,17 @@ def _run(args: list[str], cwd: Path, what: str) -> subprocess.CompletedProcess[b
 
 
 def build_site(config_file: Path, site_dir: Path | None = None) -> Path:
-    """``mkdocs build --strict``; returns the site folder."""
-    args = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config_file)]
-    if site_dir is not None:
-        args += ["--site-dir", str(site_dir.resolve())]
-    _run(args, config_file.parent, "mkdocs build")
-    return site_dir or config_file.parent / "site"
+    """``mkdocs build --strict``, then the English edition into ``en/`` when ``mkdocs.en.yml`` is beside the config."""
+    site = (site_dir or config_file.parent / "build" / "site").resolve()
+    _run(_mkdocs_build(config_file, site), config_file.parent, "mkdocs build")
+    english = config_file.with_name(config_file.stem + ".en.yml")
+    if english.is_file():  # after the main build, which empties its site folder first
+        _run(_mkdocs_build(english, site / "en"), config_file.parent, "mkdocs build (English)")
+    return site
+
+
+def _mkdocs_build(config_file: Path, site: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config_file), "--site-dir", str(site)]
 
 
 def publish(config_file: Path, version: str, effective: date | None = None, aliases: tuple[str, ...] = ("latest",), branch: str = BRANCH) -> None:

@@ -80,6 +80,22 @@ def test_home_to_process_to_step(site: str, page: tuple) -> None:  # type: ignor
     assert outside == []
 
 
+def test_language_switch_to_english_and_back(site: str, page: tuple) -> None:  # type: ignore[type-arg]
+    tab, outside = page
+    tab.goto(site + "so-tay/quy-trinh/QT-VB-01/")
+    tab.hover(".md-header__option .md-select")
+    tab.click("a.md-select__link[hreflang='en']")
+    tab.wait_for_url("**/en/")
+    assert "ISO process handbook" in tab.title()
+    tab.goto(site + "en/so-tay/quy-trinh/QT-VB-01/")
+    assert "Issuing outgoing official documents" in tab.title()
+    tab.screenshot(path=str(SHOTS / "5-english.png"))
+    tab.hover(".md-header__option .md-select")
+    tab.click("a.md-select__link[hreflang='vi']")
+    tab.wait_for_url(site)
+    assert outside == []
+
+
 def test_search_finds_a_vietnamese_word(site: str, page: tuple) -> None:  # type: ignore[type-arg]
     tab, outside = page
     tab.goto(site + "so-tay/")

@@ -63,3 +63,40 @@ def test_publish_two_versions_find_the_one_in_force_and_export(project: Path, tm
 def test_export_without_a_published_branch_is_a_clear_error(project: Path, tmp_path: Path) -> None:
     done = qms("handbook", "export", str(tmp_path / "out"), cwd=project)
     assert done.returncode == 1 and "git archive" in done.stderr
+
+
+def test_version_selector_in_the_browser(project: Path, tmp_path: Path) -> None:
+    """The exported site, served on 127.0.0.1, offers both versions and switches between them."""
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    for version, day in (("2025.1", "2025-07-01"), ("2026.1", "2026-01-15")):
+        assert qms("handbook", "publish", "--version", version, "--effective", day, cwd=project).returncode == 0
+    exported = tmp_path / "export"
+    assert qms("handbook", "export", str(exported), cwd=project).returncode == 0
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(exported))
+    handler.log_message = lambda *args: None  # type: ignore[assignment,method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    shots = ROOT / "test-output" / "handbook"
+    shots.mkdir(parents=True, exist_ok=True)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"])
+            tab = browser.new_page()
+            tab.goto(base)  # mike's root redirects to the default alias, latest
+            tab.wait_for_url("**/latest/")
+            selector = tab.locator(".md-version")
+            selector.wait_for(timeout=15000)
+            selector.hover()
+            tab.click(".md-version__link:has-text('2025.1')")
+            tab.wait_for_url("**/2025.1/**")
+            tab.screenshot(path=str(shots / "6-version.png"))
+            browser.close()
+    finally:
+        server.shutdown()
