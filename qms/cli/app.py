@@ -29,6 +29,7 @@ from qms.cli.exit_codes import ExitCode
 from qms.diagnostics import Diagnostic, Severity
 from qms.bpmn import BpmnError, export_processes, import_file
 from qms.handbook import build_handbook
+from qms.handbook.diagrams import draw_diagrams
 from qms.handbook.printing import print_html, print_pdf
 from qms.handbook.site import SiteError, build_site, export_site, publish, version_in_force
 from qms.i18n import Lang, msg
@@ -533,6 +534,25 @@ def handbook_export(
 ) -> None:
     """Xuất mọi phiên bản đã phát hành ra một thư mục / export every published version to a folder."""
     _site_step(lambda: out.print(_t("cli.handbook.exported", path=export_site(repo, target))))
+
+
+@handbook_app.command("generate")
+def handbook_generate(
+    target: Annotated[Path, typer.Argument(help="Thư mục ghi các trang Markdown và lưu đồ / folder for the pages and diagrams")],
+    paths: Annotated[Optional[list[Path]], typer.Option("--processes", help="Tệp hoặc thư mục quy trình")] = None,
+) -> None:
+    """Ghi các trang sổ tay ra thư mục, cho công cụ khác (Zensical) / write the handbook pages to a folder for other site tools."""
+    report = check_paths(paths or [Path("processes")], load_config(find_config(Path.cwd())))
+    print_diagnostics(report.load_diagnostics)
+    if report.load_diagnostics or not report.processes:
+        raise typer.Exit(ExitCode.FINDINGS if report.files else ExitCode.USAGE)
+    svgs = draw_diagrams(report.processes, state.lang)
+    book = build_handbook(report.processes, state.lang, report.findings, diagram=lambda p, _links: svgs[p.code])
+    for name, content in {**book.pages, **book.assets}.items():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    out.print(_t("cli.handbook.built", path=target))
 
 
 @handbook_app.command("pdf")

@@ -16,7 +16,6 @@ rebuilds the site; mike's versioning works unchanged. Moving to Zensical
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +25,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from qms.handbook.pages import build_handbook, diagram_links, process_paths
+from qms.handbook.diagrams import draw_diagrams
+from qms.handbook.pages import build_handbook
 from qms.i18n import Lang
-from qms.model import Process
-from qms.render import FlowchartOptions, render_all
 from qms.rules.config import find_config, load_config
 from qms.rules.engine import check_paths
 
@@ -55,30 +53,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if report.load_diagnostics:
             raise PluginError("qms: " + "\n".join(d.render(self.config.lang) for d in report.load_diagnostics))
         lang = Lang(self.config.lang)
-        svgs = self._diagrams(report.processes, lang) if self.config.diagrams else {}
+        # The plugin object lives across «mkdocs serve» rebuilds: after one YAML file is saved,
+        # only that process's diagram is drawn again.
+        svgs = draw_diagrams(report.processes, lang, self._cache) if self.config.diagrams else {}
         book = build_handbook(report.processes, lang, report.findings, diagram=(lambda p, _links: svgs[p.code]) if svgs else None)
         prefix = self.config.folder.strip("/")
         for path, content in {**book.pages, **book.assets}.items():
             files.append(File.generated(config, f"{prefix}/{path}", content=content))
         return files
-
-    def _diagrams(self, processes: list[Process], lang: Lang) -> dict[str, bytes]:
-        """SVG of every process, drawn in parallel; unchanged diagrams come from the cache.
-
-        The plugin object lives across ``mkdocs serve`` rebuilds, so after one
-        YAML file is saved only that process's diagram is drawn again.
-        """
-        paths = process_paths(processes)
-        options = {p.code: FlowchartOptions(lang=lang, link_suffix="", links=diagram_links(p, paths)) for p in processes}
-        # The key covers everything the SVG shows: the whole process (the <desc> has its purpose), language, links.
-        keys = {
-            p.code: hashlib.sha256(f"{lang}{sorted(options[p.code].links.items())}{p.model_dump_json()}".encode("utf-8")).hexdigest()
-            for p in processes
-        }
-        missing = [p for p in processes if keys[p.code] not in self._cache]
-        for process, svg in render_all(missing, "svg", lambda p: options[p.code]):
-            self._cache[keys[process.code]] = svg
-        return {code: self._cache[key] for code, key in keys.items()}
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         server.watch(str(self._processes_dir(config)))

@@ -103,3 +103,16 @@ def test_large_catalogues_are_grouped_so_menus_stay_small() -> None:
     assert folders == {"quy-trinh/QT-GEN-1", "quy-trinh/QT-GEN-2", "quy-trinh/QT-GEN-3", "quy-trinh/QT-VB"}
     assert all(sum(p.startswith(f + "/") for p in many.values()) <= GROUP_LIMIT for f in folders)
     assert href(many["QT-GEN-000"], many["QT-VB-01"]) == "../../QT-VB/QT-VB-01/"
+
+
+def test_generate_writes_pages_and_diagrams_for_other_site_tools(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "qms", "handbook", "generate", str(tmp_path / "so-tay"), "--processes", str(ROOT / "processes")],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (tmp_path / "so-tay" / "index.md").is_file()
+    page = (tmp_path / "so-tay" / "quy-trinh" / "QT-TTHC-01.md").read_text(encoding="utf-8")
+    assert page.startswith("---\ntitle:") and 'data="../QT-TTHC-01.svg"' in page
+    svg = (tmp_path / "so-tay" / "quy-trinh" / "QT-TTHC-01.svg").read_text(encoding="utf-8")
+    assert 'href="../QT-VB-01/"' in svg  # the sub-process box links to the called process's page
