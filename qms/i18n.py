@@ -382,6 +382,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã tạo {path} ({n} ghi chú về phần không chuyển được; xem đầu tệp)",
         "Created {path} ({n} notes on what could not be mapped; see the top of the file)",
     ),
+    "cli.audit.running": ("Đang đánh giá theo các tiêu chí…", "Running the audit criteria…"),
     "cli.handbook.built": ("Đã tạo trang web sổ tay tại {path}", "Handbook site built in {path}"),
     "cli.handbook.published": ("Đã phát hành sổ tay phiên bản {version}", "Handbook version {version} published"),
     "cli.handbook.exported": ("Đã xuất sổ tay ra {path}", "Handbook exported to {path}"),
@@ -551,4 +552,309 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "lỗi nội bộ của qms ({error}); vui lòng báo lỗi kèm tệp đầu vào",
         "internal qms error ({error}); please report it with the input file",
     ),
+    # --- audit criteria (qms.audit: Gherkin steps, findings, audit reports) -----------------
+    "audit.close": (" (có phải «{names}»?)", " (did you mean «{names}»?)"),
+    "audit.none": ("chưa có", "none"),
+    "audit.process.unknown": ("không có quy trình «{code}» trong {folder}{close}", "no process «{code}» in {folder}{close}"),
+    "audit.process.unknown.hint": (
+        "kiểm tra mã quy trình trong tiêu chí, hoặc chọn thư mục quy trình bằng --qms-processes hay biến môi trường QMS_PROCESSES",
+        "check the process code in the criterion, or choose the process folder with --qms-processes or QMS_PROCESSES",
+    ),
+    "audit.process.invalid": (
+        "tệp của quy trình «{code}» có lỗi nên chưa đánh giá được: {problem}",
+        "the file of process «{code}» has errors, so it cannot be audited: {problem}",
+    ),
+    "audit.process.invalid.hint": ("sửa lỗi bằng «qms validate» rồi đánh giá lại", "fix it with «qms validate», then audit again"),
+    "audit.process.none_chosen": (
+        "tiêu chí chưa chọn quy trình nào: bắt đầu kịch bản bằng bước «Biết quy trình \"MÃ\"»",
+        "the criterion chooses no process: start the scenario with «Given the process \"CODE\"»",
+    ),
+    "audit.value.invalid": ("«{value}» không phải {kind} hợp lệ", "«{value}» is not a valid {kind}"),
+    "audit.value.duration": ("thời lượng", "duration"),
+    "audit.value.duration.hint": (
+        "viết ví dụ «5 ngày làm việc», «4 giờ», «30 phút»; «ngày» phải ghi rõ ngày làm việc hay ngày lịch",
+        "write e.g. «5 working days», «4 hours», «30 minutes»; a day must say working or calendar day",
+    ),
+    "audit.value.status": ("trạng thái", "status"),
+    "audit.value.status.hint": ("dùng: dự thảo, đang xem xét, đã phê duyệt, hết hiệu lực", "use: draft, review, approved, obsolete"),
+    "audit.value.severity": ("mức", "severity"),
+    "audit.value.severity.hint": ("dùng: lỗi, cảnh báo, thông tin", "use: error, warning, info"),
+    "audit.status.draft": ("dự thảo", "draft"),
+    "audit.status.review": ("đang xem xét", "in review"),
+    "audit.status.approved": ("đã phê duyệt", "approved"),
+    "audit.status.obsolete": ("hết hiệu lực", "obsolete"),
+    "audit.authority.approve": ("phê duyệt", "approve"),
+    "audit.authority.sign": ("ký ban hành", "sign"),
+    # who and what
+    "audit.owner.mismatch": (
+        "quy trình {code} do vai trò «{actual}» chủ trì, không phải «{expected}»",
+        "process {code} is owned by role «{actual}», not «{expected}»",
+    ),
+    "audit.role.missing": ("quy trình {code} không có vai trò «{role}»{close}", "process {code} has no role «{role}»{close}"),
+    "audit.step.missing": ("quy trình {code} không có bước «{step}»{close}", "process {code} has no step «{step}»{close}"),
+    "audit.record.missing": ("quy trình {code} không có hồ sơ, biểu mẫu «{record}»{close}", "process {code} has no record «{record}»{close}"),
+    "audit.kpi.missing": ("quy trình {code} không có chỉ số «{kpi}»{close}", "process {code} has no KPI «{kpi}»{close}"),
+    "audit.legal.missing": (
+        "quy trình {code} không nêu căn cứ pháp lý «{number}»{close}",
+        "process {code} does not cite legal document «{number}»{close}",
+    ),
+    "audit.status.mismatch": (
+        "quy trình {code} đang ở trạng thái «{actual}», tiêu chí yêu cầu «{expected}»",
+        "process {code} has status «{actual}»; the criterion requires «{expected}»",
+    ),
+    "audit.approval.missing": (
+        "quy trình {code} chưa ghi người phê duyệt (approval.approved)",
+        "process {code} records no approver (approval.approved)",
+    ),
+    "audit.approval.other": (
+        "quy trình {code} được phê duyệt bởi vai trò «{actual}», không phải «{expected}»",
+        "process {code} is approved by role «{actual}», not «{expected}»",
+    ),
+    "audit.approval.no_preparer": (
+        "quy trình {code} chưa ghi người soạn thảo (approval.prepared) nên không xác định được người phê duyệt có độc lập không",
+        "process {code} records no drafter (approval.prepared), so the approver's independence cannot be judged",
+    ),
+    "audit.approval.self": (
+        "người phê duyệt quy trình {code} cũng là người soạn thảo ({who})",
+        "process {code} is approved by its own drafter ({who})",
+    ),
+    "audit.approval.no_authority": (
+        "vai trò phê duyệt «{role}» của quy trình {code} không có thẩm quyền phê duyệt (authority: approve)",
+        "the approving role «{role}» of process {code} holds no approval authority (authority: approve)",
+    ),
+    "audit.approval.no_dates": (
+        "quy trình {code} thiếu ngày phê duyệt hoặc ngày hiệu lực",
+        "process {code} lacks an approval date or an effective date",
+    ),
+    "audit.approval.after_effective": (
+        "quy trình {code} có hiệu lực từ {effective}, trước ngày phê duyệt {approved}",
+        "process {code} is in force from {effective}, before its approval on {approved}",
+    ),
+    "audit.revision.missing": (
+        "lịch sử sửa đổi của quy trình {code} không có dòng nào cho phiên bản hiện hành {version}",
+        "the revision history of process {code} has no entry for the current version {version}",
+    ),
+    "audit.steps.no_role": (
+        "{count} bước của quy trình {code} chưa có vai trò thực hiện: {steps}",
+        "{count} steps of process {code} have no responsible role: {steps}",
+    ),
+    "audit.step.role": (
+        "bước «{step}» của quy trình {code} do vai trò «{actual}» thực hiện, không phải «{expected}»",
+        "step «{step}» of process {code} is done by role «{actual}», not «{expected}»",
+    ),
+    "audit.authority.missing": (
+        "{count} bước của quy trình {code} do vai trò không có thẩm quyền tương ứng thực hiện: {steps}",
+        "{count} steps of process {code} are done by a role without the matching authority: {steps}",
+    ),
+    # time
+    "audit.deadline.none": (
+        "quy trình {code} không khai báo thời hạn giải quyết (deadline)",
+        "process {code} declares no statutory deadline (deadline)",
+    ),
+    "audit.deadline.longer": (
+        "thời hạn giải quyết của quy trình {code} là {actual}, dài hơn {limit}",
+        "the statutory deadline of process {code} is {actual}, longer than {limit}",
+    ),
+    "audit.path.none": (
+        "quy trình {code} không có đường đi từ một bước bắt đầu tới bước kết thúc nên không tính được thời gian",
+        "process {code} has no path from a single start to an end, so its time cannot be computed",
+    ),
+    "audit.path.exceeds": (
+        "đường đi dài nhất của quy trình {code} mất {actual} ngày làm việc{lower}, vượt {limit}: {path}",
+        "the longest path of process {code} takes {actual} working days{lower}, more than {limit}: {path}",
+    ),
+    "audit.path.untimed": (
+        "không xác định được thời gian đường đi dài nhất của quy trình {code} vì bước {steps} chưa có thời lượng: {path}",
+        "the time of the longest path of process {code} is unknown because steps {steps} have no duration: {path}",
+    ),
+    "audit.path.lower_bound": (
+        " (ít nhất, vì bước {steps} chưa có thời lượng)",
+        " (at least: steps {steps} have no duration)",
+    ),
+    "audit.step.no_duration": ("bước «{step}» của quy trình {code} chưa có thời lượng", "step «{step}» of process {code} has no duration"),
+    "audit.step.too_long": (
+        "bước «{step}» của quy trình {code} mất {actual}, vượt {limit}",
+        "step «{step}» of process {code} takes {actual}, more than {limit}",
+    ),
+    "audit.clock.counts": (
+        "thời gian ở bước «{step}» của quy trình {code} vẫn bị tính vào thời hạn giải quyết (thiếu «stops_clock: true»)",
+        "time in step «{step}» of process {code} still counts towards the deadline («stops_clock: true» is missing)",
+    ),
+    # late dossiers
+    "audit.late.no_apology": (
+        "quy trình {code} không có hồ sơ nào là văn bản xin lỗi và hẹn lại ngày trả kết quả",
+        "process {code} has no record that is an apology with a new return date",
+    ),
+    "audit.late.not_produced": (
+        "không bước nào của quy trình {code} lập hồ sơ «{record}»",
+        "no step of process {code} produces record «{record}»",
+    ),
+    "audit.late.unreachable": (
+        "bước lập hồ sơ «{record}» ({steps}) không đi tới được từ bước bắt đầu của quy trình {code}",
+        "the steps producing record «{record}» ({steps}) cannot be reached from the start of process {code}",
+    ),
+    "audit.late.not_branch": (
+        "bước «{step}» lập hồ sơ «{record}» nằm trên mọi đường đi của quy trình {code}, không phải một nhánh riêng cho hồ sơ trễ hạn",
+        "step «{step}» producing record «{record}» lies on every path of process {code}, not on a branch for late dossiers",
+    ),
+    # records
+    "audit.record.not_at_step": (
+        "bước «{step}» của quy trình {code} không lập hồ sơ «{record}»; hồ sơ này được lập ở: {others}",
+        "step «{step}» of process {code} does not produce record «{record}»; it is produced by: {others}",
+    ),
+    "audit.retention.none": (
+        "hồ sơ «{record}» của quy trình {code} chưa có thời hạn lưu trữ",
+        "record «{record}» of process {code} has no retention period",
+    ),
+    "audit.retention.short": (
+        "hồ sơ «{record}» của quy trình {code} chỉ được lưu {actual}, ít hơn {years} năm",
+        "record «{record}» of process {code} is kept only {actual}, less than {years} years",
+    ),
+    "audit.retention.not_permanent": (
+        "hồ sơ «{record}» của quy trình {code} được lưu {actual}, không phải vĩnh viễn",
+        "record «{record}» of process {code} is kept {actual}, not permanently",
+    ),
+    "audit.form.mismatch": (
+        "hồ sơ «{record}» của quy trình {code} theo mẫu «{actual}», không phải «{expected}»",
+        "record «{record}» of process {code} follows form «{actual}», not «{expected}»",
+    ),
+    "audit.records.incomplete": (
+        "{count} hồ sơ của quy trình {code} thiếu thông tin lưu giữ: {items}",
+        "{count} records of process {code} lack keeping information: {items}",
+    ),
+    "audit.field.kept_by": ("vai trò lưu giữ", "keeper"),
+    "audit.field.location": ("nơi lưu", "location"),
+    "audit.field.retention": ("thời hạn lưu trữ", "retention"),
+    "audit.field.formula": ("cách tính", "formula"),
+    "audit.field.frequency": ("tần suất đo", "frequency"),
+    "audit.field.data_source": ("nguồn dữ liệu", "data source"),
+    "audit.field.owner": ("vai trò theo dõi", "owner"),
+    # KPIs
+    "audit.kpi.not_percent": (
+        "chỉ tiêu của chỉ số {kpi} là «{target}», không phải tỷ lệ phần trăm",
+        "the target of KPI {kpi} is «{target}», not a percentage",
+    ),
+    "audit.kpi.low": (
+        "chỉ tiêu của chỉ số {kpi} là «{target}», không bảo đảm mức tối thiểu {minimum}%",
+        "the target of KPI {kpi} is «{target}», which does not guarantee the minimum of {minimum}%",
+    ),
+    "audit.kpi.no_satisfaction": (
+        "quy trình {code} không chỉ định chỉ số đo mức độ hài lòng (citizen_service.satisfaction_kpi)",
+        "process {code} names no satisfaction KPI (citizen_service.satisfaction_kpi)",
+    ),
+    "audit.kpi.too_few": (
+        "quy trình {code} có {count} chỉ số, tiêu chí yêu cầu ít nhất {minimum}",
+        "process {code} has {count} KPIs; the criterion requires at least {minimum}",
+    ),
+    "audit.kpi.incomplete": (
+        "{count} chỉ số của quy trình {code} thiếu thông tin: {items}",
+        "{count} KPIs of process {code} are incomplete: {items}",
+    ),
+    # clauses, legal basis, rules
+    "audit.clause.missing": (
+        "quy trình {code} không nêu điều khoản ISO 9001 {clause} trong các điều khoản được đáp ứng (iso_clauses: {claimed})",
+        "process {code} does not list ISO 9001 clause {clause} among the clauses it evidences (iso_clauses: {claimed})",
+    ),
+    "audit.rule.unknown": ("không có quy tắc kiểm tra «{rule}»{close}", "no check rule «{rule}»{close}"),
+    "audit.rule.found": (
+        "quy trình {code} có {count} phát hiện {rule}: {first}",
+        "process {code} has {count} findings of rule {rule}: {first}",
+    ),
+    "audit.severity.found": (
+        "quy trình {code} có {count} phát hiện từ mức «{severity}» trở lên: {first}",
+        "process {code} has {count} findings of severity «{severity}» or above: {first}",
+    ),
+    # flow
+    "audit.order.bypass": (
+        "có thể tới bước «{after}» của quy trình {code} mà không qua bước «{before}», theo đường: {path}",
+        "step «{after}» of process {code} can be reached without passing step «{before}», along: {path}",
+    ),
+    "audit.order.unreachable": (
+        "bước «{after}» của quy trình {code} không đi tới được từ bước «{before}»",
+        "step «{after}» of process {code} cannot be reached from step «{before}»",
+    ),
+    "audit.branch.missing": (
+        "bước «{step}» của quy trình {code} không có nhánh dẫn tới bước «{target}» (các bước tiếp theo: {successors})",
+        "step «{step}» of process {code} has no branch to step «{target}» (following steps: {successors})",
+    ),
+    "audit.decisions.no_criteria": (
+        "{count} bước quyết định của quy trình {code} chưa có tiêu chí chấp nhận: {steps}",
+        "{count} decision steps of process {code} have no acceptance criteria: {steps}",
+    ),
+    "audit.risks.uncontrolled": (
+        "{count} rủi ro của quy trình {code} chưa có bước kiểm soát: {items}",
+        "{count} risks of process {code} have no controlling step: {items}",
+    ),
+    # criteria that cannot run
+    "audit.step.unknown": (
+        "bước «{text}» không khớp với câu nào của thư viện bước",
+        "step «{text}» matches no phrase of the step library",
+    ),
+    "audit.step.unknown.hint": ("câu gần nhất: {suggestions}", "closest phrases: {suggestions}"),
+    "audit.step.unknown.none": (
+        "xem danh sách câu trong features/README.md",
+        "see the list of phrases in features/README.md",
+    ),
+    "audit.syntax": ("tệp tiêu chí không đọc được: {problem}", "the criteria file cannot be read: {problem}"),
+    "audit.syntax.line": (
+        "tệp tiêu chí không đọc được: dòng {line} «{source}» không đúng cú pháp Gherkin ({problem})",
+        "the criteria file cannot be read: line {line} «{source}» is not valid Gherkin ({problem})",
+    ),
+    "audit.syntax.hint": (
+        "tệp tiếng Việt bắt đầu bằng «# language: vi»; từ khoá: Tính năng, Bối cảnh, Kịch bản (Tình huống), "
+        "Khung kịch bản, Dữ liệu, Biết (Cho), Khi, Thì, Và, Nhưng",
+        "a Vietnamese file starts with «# language: vi»; keywords: Tính năng, Bối cảnh, Kịch bản (Tình huống), "
+        "Khung kịch bản, Dữ liệu, Biết (Cho), Khi, Thì, Và, Nhưng",
+    ),
+    "audit.syntax.language": (
+        "tệp viết bằng từ khoá tiếng Việt phải bắt đầu bằng dòng «# language: vi»",
+        "a file written with Vietnamese keywords must start with the line «# language: vi»",
+    ),
+    "audit.syntax.examples": (
+        "bảng ví dụ của «Khung kịch bản» dùng từ khoá «Dữ liệu:», không phải «Ví dụ:»",
+        "the examples table of a «Khung kịch bản» uses the keyword «Dữ liệu:», not «Ví dụ:»",
+    ),
+    "audit.syntax.empty": ("tệp tiêu chí rỗng hoặc không có «Tính năng»", "the criteria file is empty or has no «Feature»"),
+    "audit.duplicate_scenario": (
+        "hai kịch bản cùng tên «{name}» (dòng {first} và {line}): kịch bản ở dòng {first} bị bỏ qua",
+        "two scenarios are named «{name}» (lines {first} and {line}): the one at line {first} is ignored",
+    ),
+    "audit.duplicate_scenario.hint": ("đặt tên riêng cho mỗi kịch bản", "give each scenario its own name"),
+    "audit.empty_scenario": ("kịch bản không có bước nào nên không chứng minh được gì", "the scenario has no steps, so it proves nothing"),
+    "audit.crash": ("tiêu chí không chạy được: {error}", "the criterion could not run: {error}"),
+    "audit.assertion": ("tiêu chí không đạt: {error}", "criterion not met: {error}"),
+    "audit.no_features": ("không có tệp tiêu chí «{path}»", "no criteria file or folder «{path}»"),
+    "audit.pytest_failed": (
+        "không chạy được các tiêu chí (pytest thoát với mã {code}): {output}",
+        "the criteria could not be run (pytest exited with code {code}): {output}",
+    ),
+    # reports
+    "audit.report.title": ("Báo cáo đánh giá theo tiêu chí", "Audit report against criteria"),
+    "audit.report.criteria": ("Tiêu chí", "Criteria"),
+    "audit.report.processes": ("Quy trình", "Processes"),
+    "audit.report.date": ("Ngày đánh giá", "Audit date"),
+    "audit.report.selection": ("Phạm vi", "Scope"),
+    "audit.report.summary": (
+        "{total} tiêu chí: {passed} đạt, {nonconformities} điểm không phù hợp, {observations} khuyến nghị, {errors} lỗi",
+        "{total} criteria: {passed} passed, {nonconformities} nonconformities, {observations} observations, {errors} errors",
+    ),
+    "audit.report.findings": ("Phát hiện", "Findings"),
+    "audit.report.no_findings": ("Không có phát hiện nào.", "No findings."),
+    "audit.report.errors": ("Tiêu chí không chạy được", "Criteria that could not run"),
+    "audit.report.load": ("Tệp quy trình có lỗi", "Process files with errors"),
+    "audit.report.evidence": ("Bằng chứng", "Evidence"),
+    "audit.report.criterion": ("Tiêu chí", "Criterion"),
+    "audit.report.step": ("Bước", "Step"),
+    "audit.report.basis": ("Căn cứ", "Basis"),
+    "audit.report.process": ("Quy trình", "Process"),
+    "audit.report.result": ("Kết quả", "Result"),
+    "audit.report.feature": ("Tính năng", "Feature"),
+    "audit.report.hint": ("Gợi ý", "Hint"),
+    "audit.report.at": ("{path}, dòng {line}", "{path}, line {line}"),
+    "audit.outcome.passed": ("Đạt", "Pass"),
+    "audit.outcome.failed": ("Không đạt", "Fail"),
+    "audit.outcome.error": ("Lỗi", "Error"),
+    "audit.outcome.skipped": ("Bỏ qua", "Skipped"),
+    "audit.kind.nonconformity": ("Điểm không phù hợp", "Nonconformity"),
+    "audit.kind.observation": ("Khuyến nghị", "Observation"),
 }

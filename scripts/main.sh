@@ -18,6 +18,9 @@ $qms check processes/ --format sarif --out build/check.sarif
 $qms check processes/ --format junit --out build/check-junit.xml
 $qms coverage processes/ --format json > build/coverage.json
 $qms schema --out build/process.schema.json
+# Audit criteria (features/) run against the processes; the report is also a handbook page.
+$qms audit --out build/audit.md --out build/audit.html --out build/audit-junit.xml > /dev/null
+$qms --lang en audit --out build/audit.en.md > /dev/null
 # The handbook site (pages generated from processes/ by the qms mkdocs plugin): build/site, English in build/site/en.
 $qms handbook build --site-dir build/site
 echo "Reports: build/"

@@ -27,6 +27,8 @@ from rich.table import Table
 import qms
 from qms.cli.exit_codes import ExitCode
 from qms.diagnostics import Diagnostic, Severity
+from qms.audit.report import report_markdown, write_report
+from qms.audit.run import run_audit
 from qms.bpmn import BpmnError, export_processes, import_file
 from qms.handbook import build_handbook
 from qms.handbook.diagrams import draw_diagrams
@@ -450,6 +452,28 @@ def _steps_with_findings(path: Path) -> dict[str, set[str]]:
     for process, step in found:
         marked.setdefault(process, set()).add(step)
     return marked
+
+
+@app.command()
+def audit(
+    features: Annotated[Path, typer.Option("--features", help="Thư mục tiêu chí (.feature) / criteria folder or file")] = Path("features"),
+    processes: Annotated[Path, typer.Option("--processes", help="Thư mục quy trình / process folder")] = Path("processes"),
+    tags: Annotated[Optional[str], typer.Option("--tags", help="Lọc theo thẻ, ví dụ «nd30-2020 and not khuyen-nghi»")] = None,
+    process_code: Annotated[Optional[str], typer.Option("--process", help="Chỉ đánh giá quy trình này / only this process")] = None,
+    outputs: Annotated[Optional[list[Path]], typer.Option("--out", "-o", help="Báo cáo: .md, .html hoặc .xml (JUnit); lặp lại được")] = None,
+) -> None:
+    """Đánh giá theo tiêu chí Gherkin trong features/ và lập báo cáo / run the audit criteria and write the report."""
+    for path in (features, processes):
+        if not path.exists():
+            err.print(f"[red]{_escape(_t('file.not_found', path=path))}[/] ({_escape(_t('file.not_found.hint'))})")
+            raise typer.Exit(ExitCode.USAGE)
+    with err.status(_t("cli.audit.running")):
+        report = run_audit(features, processes, tags=tags, process=process_code, lang=state.lang)
+    out.print(report_markdown(report, state.lang), markup=False, highlight=False)
+    for path in outputs or ():
+        write_report(report, path, state.lang)
+        out.print(_t("cli.schema.written", path=path))
+    raise typer.Exit(ExitCode.OK if report.ok else ExitCode.FINDINGS)
 
 
 @export_app.command("bpmn")

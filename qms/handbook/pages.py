@@ -93,6 +93,7 @@ W: dict[str, Message] = {
     "archive": Message("Lưu trữ (hết hiệu lực)", "Archive (obsolete)"),
     "findings": Message("Kết quả kiểm tra sự phù hợp", "Conformity check results"),
     "no_findings": Message("Không có phát hiện nào.", "No findings."),
+    "audit": Message("Báo cáo đánh giá theo tiêu chí", "Audit report"),
     "rule": Message("Quy tắc", "Rule"),
     "where": Message("Vị trí", "Where"),
     "message": Message("Nội dung", "Finding"),
@@ -170,6 +171,7 @@ def build_handbook(
     findings: Sequence[Finding] = (),
     diagram: Callable[[Process, dict[str, str]], bytes] | None = None,
     today: date | None = None,
+    audit_report: str | None = None,
 ) -> Handbook:
     """Every handbook page for ``processes``.
 
@@ -179,7 +181,10 @@ def build_handbook(
     ordered = sorted(processes, key=lambda p: p.code)
     paths = process_paths(ordered)
     book = Handbook(paths=paths)
-    book.pages["index.md"] = _home(ordered, paths, lang, today or date.today())
+    book.pages["index.md"] = _home(ordered, paths, lang, today or date.today(), audit_report is not None)
+    if audit_report is not None:
+        # The report of «qms audit» (Markdown it escaped itself), shown as it is.
+        book.pages["danh-gia.md"] = audit_report
     for process in ordered:
         page = paths[process.code]
         if diagram is not None:
@@ -215,7 +220,7 @@ def _link(process: Process, paths: dict[str, str], from_page: str) -> str:
     return f'<a href="{href(from_page, paths[process.code])}">{text(process.code)}</a>'
 
 
-def _home(processes: Sequence[Process], paths: dict[str, str], lang: Lang, today: date) -> str:
+def _home(processes: Sequence[Process], paths: dict[str, str], lang: Lang, today: date, with_audit: bool = False) -> str:
     current = [p for p in processes if p.status is not Status.OBSOLETE]
     rows = [
         [
@@ -242,6 +247,8 @@ def _home(processes: Sequence[Process], paths: dict[str, str], lang: Lang, today
         f"*{_t('built', lang, day=today.isoformat(), n=len(processes))}*",
         "",
     ]
+    links = [f"[{_t('findings', lang)}](kiem-tra.md)"] + ([f"[{_t('audit', lang)}](danh-gia.md)"] if with_audit else [])
+    parts += [" · ".join(links), ""]
     archived = [p for p in processes if p.status is Status.OBSOLETE]
     if archived:
         parts += [f"## {_t('archive', lang)}", "", table([_t("code", lang), _t("title", lang)], [[_link(p, paths, "index.md"), text(p.title, lang)] for p in archived])]

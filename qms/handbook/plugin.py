@@ -37,6 +37,8 @@ class HandbookConfig(base.Config):
     folder = c.Type(str, default="so-tay")
     lang = c.Choice(("vi", "en"), default="vi")
     diagrams = c.Type(bool, default=True)
+    # Markdown report written by «qms audit --out»; shown as a page when the file exists.
+    audit_report = c.Type(str, default="build/audit.md")
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -56,7 +58,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # The plugin object lives across «mkdocs serve» rebuilds: after one YAML file is saved,
         # only that process's diagram is drawn again.
         svgs = draw_diagrams(report.processes, lang, self._cache) if self.config.diagrams else {}
-        book = build_handbook(report.processes, lang, report.findings, diagram=(lambda p, _links: svgs[p.code]) if svgs else None)
+        audit_file = Path(config.config_file_path).parent / self.config.audit_report
+        audit = audit_file.read_text(encoding="utf-8") if audit_file.is_file() else None
+        book = build_handbook(
+            report.processes, lang, report.findings, diagram=(lambda p, _links: svgs[p.code]) if svgs else None, audit_report=audit
+        )
         prefix = self.config.folder.strip("/")
         for path, content in {**book.pages, **book.assets}.items():
             files.append(File.generated(config, f"{prefix}/{path}", content=content))

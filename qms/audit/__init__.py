@@ -1,0 +1,48 @@
+"""Audit criteria as Gherkin scenarios (tiêu chí đánh giá), run with pytest-bdd.
+
+An auditor writes criteria in ``features/*.feature`` (Vietnamese with
+``# language: vi``, or English) using the phrases of the step library
+(:mod:`qms.audit.steps_vi`, :mod:`qms.audit.steps_en`); the pytest plugin
+:mod:`qms.audit.plugin` (entry point ``pytest11: qms``) collects them and
+checks the processes of a folder. :func:`run_audit` runs them in-process and
+returns an :class:`AuditReport`; :func:`report_markdown`, :func:`report_html`
+and :func:`report_junit` write it.
+
+    from qms.audit import run_audit, report_markdown
+    report = run_audit(Path("features"), Path("processes"))
+    print(report_markdown(report))
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from qms.audit.errors import AuditFinding, CriterionError
+from qms.audit.report import AuditError, AuditReport, CriterionResult, Kind, Outcome, report_html, report_junit, report_markdown
+
+if TYPE_CHECKING:
+    from qms.audit.run import run_audit
+
+
+def __getattr__(name: str) -> Any:
+    # run_audit imports pytest; the CLI loads it only when «qms audit» runs.
+    if name == "run_audit":
+        from qms.audit.run import run_audit
+
+        return run_audit
+    raise AttributeError(name)
+
+
+__all__ = [
+    "AuditError",
+    "AuditFinding",
+    "AuditReport",
+    "CriterionError",
+    "CriterionResult",
+    "Kind",
+    "Outcome",
+    "report_html",
+    "report_junit",
+    "report_markdown",
+    "run_audit",
+]

@@ -1,0 +1,297 @@
+"""pytest plugin of the audit criteria, registered by the ``pytest11`` entry point ``qms``.
+
+It brings:
+
+* the step libraries (:mod:`qms.audit.steps_vi`, :mod:`qms.audit.steps_en`)
+  through ``pytest_plugins``;
+* the fixtures ``qms_library`` (every process of the folder under audit,
+  loaded once per session) and ``qms_process`` (the process the scenario
+  chose with «Biết quy trình "…"» / «Given the process "…"»);
+* collection of ``.feature`` files when ``qms_collect_features = true``;
+* one :class:`~qms.audit.report.CriterionResult` per criterion, with the
+  finding, the failing step and the process file:line, readable from
+  ``config.stash[RESULTS]`` (``run_audit`` does) or written with
+  ``--qms-report PATH`` (.md, .html or .xml).
+
+The processes folder is, in order: ``--qms-processes PATH``; the
+environment variable ``QMS_PROCESSES``; the ini option ``qms_processes``
+(default ``processes``, relative to the ini file's folder).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Generator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from qms.audit.collect import (
+    CRITERION,
+    ERRORS,
+    EXAMINED,
+    FAILED_STEP,
+    LIBRARY,
+    RESULTS,
+    STARTED,
+    UNKNOWN_STEP,
+    Criterion,
+    FeatureFile,
+    collect_features_enabled,
+    criterion_of,
+)
+from qms.audit.errors import AuditFinding, CriterionError, bilingual
+from qms.audit.library import AuditedProcess, ProcessLibrary
+from qms.audit.report import AuditError, AuditReport, CriterionResult, Outcome, StepRef, display_path, kind_for, write_report
+from qms.audit.suggest import suggest
+from qms.i18n import Lang, Message, msg
+
+pytest_plugins = ("qms.audit.steps_vi", "qms.audit.steps_en")
+
+ENV_PROCESSES = "QMS_PROCESSES"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("qms", "qms: tiêu chí đánh giá / audit criteria")
+    group.addoption(
+        "--qms-processes",
+        dest="qms_processes",
+        metavar="PATH",
+        default=None,
+        help=f"thư mục quy trình được đánh giá / folder of the processes under audit (or ${ENV_PROCESSES}; default: ini qms_processes)",
+    )
+    group.addoption(
+        "--qms-process-code",
+        dest="qms_process_code",
+        metavar="CODE",
+        default=None,
+        help="chỉ chạy tiêu chí về quy trình này / only the criteria about this process",
+    )
+    group.addoption(
+        "--qms-report",
+        dest="qms_report",
+        metavar="PATH",
+        default=None,
+        help="ghi báo cáo đánh giá / write the audit report (.md, .html or .xml by suffix)",
+    )
+    group.addoption("--qms-lang", dest="qms_lang", choices=["vi", "en"], default=None, help="ngôn ngữ báo cáo / report language (vi)")
+    parser.addini("qms_processes", "thư mục quy trình / processes folder, relative to the ini file", default="processes")
+    parser.addini("qms_collect_features", "thu thập tệp .feature / collect .feature files as audit criteria", type="bool", default=False)
+
+
+def processes_folder(config: pytest.Config) -> Path:
+    """Where the processes under audit are: option, then environment, then ini option."""
+    given = config.getoption("qms_processes", None) or os.environ.get(ENV_PROCESSES)
+    if given:
+        path = Path(given)
+        return path if path.is_absolute() else config.invocation_params.dir / path
+    base = config.inipath.parent if config.inipath is not None else config.rootpath
+    return base / str(config.getini("qms_processes"))
+
+
+def report_lang(config: pytest.Config) -> Lang:
+    chosen = config.getoption("qms_lang", None) or os.environ.get("QMS_LANG") or "vi"
+    return Lang(chosen) if chosen in ("vi", "en") else Lang.VI
+
+
+def library_of(config: pytest.Config) -> ProcessLibrary:
+    library = config.stash.get(LIBRARY, None)
+    if library is None:
+        library = ProcessLibrary(processes_folder(config))
+        config.stash[LIBRARY] = library
+    return library
+
+
+# --- fixtures -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def qms_library(pytestconfig: pytest.Config) -> ProcessLibrary:
+    """Every process in the folder under audit, by code (``qms_library["QT-TTHC-01"]``); loaded once per session."""
+    return library_of(pytestconfig)
+
+
+@pytest.fixture
+def qms_process() -> AuditedProcess:
+    """The process the scenario chose; a scenario that chose none gets a criterion error, not a fixture error."""
+    raise CriterionError(msg("audit.process.none_chosen"))
+
+
+def choose_process(library: ProcessLibrary, code: str, request: pytest.FixtureRequest) -> AuditedProcess:
+    """The body of «Biết quy trình "…"» / «Given the process "…"»: remember the process, return it."""
+    examined = request.node.stash.setdefault(EXAMINED, [])
+    if code not in examined:
+        examined.append(code)
+    return library.get(code)
+
+
+# --- collection -----------------------------------------------------------------------------------
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[STARTED] = datetime.now()
+    config.stash[RESULTS] = []
+    config.stash.setdefault(ERRORS, [])
+    for tag in ("khuyen-nghi", "observation"):
+        config.addinivalue_line("markers", f"{tag}: lỗi của tiêu chí chỉ là khuyến nghị / a failure is only an observation")
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if file_path.suffix == ".feature" and collect_features_enabled(parent.config):
+        return FeatureFile.from_parent(parent, path=file_path)
+    return None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> Generator[None, Any, None]:
+    """A collection error that is not a feature file's (a broken conftest.py, say) is still an error entry."""
+    outcome = yield
+    report: pytest.CollectReport = outcome.get_result()
+    if not report.failed or isinstance(collector, FeatureFile):
+        return  # a feature file recorded its own error, with the line
+    lines = str(report.longrepr).strip().splitlines()
+    problem = lines[-1] if lines else ""
+    path = Path(str(collector.path)) if getattr(collector, "path", None) else None
+    collector.config.stash.setdefault(ERRORS, []).append(AuditError(path, 1, bilingual("audit.crash", error=Message(problem, problem))))
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    wanted = config.getoption("qms_process_code", None)
+    kept, dropped = [], []
+    for item in items:
+        criterion = criterion_of(item)
+        if criterion is not None:
+            item.stash[CRITERION] = criterion
+        if wanted and not _about(criterion, wanted):
+            dropped.append(item)
+        else:
+            kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+def _about(criterion: Criterion | None, code: str) -> bool:
+    if criterion is None:
+        return False
+    named = criterion.named_processes
+    return code in named if named else code in criterion.tags
+
+
+# --- running --------------------------------------------------------------------------------------
+
+
+def pytest_bdd_step_error(request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, exception: Exception) -> None:
+    request.node.stash[FAILED_STEP] = StepRef(step.keyword.strip(), step.name, Path(feature.filename), step.line_number)
+
+
+def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, exception: Exception) -> None:
+    ref = StepRef(step.keyword.strip(), step.name, Path(feature.filename), step.line_number)
+    request.node.stash[UNKNOWN_STEP] = (ref, tuple(suggest(step.name, feature.language)))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
+    outcome = yield
+    report: pytest.TestReport = outcome.get_result()
+    criterion = item.stash.get(CRITERION, None)
+    if criterion is None:
+        return
+    if report.when == "call" or (report.when == "setup" and not report.passed):
+        result = _result(item, call, report, criterion)
+        item.config.stash.setdefault(RESULTS, []).append(result)
+        if report.passed and result.outcome is Outcome.ERROR:  # a scenario without steps proves nothing
+            report.outcome = "failed"
+        if report.failed and result.message is not None:
+            report.longrepr = _longrepr(result, report_lang(item.config))
+
+
+def _result(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport, criterion: Criterion) -> CriterionResult:
+    examined = tuple(item.stash.get(EXAMINED, []))
+    result = criterion.result(processes=examined or criterion.named_processes, nodeid=item.nodeid, duration=report.duration)
+    exc = call.excinfo.value if call.excinfo is not None else None
+    unknown = item.stash.get(UNKNOWN_STEP, None)
+    result.step = item.stash.get(FAILED_STEP, None)
+    if report.passed:
+        if not criterion.scenario.steps:
+            result.outcome, result.message = Outcome.ERROR, msg("audit.empty_scenario")
+        return result
+    if report.skipped:
+        result.outcome = Outcome.SKIPPED
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr or "")
+        result.message = Message(reason, reason)
+        return result
+    if unknown is not None:
+        result.step, result.suggestions = unknown
+        result.outcome = Outcome.ERROR
+        result.message = msg("audit.step.unknown", text=result.step.text)
+        if result.suggestions:
+            listed = "», «".join(result.suggestions)
+            result.hint = msg("audit.step.unknown.hint", suggestions=f"«{listed}»")
+        else:
+            result.hint = msg("audit.step.unknown.none")
+    elif isinstance(exc, AuditFinding):
+        result.outcome, result.kind = Outcome.FAILED, kind_for(result.tags)
+        result.message, result.evidence, result.hint = exc.message, exc.location, exc.hint
+    elif isinstance(exc, CriterionError):
+        result.outcome, result.message, result.hint = Outcome.ERROR, exc.message, exc.hint
+    elif isinstance(exc, (AssertionError, pytest.fail.Exception)):
+        text = str(exc).strip() or type(exc).__name__
+        result.outcome, result.kind = Outcome.FAILED, kind_for(result.tags)
+        result.message = bilingual("audit.assertion", error=Message(text, text))
+    else:
+        last = (str(report.longrepr).strip().splitlines() or [""])[-1]
+        text = f"{type(exc).__name__}: {exc}" if exc is not None else last
+        result.outcome = Outcome.ERROR
+        result.message = bilingual("audit.crash", error=Message(text, text))
+    return result
+
+
+def _longrepr(result: CriterionResult, lang: Lang) -> str:
+    """What the terminal shows for a criterion: the finding as an auditor reads it, no traceback."""
+    label = result.kind.label(lang) if result.outcome is Outcome.FAILED and result.kind else result.outcome.label(lang)
+    lines = [f"{label}: {result.message.get(lang) if result.message else ''}"]
+    at = lambda path, line: msg("audit.report.at", path=display_path(path), line=line).get(lang)
+    if result.evidence is not None:
+        lines.append(f"  {msg('audit.report.evidence').get(lang)}: {at(result.evidence.path, result.evidence.line)}")
+    lines.append(f"  {msg('audit.report.criterion').get(lang)}: «{result.scenario}» ({at(result.file, result.line)})")
+    if result.step is not None:
+        lines.append(f"  {msg('audit.report.step').get(lang)}: «{result.step}» ({at(result.step.file, result.step.line)})")
+    if result.hint is not None:
+        lines.append(f"  {msg('audit.report.hint').get(lang)}: {result.hint.get(lang)}")
+    return "\n".join(lines)
+
+
+# --- reporting ------------------------------------------------------------------------------------
+
+
+def build_report(config: pytest.Config, features: Path | None = None, exit_code: int = 0) -> AuditReport:
+    """The audit report of this session so far."""
+    library = library_of(config)
+    return AuditReport(
+        features=features or config.invocation_params.dir,
+        processes=library.folder,
+        results=list(config.stash.get(RESULTS, [])),
+        errors=list(config.stash.get(ERRORS, [])),
+        load_diagnostics=list(library.diagnostics),
+        process_titles={code: Message(p.title.vi, p.title.get("en")) for code, p in library.by_code.items()},
+        lang=report_lang(config),
+        exit_code=exit_code,
+        started=config.stash.get(STARTED, datetime.now()),
+    )
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    target = session.config.getoption("qms_report", None)
+    if target:
+        args = [Path(a) for a in session.config.args] or [session.config.invocation_params.dir]
+        features = args[0] if len(args) == 1 else session.config.invocation_params.dir
+        path = Path(target)
+        if not path.is_absolute():
+            path = session.config.invocation_params.dir / path
+        write_report(build_report(session.config, features, int(exitstatus)), path)
+
+
+__all__ = ["AuditedProcess", "ProcessLibrary", "build_report", "choose_process", "processes_folder"]
