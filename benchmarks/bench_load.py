@@ -56,7 +56,7 @@ def main() -> None:
 
         def load_and_graph() -> None:
             for process in load_paths([tmp]).processes:
-                build_graph(process).longest_path
+                _ = build_graph(process).longest_path  # computes the cached path
 
         def load_and_check() -> None:
             report = check_paths([tmp])

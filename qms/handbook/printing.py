@@ -56,7 +56,7 @@ def print_html(book: Handbook, processes: Sequence[Process], lang: Lang = Lang.V
         if svg is not None:
             data = base64.b64encode(svg).decode("ascii")
             image = f'<img class="qms-flowchart" alt="{html.escape(process.code)}" src="data:image/svg+xml;base64,{data}">'
-            source = re.sub(r'<object class="qms-flowchart"[^>]*>.*?</object>', lambda _: image, source)
+            source = re.sub(r'<object class="qms-flowchart"[^>]*>.*?</object>', lambda _, image=image: image, source)
         sections.append(md.reset().convert(source))
     heading = html.escape(title)
     return (

@@ -23,6 +23,7 @@ from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.config import RuleConfig
 from qms.rules.registry import all_rules
 
+DEFAULT_CONFIG = RuleConfig()  # every rule, default severities (frozen, so safe to share)
 UNUSED_WAIVER = "QMS090"
 RULE_CRASHED = "QMS099"
 
@@ -58,7 +59,7 @@ class CheckReport:
 def check_process(
     process: Process,
     rules: Sequence[type[Rule]],
-    config: RuleConfig = RuleConfig(),
+    config: RuleConfig = DEFAULT_CONFIG,
     catalogue: Mapping[str, Process] | None = None,
     today: date | None = None,
 ) -> list[Finding]:
@@ -123,7 +124,7 @@ def enabled_rules(config: RuleConfig) -> list[type[Rule]]:
 
 
 def check_processes(
-    processes: Iterable[Process], config: RuleConfig = RuleConfig(), today: date | None = None
+    processes: Iterable[Process], config: RuleConfig = DEFAULT_CONFIG, today: date | None = None
 ) -> list[Finding]:
     processes = list(processes)
     catalogue = ProcessCatalogue(processes)
@@ -132,7 +133,7 @@ def check_processes(
         return [f for p in processes for f in check_process(p, rules, config, catalogue, today)]
 
 
-def check_paths(paths: Iterable[Path | str], config: RuleConfig = RuleConfig(), today: date | None = None) -> CheckReport:
+def check_paths(paths: Iterable[Path | str], config: RuleConfig = DEFAULT_CONFIG, today: date | None = None) -> CheckReport:
     """Load the process files under ``paths`` and check every valid one."""
     loaded: LoadResult = load_paths(paths)
     report = CheckReport(loaded.processes, enabled_rules(config), load_diagnostics=loaded.diagnostics, files=loaded.files)
