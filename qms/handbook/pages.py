@@ -91,6 +91,7 @@ W: dict[str, Message] = {
     "roles": Message("Vai trò và trách nhiệm", "Roles and responsibilities"),
     "role": Message("Vai trò", "Role"),
     "archive": Message("Lưu trữ (hết hiệu lực)", "Archive (obsolete)"),
+    "processes": Message("Quy trình", "Processes"),
     "findings": Message("Kết quả kiểm tra sự phù hợp", "Conformity check results"),
     "no_findings": Message("Không có phát hiện nào.", "No findings."),
     "audit": Message("Báo cáo đánh giá theo tiêu chí", "Audit report"),

@@ -16,6 +16,7 @@ rebuilds the site; mike's versioning works unchanged. Moving to Zensical
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +25,35 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
 
 from qms.handbook.diagrams import draw_diagrams
-from qms.handbook.pages import build_handbook
+from qms.handbook.pages import W, build_handbook
 from qms.i18n import Lang
 from qms.rules.config import find_config, load_config
 from qms.rules.engine import check_paths
+
+
+def _sections(items: list[Any]) -> Iterator[Section]:
+    for item in items:
+        if isinstance(item, Section):
+            yield item
+            yield from _sections(item.children)
+
+
+def _folder_of(section: Section) -> str | None:
+    """The last folder name shared by the pages of a section (its own folder)."""
+    for page in section.children:
+        if isinstance(page, Page) and page.file is not None:
+            parts = page.file.src_uri.split("/")
+            return parts[-2] if len(parts) >= 2 else None
+    for child in section.children:
+        if isinstance(child, Section):
+            inner = _folder_of(child)
+            if inner is not None:
+                return None  # a section of sections: named by the caller's rule only if it has pages
+    return None
 
 
 class HandbookConfig(base.Config):
@@ -67,6 +91,20 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for path, content in {**book.pages, **book.assets}.items():
             files.append(File.generated(config, f"{prefix}/{path}", content=content))
         return files
+
+    def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
+        """Menu titles for the generated folders (mkdocs would show the folder names, without diacritics)."""
+        lang = Lang(self.config.lang)
+        titles = {
+            self.config.folder.strip("/"): W["home"].get(lang),
+            "quy-trinh": W["processes"].get(lang),
+            "luu-tru": W["archive"].get(lang),
+        }
+        for section in _sections(nav.items):
+            folder = _folder_of(section)
+            if folder in titles:
+                section.title = titles[folder]
+        return nav
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         server.watch(str(self._processes_dir(config)))

@@ -67,6 +67,8 @@ def test_strict_mkdocs_build_escapes_hostile_titles_and_loads_nothing_external(t
     title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)  # type: ignore[union-attr]
     assert "<" not in title and "QT-HOSTILE-01" in title
     assert (site / "so-tay" / "quy-trinh" / "QT-HOSTILE-01.svg").read_bytes().startswith(b"<?xml")
+    menu = re.findall(r'md-ellipsis">\s*([^<]+?)\s*<', page)
+    assert "Sổ tay quy trình ISO" in menu and "Quy trình" in menu and "So tay" not in menu  # not the folder names
     external = re.compile(r"""<(?:script|link|img)[^>]+(?:src|href)=["'](?:https?:)?//""")
     for html_file in site.rglob("*.html"):
         assert not external.search(html_file.read_text(encoding="utf-8")), html_file
