@@ -19,6 +19,7 @@ from datetime import date
 
 from qms.i18n import Lang, Message
 from qms.model import Process, Status, StepType, Text
+from qms.model.values import fold
 from qms.rules.base import Finding
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
@@ -326,11 +327,24 @@ def _process_page(process: Process, page: str, lang: Lang, with_diagram: bool, f
             if signoff:
                 rows.append([_t(key, lang), role_name.get(signoff.role, text(signoff.role)), text(signoff.name), text(signoff.date.isoformat() if signoff.date else "")])
         parts += [f"## {_t('approval', lang)}", "", table(["", _t("role", lang), "", _t("date", lang)], rows)]
+    parts.append(_folded_for_search(process, lang))
     if findings:
         rows = [[text(f.rule), text(f"{f.location.line}:{f.location.column}"), text(f.message.get(lang))] for f in findings if not f.waived]
         if rows:
             parts += [f"## {_t('findings', lang)}", "", table([_t(k, lang) for k in ("rule", "where", "message")], rows)]
     return "\n".join(parts)
+
+
+def _folded_for_search(process: Process, lang: Lang) -> str:
+    """The page's key words without diacritics, hidden, so that searching «tham dinh» finds «thẩm định».
+
+    The search index (lunr) does not fold accents, and people often type Vietnamese without them.
+    """
+    words = [process.title.get(lang), *(x.get(lang) for x in (process.purpose, process.scope) if x)]
+    words += [s.name.get(lang) for s in process.steps] + [r.name.get(lang) for r in process.records]
+    words += [role.name.get(lang) for role in process.roles.values()]
+    folded = " ".join(dict.fromkeys(fold(w) for w in words))
+    return f'<div class="qms-search-folded" hidden aria-hidden="true">{text(folded)}</div>\n'
 
 
 def _records_register(processes: Sequence[Process], paths: dict[str, str], lang: Lang) -> str:
