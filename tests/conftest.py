@@ -79,6 +79,13 @@ def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     assert "lỗi nội bộ" not in output and "internal qms error" not in output, output
 
 
+def qms_ok(*args: str | Path, cwd: Path | None = None, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m qms ARGS`` and check that, whatever its exit code, it printed no traceback."""
+    result = run_qms(*args, cwd=cwd, timeout=timeout)
+    assert_no_traceback(result)
+    return result
+
+
 # --- loading ------------------------------------------------------------------------
 
 

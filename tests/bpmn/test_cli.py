@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
+
+from conftest import qms_ok
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def qms(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([sys.executable, "-m", "qms", *map(str, args)], capture_output=True, text=True, timeout=300, cwd=ROOT)
-    assert "Traceback" not in done.stdout + done.stderr
-    return done
+qms = qms_ok  # python -m qms ..., asserting no traceback
 
 
 def test_export_then_import_into_an_empty_folder(tmp_path: Path) -> None:

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from conftest import qms_ok
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "rules" / "fixtures"
 
 
-def qms(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([sys.executable, "-m", "qms", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
-    assert "Traceback" not in result.stdout + result.stderr
-    return result
+qms = qms_ok  # python -m qms ..., asserting no traceback
 
 
 def test_shipped_processes_pass_every_rule() -> None:

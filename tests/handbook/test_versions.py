@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import qms_ok
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def qms(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([sys.executable, "-m", "qms", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
-    assert "Traceback" not in done.stdout + done.stderr
-    return done
+qms = qms_ok  # python -m qms ..., asserting no traceback
 
 
 @pytest.fixture
