@@ -11,7 +11,8 @@ diacritics or case).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 import networkx as nx
 
@@ -20,7 +21,7 @@ from qms.audit.library import AuditedProcess, close_matches
 from qms.audit.parsers import Invalid, require
 from qms.diagnostics import Severity
 from qms.i18n import Message, join, msg
-from qms.model import KPI, Authority, Record, Status, Step, StepType
+from qms.model import KPI, Authority, Record, Status, Step, StepType, Text
 from qms.model.values import MINUTES_PER_WORKING_DAY, Comparison, Duration, fold
 
 # --- naming things ------------------------------------------------------------------------------
@@ -45,37 +46,32 @@ def _none() -> Message:
     return msg("audit.none")
 
 
-def find_step(a: AuditedProcess, ref: str) -> Step:
-    process = a.process
-    if ref in process.steps_by_id:
-        return process.steps_by_id[ref]
+T = TypeVar("T")
+
+
+def _find(a: AuditedProcess, ref: str, items: Sequence[T], code: Callable[[T], str], name: Callable[[T], Text], kind: str, section: str) -> T:
+    """The item whose code is ``ref``, or whose name is ``ref`` (accents and case ignored); else a finding naming the closest."""
     wanted = fold(ref)
-    for step in process.steps:
-        if wanted in _names(step.name.vi, step.name.en):
-            return step
-    close = close_matches(ref, [s.id for s in process.steps] + [s.name.vi for s in process.steps])
-    raise a.finding(bilingual("audit.step.missing", code=a.code, step=ref, close=close), a.at("steps"))
+    for item in items:
+        if code(item) == ref:
+            return item
+    for item in items:
+        if wanted in _names(name(item).vi, name(item).en):
+            return item
+    close = close_matches(ref, [code(i) for i in items] + [name(i).vi for i in items])
+    raise a.finding(bilingual(f"audit.{kind}.missing", code=a.code, close=close, **{kind: ref}), a.at(section))
+
+
+def find_step(a: AuditedProcess, ref: str) -> Step:
+    return _find(a, ref, a.process.steps, lambda s: s.id, lambda s: s.name, "step", "steps")
 
 
 def find_record(a: AuditedProcess, ref: str) -> Record:
-    process = a.process
-    if ref in process.records_by_code:
-        return process.records_by_code[ref]
-    wanted = fold(ref)
-    for record in process.records:
-        if wanted in _names(record.name.vi, record.name.en):
-            return record
-    close = close_matches(ref, [r.code for r in process.records] + [r.name.vi for r in process.records])
-    raise a.finding(bilingual("audit.record.missing", code=a.code, record=ref, close=close), a.at("records"))
+    return _find(a, ref, a.process.records, lambda r: r.code, lambda r: r.name, "record", "records")
 
 
 def find_kpi(a: AuditedProcess, ref: str) -> KPI:
-    wanted = fold(ref)
-    for kpi in a.process.kpis:
-        if kpi.code == ref or wanted in _names(kpi.name.vi, kpi.name.en):
-            return kpi
-    close = close_matches(ref, [k.code for k in a.process.kpis] + [k.name.vi for k in a.process.kpis])
-    raise a.finding(bilingual("audit.kpi.missing", code=a.code, kpi=ref, close=close), a.at("kpis"))
+    return _find(a, ref, a.process.kpis, lambda k: k.code, lambda k: k.name, "kpi", "kpis")
 
 
 def role_id(a: AuditedProcess, ref: str) -> str | None:
