@@ -56,7 +56,7 @@ def test_a_crashing_rule_becomes_a_finding_and_others_still_run() -> None:
 def test_config_selects_ignores_and_regrades(tmp_path: Path) -> None:
     config = parse_config({"select": ["QMS2"], "ignore": ["QMS204"], "severity": {"QMS202": "error"}, "fail-on": "warning"})
     report = check_paths([WAIVED], config)
-    assert {r.code for r in report.rules} == {"QMS201", "QMS202", "QMS203"}
+    assert {r.code for r in report.rules} == {"QMS201", "QMS202", "QMS203", "QMS205"}
     regraded = [f for f in report.findings if f.rule == "QMS202"]
     assert regraded and all(f.severity is Severity.ERROR for f in regraded)
     assert report.fails(config.fail_on)
