@@ -35,6 +35,13 @@ from qms.rules.config import find_config, load_config
 from qms.rules.engine import check_paths
 
 
+STYLESHEET = "qms.css"
+# Codes stay on one line; flowcharts use the page width and scroll sideways when wider.
+CSS = """.qms-table td:first-child, .qms-table td:nth-child(2) a { white-space: nowrap; }
+.md-typeset object.qms-flowchart { width: 100%; max-width: none; overflow-x: auto; display: block; }
+"""
+
+
 def _sections(items: list[Any]) -> Iterator[Section]:
     for item in items:
         if isinstance(item, Section):
@@ -88,9 +95,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             report.processes, lang, report.findings, diagram=(lambda p, _links: svgs[p.code]) if svgs else None, audit_report=audit
         )
         prefix = self.config.folder.strip("/")
-        for path, content in {**book.pages, **book.assets}.items():
+        for path, content in {**book.pages, **book.assets, STYLESHEET: CSS}.items():
             files.append(File.generated(config, f"{prefix}/{path}", content=content))
         return files
+
+    def on_config(self, config: Any, /) -> Any:
+        config.extra_css.append(f"{self.config.folder.strip('/')}/{STYLESHEET}")
+        return config
 
     def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
         """Menu titles for the generated folders (mkdocs would show the folder names, without diacritics)."""
@@ -100,10 +111,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             "quy-trinh": W["processes"].get(lang),
             "luu-tru": W["archive"].get(lang),
         }
+        handbook = None
         for section in _sections(nav.items):
             folder = _folder_of(section)
             if folder in titles:
                 section.title = titles[folder]
+            if folder == self.config.folder.strip("/"):
+                handbook = section
+        # Staff come for the handbook: its section goes first in the menu, before technical pages.
+        if handbook is not None and handbook in nav.items:
+            nav.items.remove(handbook)
+            first_section = next((i for i, item in enumerate(nav.items) if isinstance(item, Section)), len(nav.items))
+            nav.items.insert(first_section, handbook)
         return nav
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
