@@ -320,6 +320,8 @@ def _step_extension(parent: ET.Element, step: Step) -> None:
         _text(element, "output", text)
     for code in step.records:
         ET.SubElement(element, q(QMS, "record"), {"code": code})
+    for role in step.support:
+        ET.SubElement(element, q(QMS, "support"), {"role": role})
 
 
 def _text(parent: ET.Element, tag: str, text: Text) -> None:

@@ -441,6 +441,8 @@ class _Reader:
         step["name"] = name
         if lane is not None and lane.role_id:
             step["role"] = lane.role_id
+        if ext.get("support"):
+            step["support"] = ext["support"]
         texts = [(element.text or "").strip() for element in node.element.findall(q(BPMN, "documentation"))]
         documentation = "\n".join(text for text in texts if text)
         description = self._merge(documentation, ext.get("description"), node.id, "bpmn.what.description")
@@ -807,6 +809,9 @@ def _step_extension(element: ET.Element | None) -> dict[str, Any] | None:
         texts = [text for child in element.findall(q(QMS, tag)) if (text := _text(child))]
         if texts:
             ext[key] = texts
+    support = [role for child in element.findall(q(QMS, "support")) if _STEP_ID.match(role := child.get("role", ""))]
+    if support:
+        ext["support"] = support
     records = [code for child in element.findall(q(QMS, "record")) if _RECORD.match(code := child.get("code", ""))]
     if records:
         ext["records"] = records

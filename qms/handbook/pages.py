@@ -60,6 +60,7 @@ W: dict[str, Message] = {
     "step_name": Message("Nội dung công việc", "What is done"),
     "who": Message("Người thực hiện", "Responsible"),
     "time": Message("Thời gian", "Time"),
+    "support": Message("Phối hợp", "With"),
     "records": Message("Hồ sơ, biểu mẫu", "Records and forms"),
     "next": Message("Tiếp theo", "Next"),
     "record": Message("Hồ sơ", "Record"),
@@ -295,7 +296,8 @@ def _process_page(process: Process, page: str, lang: Lang, with_diagram: bool, f
             [
                 f'<span id="step-{step.id}">{number}</span>',
                 f"{text(step.name, lang)}<br><small>{text(STEP_TYPE[step.type].get(lang))}</small>",
-                role_name.get(step.role or "", text(step.role)),
+                role_name.get(step.role or "", text(step.role))
+                + (f"<br><small>{_t('support', lang)}: {', '.join(role_name.get(r, text(r)) for r in step.support)}</small>" if step.support else ""),
                 text(step.duration.text if step.duration else ""),
                 text(", ".join(step.records)),
                 follow,

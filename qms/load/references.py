@@ -115,6 +115,7 @@ def _references(process: Process, source: SourceMap, known_processes: set[str] |
                 refs.append((ROLE, roles, ("approval", part, "role"), signoff.role))
     for i, step in enumerate(process.steps):
         refs.append((ROLE, roles, ("steps", i, "role"), step.role))
+        refs += [(ROLE, roles, ("steps", i, "support", j), r) for j, r in enumerate(step.support)]
         refs.append((STEP, steps, ("steps", i, "next"), step.next))
         refs += [(STEP, steps, ("steps", i, "branches", j, "to"), b.to) for j, b in enumerate(step.branches)]
         refs += [(RECORD, records, ("steps", i, "records", j), code) for j, code in enumerate(step.records)]

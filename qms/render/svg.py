@@ -20,8 +20,8 @@ ET.register_namespace("", SVG)
 ET.register_namespace("xlink", XLINK)
 
 _LABELS = {
-    Lang.VI: {"role": "Vai trò", "time": "Thời gian", "records": "Hồ sơ", "calls": "Gọi quy trình", "flowchart": "Lưu đồ"},
-    Lang.EN: {"role": "Role", "time": "Time", "records": "Records", "calls": "Calls process", "flowchart": "Flowchart"},
+    Lang.VI: {"support": "Phối hợp", "role": "Vai trò", "time": "Thời gian", "records": "Hồ sơ", "calls": "Gọi quy trình", "flowchart": "Lưu đồ"},
+    Lang.EN: {"support": "With", "role": "Role", "time": "Time", "records": "Records", "calls": "Calls process", "flowchart": "Flowchart"},
 }
 
 
@@ -66,6 +66,9 @@ def accessible_svg(svg: bytes, process: Process, lang: Lang = Lang.VI) -> bytes:
             if step.role:
                 role = process.roles.get(step.role)
                 facts.append(f"{words['role']}: {role.name.get(lang) if role else step.role}")
+            if step.support:
+                names = [process.roles[r].name.get(lang) if r in process.roles else r for r in step.support]
+                facts.append(f"{words['support']}: {', '.join(names)}")
             if step.duration:
                 facts.append(f"{words['time']}: {step.duration.text}")
             if step.records:

@@ -61,3 +61,10 @@ def test_a_call_to_an_invalid_process_is_not_reported_as_missing(tmp_path: Path)
     write(tmp_path, "broken.yaml", BASE.replace("status: draft", "status: sai"))
     diagnostics = load_paths([tmp_path]).diagnostics
     assert [d.location.path.name for d in diagnostics] == ["broken.yaml"]
+
+
+def test_cooperating_roles_must_exist(tmp_path: Path) -> None:
+    text = BASE.replace("- {id: s, type: start, name: S, role: a, next: e}", "- {id: s, type: start, name: S, role: a, support: [a, b-typo], next: e}")
+    [diagnostic] = load_paths([write(tmp_path, "p.yaml", text)]).diagnostics
+    assert diagnostic.code == "QMS020" and "b-typo" in diagnostic.message.vi
+    assert diagnostic.data == {"kind": "role", "name": "b-typo"}

@@ -60,6 +60,8 @@ def test_each_shipped_process_renders_with_lanes_steps_and_branch_labels(process
         assert group.find(f"{SVG}title").text == step.name.vi  # type: ignore[union-attr]
         if step.role:
             assert process.roles[step.role].name.vi in group.find(f"{SVG}desc").text  # type: ignore[union-attr]
+        for helper in step.support:  # cooperating roles are described too
+            assert process.roles[helper].name.vi in group.find(f"{SVG}desc").text  # type: ignore[union-attr]
         for branch in step.branches:
             edge = groups[f"edge-{step.id}.{branch.to}"]
             assert branch.when.vi.split()[0] in texts(edge)

@@ -15,6 +15,7 @@ def roles_in_use(process: Process) -> set[str]:
     """Roles the process gives something to do or answer for."""
     used = {process.owner}
     used |= {step.role for step in process.steps if step.role}
+    used |= {role for step in process.steps for role in step.support}
     if process.approval:
         signoffs = (process.approval.prepared, process.approval.reviewed, process.approval.approved)
         used |= {s.role for s in signoffs if s}
