@@ -61,6 +61,7 @@ W: dict[str, Message] = {
     "who": Message("Người thực hiện", "Responsible"),
     "time": Message("Thời gian", "Time"),
     "support": Message("Phối hợp", "With"),
+    "unverified": Message("chưa đối chiếu văn bản gốc", "not yet checked against the official text"),
     "records": Message("Hồ sơ, biểu mẫu", "Records and forms"),
     "next": Message("Tiếp theo", "Next"),
     "record": Message("Hồ sơ", "Record"),
@@ -282,7 +283,11 @@ def _process_page(process: Process, page: str, lang: Lang, with_diagram: bool, f
             parts += [f"## {_t(key, lang)}", "", md(value, lang), ""]
     if process.legal_basis:
         rows = [
-            [text(d.number), text(d.title, lang), text(" – ".join(x.isoformat() for x in (d.in_force_from, d.in_force_until) if x))]
+            [
+                text(d.number) + ("" if d.verified else f"<br><small>{_t('unverified', lang)}</small>"),
+                text(d.title, lang),
+                text(" – ".join(x.isoformat() for x in (d.in_force_from, d.in_force_until) if x)),
+            ]
             for d in process.legal_basis
         ]
         parts += [f"## {_t('legal', lang)}", "", table([_t("number", lang), _t("title", lang), _t("in_force", lang)], rows)]

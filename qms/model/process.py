@@ -155,6 +155,10 @@ class LegalDocument(_Strict):
     in_force_until: Date | None = Field(None, description="Ngày hết hiệu lực (ngày cuối còn hiệu lực) / last day in force")
     replaces: list[NonEmpty] = Field(default_factory=list, description="Văn bản được thay thế / documents it replaces, by number")
     articles: list[NonEmpty] = Field(default_factory=list, description="Điều, khoản áp dụng / articles relied on")
+    verified: bool = Field(
+        True, description="Đã đối chiếu với văn bản gốc (false: mới biết qua nguồn thứ cấp) / checked against the official text"
+    )
+    source: NonEmpty | None = Field(None, description="Nơi đã đọc văn bản (công báo, cổng thông tin) / where the text was read")
 
     def in_force_on(self, day: Any) -> bool:
         if self.in_force_from and day < self.in_force_from:
