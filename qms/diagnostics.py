@@ -7,6 +7,7 @@ can refer to a kind of problem and a documentation page can explain it.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -113,6 +114,18 @@ class Diagnostic:
 
 def error(code: str, location: Location, message: Message, hint: Message | None = None, **data: object) -> Diagnostic:
     return Diagnostic(code, Severity.ERROR, location, message, hint, dict(data))
+
+
+def display_path(path: Path | str | None) -> str:
+    """A path as reports show it: relative to the current folder when inside it (stable across machines)."""
+    if path is None:
+        return ""
+    path = Path(path)
+    try:
+        relative = Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+    return path.as_posix() if relative.startswith("..") else relative
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:

@@ -23,7 +23,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from qms.diagnostics import Diagnostic, Location
+from qms.diagnostics import Diagnostic, Location, display_path
 from qms.i18n import Lang, Message, msg
 from qms.model.process import PROCESS_CODE_PATTERN
 
@@ -214,17 +214,6 @@ class AuditReport:
 
 
 # --- shared formatting --------------------------------------------------------------------------
-
-
-def display_path(path: Path | str | None) -> str:
-    """A path relative to the current folder when it is inside it."""
-    if path is None:
-        return ""
-    path = Path(path)
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
 
 
 def _at(path: Path | str | None, line: int, lang: Lang | str) -> str:

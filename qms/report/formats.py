@@ -9,14 +9,12 @@ JUnit ``skipped``) because an auditor must see every waiver and its reason.
 from __future__ import annotations
 
 import json
-import os
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import qms
-from qms.diagnostics import Diagnostic, Location, Severity
+from qms.diagnostics import Diagnostic, Location, Severity, display_path
 from qms.i18n import Lang
 from qms.rules.base import Finding, Rule
 from qms.rules.engine import CheckReport
@@ -25,22 +23,13 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _relative(path: Path) -> str:
-    """Path relative to the current folder when inside it, so reports are stable across machines."""
-    try:
-        relative = Path(os.path.relpath(path)).as_posix()
-    except ValueError:  # another drive on Windows
-        return path.as_posix()
-    return path.as_posix() if relative.startswith("..") else relative
-
-
 def finding_dict(finding: Finding, lang: Lang | str) -> dict[str, Any]:
     data: dict[str, Any] = {
         "rule": finding.rule,
         "severity": finding.severity.value,
         "process": finding.process,
         "step": finding.step,
-        "file": _relative(finding.location.path),
+        "file": display_path(finding.location.path),
         "line": finding.location.line,
         "column": finding.location.column,
         "message": finding.message.get(lang),
@@ -55,10 +44,10 @@ def finding_dict(finding: Finding, lang: Lang | str) -> dict[str, Any]:
 def report_json(report: CheckReport, lang: Lang | str) -> str:
     payload = {
         "tool": {"name": "qms", "version": qms.__version__},
-        "files": [_relative(f) for f in report.files],
+        "files": [display_path(f) for f in report.files],
         "processes": [p.code for p in report.processes],
         "rules": [r.code for r in report.rules],
-        "load_errors": [{**d.to_dict(lang), "file": _relative(d.location.path)} for d in report.load_diagnostics],
+        "load_errors": [{**d.to_dict(lang), "file": display_path(d.location.path)} for d in report.load_diagnostics],
         "findings": [finding_dict(f, lang) for f in report.findings],
         "summary": summary_counts(report),
     }
@@ -78,7 +67,7 @@ def summary_counts(report: CheckReport) -> dict[str, int]:
 def _sarif_location(location: Location) -> dict[str, Any]:
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": quote(_relative(location.path), safe="/:")},
+            "artifactLocation": {"uri": quote(display_path(location.path), safe="/:")},
             "region": {"startLine": max(location.line, 1), "startColumn": max(location.column, 1)},
         }
     }
@@ -151,7 +140,7 @@ def report_junit(report: CheckReport, lang: Lang | str) -> str:
     if report.load_diagnostics:
         suite = ET.SubElement(suites, "testsuite", name="load")
         for diagnostic in report.load_diagnostics:
-            case = ET.SubElement(suite, "testcase", classname="load", name=f"{diagnostic.code} {_relative(diagnostic.location.path)}")
+            case = ET.SubElement(suite, "testcase", classname="load", name=f"{diagnostic.code} {display_path(diagnostic.location.path)}")
             failure = ET.SubElement(case, "failure", message=diagnostic.message.get(lang), type=diagnostic.code)
             failure.text = diagnostic.render(lang)
         _count(suite)

@@ -14,7 +14,7 @@ from functools import cache
 import qms.rules as package
 from qms.rules.base import Rule
 
-_INFRASTRUCTURE = {"base", "registry", "engine", "config", "output", "docs", "coverage"}
+_INFRASTRUCTURE = {"base", "registry", "engine", "config"}
 
 
 @cache
