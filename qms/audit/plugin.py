@@ -45,8 +45,8 @@ from qms.audit.collect import (
 from qms.audit.errors import AuditFinding, CriterionError, bilingual
 from qms.audit.library import AuditedProcess, ProcessLibrary
 from qms.audit.report import AuditError, AuditReport, CriterionResult, Outcome, StepRef, kind_for, write_report
-from qms.diagnostics import display_path
 from qms.audit.suggest import suggest
+from qms.diagnostics import display_path
 from qms.i18n import Lang, Message, msg
 
 pytest_plugins = ("qms.audit.steps_vi", "qms.audit.steps_en")

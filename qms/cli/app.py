@@ -25,24 +25,22 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 import qms
-from qms.cli.exit_codes import ExitCode
-from qms.diagnostics import Diagnostic, Severity
 from qms.audit.report import report_markdown, write_report
 from qms.audit.run import run_audit
 from qms.bpmn import BpmnError, export_processes, import_file
+from qms.cli.exit_codes import ExitCode
+from qms.diagnostics import Diagnostic, Severity
 from qms.handbook import build_handbook
 from qms.handbook.diagrams import draw_diagrams
 from qms.handbook.printing import print_html, print_pdf
 from qms.handbook.site import SiteError, build_site, export_site, publish, version_in_force
 from qms.i18n import Lang, msg
 from qms.load import load_paths
-from qms.scaffold import is_valid_code, new_process_text, schema_path_from
-from qms.reference import format_reference_markdown
+from qms.load.schema_errors import closest
 from qms.model import Process
+from qms.reference import format_reference_markdown
 from qms.render import FlowchartOptions, render_all
 from qms.render import render as render_diagram
-from qms.schema import process_json_schema_text
-from qms.load.schema_errors import closest
 from qms.report.coverage import coverage_matrix
 from qms.report.formats import report_json, report_junit, report_sarif, summary_counts
 from qms.report.rule_docs import rule_dict, rule_page, write_rule_docs
@@ -50,6 +48,8 @@ from qms.rules.base import Finding
 from qms.rules.config import ConfigError, find_config, load_config
 from qms.rules.engine import CheckReport, check_paths
 from qms.rules.registry import all_rules, rule_by_code
+from qms.scaffold import is_valid_code, new_process_text, schema_path_from
+from qms.schema import process_json_schema_text
 
 app = typer.Typer(
     name="qms",

@@ -34,7 +34,6 @@ from qms.i18n import Lang
 from qms.rules.config import find_config, load_config
 from qms.rules.engine import check_paths
 
-
 STYLESHEET = "qms.css"
 # Codes stay on one line; flowcharts use the page width and scroll sideways when wider.
 CSS = """.qms-table td:first-child, .qms-table td:nth-child(2) a { white-space: nowrap; }

@@ -9,12 +9,12 @@ into a bilingual message with a hint.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, WithJsonSchema

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 import graphviz
 
 from qms.graph import ProcessGraph
-from qms.render.svg import accessible_svg
-from qms.render.layout import HEADER_WIDTH, Layout, swimlane_layout
 from qms.i18n import Lang
 from qms.model import Process, Step, StepType
+from qms.render.layout import HEADER_WIDTH, Layout, swimlane_layout
+from qms.render.svg import accessible_svg
 
 FONT = "Noto Sans"  # full Vietnamese coverage; Debian package fonts-noto-core
 WRAP = 24  # characters per line in a node
