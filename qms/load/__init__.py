@@ -24,7 +24,7 @@ from qms.diagnostics import Diagnostic, LoadCode, Location, error, sort_key
 from qms.i18n import msg
 from qms.load.references import check_process
 from qms.load.schema_errors import translate
-from qms.load.source import Path_, SourceError, SourceMap, read_document
+from qms.load.source import Document, Path_, SourceError, SourceMap, read_document
 from qms.model import Process
 
 SUFFIXES = (".yaml", ".yml")
@@ -118,6 +118,16 @@ def _read_model(path: Path) -> tuple[Process | None, list[Diagnostic]]:
         document = read_document(path)
     except SourceError as exc:
         return None, [exc.diagnostic]
+    return _validate(document, path)
+
+
+def _declared_code(document: Document) -> str | None:
+    """The ``code`` a readable file declares, whether or not the rest of it is valid."""
+    data: Any = document.data
+    return data["code"] if isinstance(data, dict) and isinstance(data.get("code"), str) else None
+
+
+def _validate(document: Document, path: Path) -> tuple[Process | None, list[Diagnostic]]:
     data = document.data
     if not isinstance(data, dict):
         return None, [error(LoadCode.SCHEMA, document.source.value(()), msg("yaml.not_mapping"))]
@@ -165,14 +175,22 @@ def _load_paths(paths: list[Path | str]) -> LoadResult:
     result = LoadResult(files=files, diagnostics=problems)
     # Pass 1: every file to a model, so that pass 2 knows every process code.
     read: list[Process] = []
+    # Codes of every readable file, valid or not: a call to a process whose own file has
+    # errors is reported there, not as "does not exist" here.
+    known = _codes_beside([Path(p) for p in paths if Path(p).is_file()], set(files))
     for path in files:
-        process, diagnostics = _read_model(path)
+        try:
+            document = read_document(path)
+        except SourceError as exc:
+            result.diagnostics.append(exc.diagnostic)
+            continue
+        code = _declared_code(document)
+        if code is not None:
+            known.add(code)
+        process, diagnostics = _validate(document, path)
         result.diagnostics += diagnostics
         if process is not None:
             read.append(process)
-    # A call to a process whose own file has errors is reported there, not as "does not exist" here.
-    invalid = set(files) - {p.origin.path for p in read}
-    known = {p.code for p in read} | _codes_beside([Path(p) for p in paths if Path(p).is_file()], set(files)) | _codes_of(invalid)
     # Pass 2: references (inside the process and to other processes), duplicate codes.
     first_file: dict[str, Path] = {}
     for process in read:
@@ -199,25 +217,16 @@ def _load_paths(paths: list[Path | str]) -> LoadResult:
 
 def _codes_beside(files: list[Path], already: set[Path]) -> set[str]:
     """Process codes of the YAML files next to files named on their own."""
-    siblings = {
-        sibling
-        for folder in {f.parent for f in files}
-        for sibling in folder.iterdir()
-        if sibling.suffix in SUFFIXES and sibling not in already and not sibling.name.startswith((".", "_"))
-    }
-    return _codes_of(siblings)
-
-
-def _codes_of(files: Iterable[Path]) -> set[str]:
-    """The ``code`` written in each readable file, whether or not the file is otherwise valid."""
     codes: set[str] = set()
-    for path in files:
-        try:
-            data: Any = read_document(path).data
-        except SourceError:
-            continue
-        if isinstance(data, dict) and isinstance(data.get("code"), str):
-            codes.add(data["code"])
+    for folder in {f.parent for f in files}:
+        for sibling in folder.iterdir():
+            if sibling.suffix in SUFFIXES and sibling not in already and not sibling.name.startswith((".", "_")):
+                try:
+                    code = _declared_code(read_document(sibling))
+                except SourceError:
+                    continue
+                if code is not None:
+                    codes.add(code)
     return codes
 
 
