@@ -1,7 +1,9 @@
 """Benchmark: build the handbook site for N generated processes (diagrams included).
 
-Compared with a plain mkdocs-material build of the same pages written as static Markdown, and followed by a
-rebuild after one process file changes, with the same plugin instance as ``mkdocs serve`` keeps.
+Compared with a plain mkdocs-material build of the same pages written as static Markdown, and followed by the
+rebuilds after one process file changes: as ``mkdocs serve`` does them (every page rendered again) and as
+``mkdocs serve --dirty`` (``qms handbook serve``) does them (only the changed pages). Both reload the
+configuration for every rebuild and keep the plugin object, as mkdocs does.
 
     .venv/bin/python benchmarks/bench_handbook.py --processes 500
 
@@ -66,10 +68,19 @@ def main() -> None:
         (root / "plain" / "mkdocs.yml").write_text(f"site_name: Sổ tay\n{THEME}plugins: [search]\n", encoding="utf-8")
         print(f"{args.processes} processes x {args.steps} steps, {len(book.pages)} generated pages")
         timed("plain mkdocs-material build of the same pages", lambda: build(load_config(str(root / "plain" / "mkdocs.yml"))))
-        config = load_config(str(root / "site-src" / "mkdocs.yml"))
-        timed("qms handbook build (load, check, diagrams, pages)", lambda: build(config))
-        files[0].write_text(files[0].read_text(encoding="utf-8").replace("Ban hành lần đầu", "Sửa đổi lần 1"), encoding="utf-8")
-        timed("rebuild after one process changed (serve: same plugin, diagram cache)", lambda: build(config, dirty=False))
+        config_file = str(root / "site-src" / "mkdocs.yml")
+        timed("qms handbook build (load, check, diagrams, pages)", lambda: build(load_config(config_file)))
+        url = "http://127.0.0.1:8000/"
+        for dirty in (False, True):
+            site = str(root / f"serve-{dirty}")
+            first = load_config(config_file, site_dir=site)
+            first.plugins.on_startup(command="serve", dirty=dirty)
+            build(first, serve_url=url, dirty=dirty)
+            text = files[0].read_text(encoding="utf-8")
+            files[0].write_text(text.replace("Ban hành lần đầu", f"Sửa đổi lần {dirty}"), encoding="utf-8")
+            label = "mkdocs serve --dirty" if dirty else "mkdocs serve"
+            timed(f"rebuild after one process changed ({label})", lambda: build(load_config(config_file, site_dir=site), serve_url=url, dirty=dirty))
+            first.plugins.on_shutdown()
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from qms.bpmn import BpmnError, export_processes, import_file
 from qms.cli.exit_codes import ExitCode
 from qms.diagnostics import Diagnostic, Severity
 from qms.handbook import build_handbook
-from qms.handbook.diagrams import draw_diagrams
+from qms.handbook.diagrams import draw_flowcharts
 from qms.handbook.printing import print_html, print_pdf
 from qms.handbook.site import SiteError, build_site, export_site, publish, version_in_force
 from qms.i18n import Lang, msg
@@ -40,7 +40,6 @@ from qms.load.schema_errors import closest
 from qms.model import Process
 from qms.reference import format_reference_markdown
 from qms.render import FlowchartOptions, render_all
-from qms.render import render as render_diagram
 from qms.report.coverage import coverage_matrix
 from qms.report.formats import report_json, report_junit, report_sarif, summary_counts
 from qms.report.rule_docs import rule_dict, rule_page, write_rule_docs
@@ -533,9 +532,16 @@ def handbook_build(
 
 
 @handbook_app.command("serve")
-def handbook_serve(config_file: Annotated[Path, _CONFIG] = Path("mkdocs.yml"), address: str = "127.0.0.1:8000") -> None:
+def handbook_serve(
+    config_file: Annotated[Path, _CONFIG] = Path("mkdocs.yml"),
+    address: str = "127.0.0.1:8000",
+    full: Annotated[bool, typer.Option("--full", help="Dựng lại mọi trang sau mỗi lần lưu / rebuild every page on each save")] = False,
+) -> None:
     """Xem thử, tự cập nhật khi lưu tệp YAML / preview with live reload."""
-    raise typer.Exit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file), "--dev-addr", address]))
+    # --dirty: only the pages a saved file changed are rendered again (about 1 s for 500 processes instead of 15 s);
+    # the qms plugin keeps menus and search complete (qms.handbook.preview). --full for pages outside the handbook.
+    args = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file), "--dev-addr", address]
+    raise typer.Exit(subprocess.call(args + ([] if full else ["--dirty"])))
 
 
 @handbook_app.command("publish")
@@ -570,8 +576,8 @@ def handbook_generate(
     print_diagnostics(report.load_diagnostics)
     if report.load_diagnostics or not report.processes:
         raise typer.Exit(ExitCode.FINDINGS if report.files else ExitCode.USAGE)
-    svgs = draw_diagrams(report.processes, state.lang)
-    book = build_handbook(report.processes, state.lang, report.findings, diagram=lambda p, _links: svgs[p.code])
+    book = build_handbook(report.processes, state.lang, report.findings, diagrams=True)
+    book.assets.update(draw_flowcharts(book, report.processes, state.lang))
     for name, content in {**book.pages, **book.assets}.items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -594,7 +600,8 @@ def handbook_pdf(
     if not chosen:
         err.print(f"[red]{_escape(_t('ref.unknown', kind='quy trình', kind_en='process', name=process_code))}[/]")
         raise typer.Exit(ExitCode.USAGE)
-    book = build_handbook(chosen, state.lang, diagram=lambda p, _links: render_diagram(p, "svg", FlowchartOptions(lang=state.lang, link_suffix="")))
+    book = build_handbook(chosen, state.lang, diagrams=True)
+    book.assets.update(draw_flowcharts(book, chosen, state.lang))
     try:
         print_pdf(print_html(book, chosen, state.lang, title=_t("cli.handbook.print_title")), target)
     except Exception as exc:  # noqa: BLE001 - Playwright/Chromium failures are environment problems to explain

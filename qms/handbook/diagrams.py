@@ -1,27 +1,31 @@
-"""Flowcharts for the handbook: drawn in parallel, linked to the called processes' pages, cached by content."""
+"""Flowcharts for the handbook: drawn in parallel, linked to the called processes' pages, kept across rebuilds."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import MutableMapping, Sequence
 
-from qms.handbook.pages import diagram_links, process_paths
+from qms.handbook.pages import Handbook, diagram_links
 from qms.i18n import Lang
 from qms.model import Process
 from qms.render import FlowchartOptions, render_all
 
+# A flowchart kept from an earlier build: the process model it shows (the same object while its file is
+# unchanged, see qms.load.ReadCache), its links, the language, and the SVG.
+FlowchartCache = MutableMapping[str, tuple[Process, dict[str, str], Lang, bytes]]
 
-def draw_diagrams(processes: Sequence[Process], lang: Lang, cache: MutableMapping[str, bytes] | None = None) -> dict[str, bytes]:
-    """SVG of every process by code; with a ``cache`` (kept by the caller) unchanged diagrams are not redrawn."""
+
+def draw_flowcharts(book: Handbook, processes: Sequence[Process], lang: Lang, cache: FlowchartCache | None = None) -> dict[str, bytes]:
+    """SVG of every flowchart ``book`` shows, by path; with a ``cache`` kept by the caller, unchanged ones are not redrawn."""
     cache = {} if cache is None else cache
-    paths = process_paths(processes)
-    options = {p.code: FlowchartOptions(lang=lang, link_suffix="", links=diagram_links(p, paths)) for p in processes}
-    # The key covers everything the SVG shows: the whole process (the <desc> has its purpose), language, links.
-    keys = {
-        p.code: hashlib.sha256(f"{lang}{sorted(options[p.code].links.items())}{p.model_dump_json()}".encode("utf-8")).hexdigest()
-        for p in processes
+    by_code = {p.code: p for p in processes}
+    wanted = {path: (by_code[code], diagram_links(by_code[code], book.paths)) for path, code in book.flowcharts.items()}
+    missing = {
+        path: (process, links)
+        for path, (process, links) in wanted.items()
+        if (kept := cache.get(path)) is None or kept[0] is not process or kept[1] != links or kept[2] != lang
     }
-    missing = [p for p in processes if keys[p.code] not in cache]
-    for process, svg in render_all(missing, "svg", lambda p: options[p.code]):
-        cache[keys[process.code]] = svg
-    return {code: cache[key] for code, key in keys.items()}
+    options = {process.code: FlowchartOptions(lang=lang, link_suffix="", links=links) for process, links in missing.values()}
+    drawn = {p.code: svg for p, svg in render_all([process for process, _ in missing.values()], "svg", lambda p: options[p.code])}
+    for path, (process, links) in missing.items():
+        cache[path] = (process, links, lang, drawn[process.code])
+    return {path: cache[path][3] for path in wanted}

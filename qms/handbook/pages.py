@@ -1,7 +1,7 @@
 """The QMS handbook (Sổ tay quy trình) as Markdown pages, generated from the processes.
 
 This module knows nothing of mkdocs: it returns page paths and contents
-(and diagram bytes) so that the mkdocs plugin, a Zensical build or a plain
+(and where each flowchart goes; :mod:`qms.handbook.diagrams` draws them) so that the mkdocs plugin, a Zensical build or a plain
 folder export can all use it. Every value from YAML goes through
 :func:`text`, which escapes HTML and Markdown, so a title such as
 ``<script>`` shows as text.
@@ -13,9 +13,10 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from qms.i18n import Lang, Message
 from qms.model import Process, Status, StepType, Text
@@ -160,6 +161,12 @@ def diagram_links(process: Process, paths: dict[str, str]) -> dict[str, str]:
     return {s.calls: href(here, paths[s.calls]) for s in process.steps if s.calls and s.calls in paths}
 
 
+# Pages that gather what the process pages already say (list, records, roles, findings) are left out of the
+# search index: a search then leads to the process page itself, and these long pages, changed by any edit,
+# are not indexed again on every save during «mkdocs serve».
+NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
+
+
 @dataclass
 class Handbook:
     """Generated pages (path relative to the docs folder -> Markdown) and diagrams (path -> SVG bytes)."""
@@ -167,36 +174,59 @@ class Handbook:
     pages: dict[str, str] = field(default_factory=dict)
     assets: dict[str, bytes] = field(default_factory=dict)
     paths: dict[str, str] = field(default_factory=dict)  # process code -> its page
+    # Flowchart path -> process code: the pages show these SVG files; the caller draws them into ``assets``.
+    flowcharts: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # page -> its title (escaped HTML), for menus
+
+
+# A process page kept from an earlier build, with what it was made from (see ``build_handbook``'s ``cache``).
+PageCache = MutableMapping[tuple[str, str, Lang, bool], tuple[Process, tuple[Finding, ...], str]]
 
 
 def build_handbook(
     processes: Sequence[Process],
     lang: Lang = Lang.VI,
     findings: Sequence[Finding] = (),
-    diagram: Callable[[Process, dict[str, str]], bytes] | None = None,
+    diagrams: bool = False,
     today: date | None = None,
     audit_report: str | None = None,
+    cache: PageCache | None = None,
 ) -> Handbook:
     """Every handbook page for ``processes``.
 
-    ``diagram(process, links)`` draws a process as SVG, ``links`` mapping called process codes to their
-    pages relative to the SVG; without it the pages have no flowchart.
+    With ``diagrams`` each process page shows its flowchart, an SVG file at the path ``flowcharts`` names
+    (:func:`qms.handbook.diagrams.draw_flowcharts` draws them). A ``cache`` kept by the caller across builds
+    (``mkdocs serve``) keeps the page of every process whose model and findings are the same objects as before.
     """
     ordered = sorted(processes, key=lambda p: p.code)
     paths = process_paths(ordered)
     book = Handbook(paths=paths)
-    book.pages["index.md"] = _home(ordered, paths, lang, today or date.today(), audit_report is not None)
+    book.pages["index.md"] = NOT_SEARCHED + _home(ordered, paths, lang, today or date.today(), audit_report is not None)
     if audit_report is not None:
         # The report of «qms audit» (Markdown it escaped itself), shown as it is.
         book.pages["danh-gia.md"] = audit_report
+        book.titles["danh-gia.md"] = _t("audit", lang)
+    book.titles |= {"index.md": _t("home", lang), "ho-so.md": _t("register", lang), "vai-tro.md": _t("roles", lang), "kiem-tra.md": _t("findings", lang)}
+    by_process: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_process.setdefault(finding.process, []).append(finding)
     for process in ordered:
         page = paths[process.code]
-        if diagram is not None:
-            book.assets[svg_path(page)] = diagram(process, diagram_links(process, paths))
-        book.pages[page] = _process_page(process, page, lang, diagram is not None, [f for f in findings if f.process == process.code])
-    book.pages["ho-so.md"] = _records_register(ordered, paths, lang)
-    book.pages["vai-tro.md"] = _roles_page(ordered, paths, lang)
-    book.pages["kiem-tra.md"] = _findings_page(ordered, paths, findings, lang)
+        if diagrams:
+            book.flowcharts[svg_path(page)] = process.code
+        book.titles[page] = page_title(process, lang)
+        own = tuple(by_process.get(process.code, ()))
+        key = (process.code, page, lang, diagrams)
+        kept = cache.get(key) if cache is not None else None
+        if kept is not None and kept[0] is process and kept[1] == own:
+            book.pages[page] = kept[2]
+            continue
+        book.pages[page] = _process_page(process, page, lang, diagrams, own)
+        if cache is not None:
+            cache[key] = (process, own, book.pages[page])
+    book.pages["ho-so.md"] = NOT_SEARCHED + _records_register(ordered, paths, lang)
+    book.pages["vai-tro.md"] = NOT_SEARCHED + _roles_page(ordered, paths, lang)
+    book.pages["kiem-tra.md"] = NOT_SEARCHED + _findings_page(ordered, paths, findings, lang)
     return book
 
 
@@ -212,6 +242,7 @@ def url_of(path: str) -> str:
     return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
 
 
+@lru_cache(maxsize=65536)  # the same links recur on every row of the long pages; relpath is slow
 def href(from_page: str, to_path: str) -> str:
     """Relative link from one generated page to another page or asset."""
     start = url_of(from_page) or "."  # the folder the page is served from
@@ -259,11 +290,15 @@ def _home(processes: Sequence[Process], paths: dict[str, str], lang: Lang, today
     return "\n".join(parts)
 
 
+def page_title(process: Process, lang: Lang) -> str:
+    return f"{text(process.code)} — {text(process.title, lang)}"
+
+
 def _process_page(process: Process, page: str, lang: Lang, with_diagram: bool, findings: Sequence[Finding]) -> str:
     role_name = {rid: text(role.name, lang) for rid, role in process.roles.items()}
     # mkdocs takes a page's <title> and menu entry from its heading's *unescaped* text and the theme prints it
     # as is; an explicit, escaped title keeps «</title><script>» in a process title harmless.
-    title = json.dumps(f"{text(process.code)} — {text(process.title, lang)}", ensure_ascii=False)
+    title = json.dumps(page_title(process, lang), ensure_ascii=False)
     parts = ["---", f"title: {title}", "---", "", f"# {md(process.code)} — {md(process.title, lang)}", ""]
     if process.status in (Status.DRAFT, Status.REVIEW):
         parts += [f'!!! warning "{text(STATUS[process.status].get(lang))}"', f"    {_t('draft_banner', lang, status=text(STATUS[process.status].get(lang)))}", ""]

@@ -1,38 +1,51 @@
 """mkdocs plugin ``qms``: adds the generated handbook to a mkdocs (Material) build.
 
 Thin on purpose: it loads and checks the processes, asks
-:func:`qms.handbook.pages.build_handbook` for pages and diagrams, and hands
-them to mkdocs as generated files (nothing is written into ``docs/``).
-``mkdocs serve`` watches the processes folder, so saving a YAML file
-rebuilds the site; mike's versioning works unchanged. Moving to Zensical
-(which reads ``mkdocs.yml``) touches only this file.
+:func:`qms.handbook.pages.build_handbook` for pages and
+:func:`qms.handbook.diagrams.draw_flowcharts` for flowcharts, and hands them
+to mkdocs as generated files (nothing is written into ``docs/``). ``mkdocs
+serve`` watches the processes folder, so saving a YAML file rebuilds the
+site; mike's versioning works unchanged. Moving to Zensical (which reads
+``mkdocs.yml``) touches only this file.
 
     plugins:
       - search
       - qms:
           processes: processes
           folder: so-tay
+
+Speed (benchmarks/RESULTS.md): flowcharts are drawn by graphviz in other
+OS processes while mkdocs renders the pages, and written at the end; the
+generated HTML tables skip Markdown's HTML parser (:mod:`.html_blocks`).
+Under ``mkdocs serve --dirty`` the plugin object lives across rebuilds and
+keeps what did not change (files read, findings, pages, flowcharts); the
+generated pages are then real files whose modification time tells mkdocs
+which pages to render again (:mod:`.preview`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from qms.handbook.diagrams import draw_diagrams
-from qms.handbook.pages import W, build_handbook
+from qms.handbook.diagrams import FlowchartCache, draw_flowcharts
+from qms.handbook.html_blocks import GeneratedHtml
+from qms.handbook.pages import PageCache, W, build_handbook
+from qms.handbook.preview import Preview
 from qms.i18n import Lang
+from qms.load import ReadCache
 from qms.rules.config import find_config, load_config
-from qms.rules.engine import check_paths
+from qms.rules.engine import FindingsCache, check_paths
 
 STYLESHEET = "qms.css"
 # Codes stay on one line; flowcharts use the page width and scroll sideways when wider.
@@ -74,36 +87,108 @@ class HandbookConfig(base.Config):
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self) -> None:
         super().__init__()
-        self._cache: dict[str, bytes] = {}  # hash of (language, process) -> SVG
+        # Kept across «mkdocs serve» rebuilds (mkdocs keeps a plugin that has on_startup).
+        self._reads = ReadCache()
+        self._checks = FindingsCache()
+        self._pages: PageCache = {}
+        self._flowchart_cache: FlowchartCache = {}
+        self._html = GeneratedHtml()
+        self._preview: Preview | None = None
+        # Per build.
+        self._flowcharts: Future[dict[str, bytes]] | None = None
+        self._titles: dict[str, str] = {}
+        self._urls: set[str] = set()
+
+    @property
+    def prefix(self) -> str:
+        return self.config.folder.strip("/")
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.on_shutdown()
+        self._preview = Preview() if command == "serve" and dirty else None
+
+    def on_shutdown(self) -> None:
+        if self._preview is not None:
+            self._preview.close()
+            self._preview = None
 
     def _processes_dir(self, config: Any) -> Path:
         return (Path(config.config_file_path).parent / self.config.processes).resolve()
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         folder = self._processes_dir(config)
-        report = check_paths([folder], load_config(find_config(folder)))
+        report = check_paths([folder], load_config(find_config(folder)), caches=(self._reads, self._checks))
         if report.load_diagnostics:
             raise PluginError("qms: " + "\n".join(d.render(self.config.lang) for d in report.load_diagnostics))
         lang = Lang(self.config.lang)
-        # The plugin object lives across «mkdocs serve» rebuilds: after one YAML file is saved,
-        # only that process's diagram is drawn again.
-        svgs = draw_diagrams(report.processes, lang, self._cache) if self.config.diagrams else {}
         audit_file = Path(config.config_file_path).parent / self.config.audit_report
         audit = audit_file.read_text(encoding="utf-8") if audit_file.is_file() else None
-        book = build_handbook(
-            report.processes, lang, report.findings, diagram=(lambda p, _links: svgs[p.code]) if svgs else None, audit_report=audit
-        )
-        prefix = self.config.folder.strip("/")
-        for path, content in {**book.pages, **book.assets, STYLESHEET: CSS}.items():
-            files.append(File.generated(config, f"{prefix}/{path}", content=content))
+        book = build_handbook(report.processes, lang, report.findings, diagrams=self.config.diagrams, audit_report=audit, cache=self._pages)
+        # graphviz runs in other OS processes while mkdocs renders the pages; on_post_build writes the SVG files.
+        pool = ThreadPoolExecutor(max_workers=1)
+        self._flowcharts = pool.submit(draw_flowcharts, book, report.processes, lang, self._flowchart_cache)
+        pool.shutdown(wait=False)  # the drawing goes on; on_post_build waits for it
+        self._titles = {f"{self.prefix}/{path}": title for path, title in book.titles.items()}
+        pages = {f"{self.prefix}/{path}": content for path, content in {**book.pages, STYLESHEET: CSS}.items()}
+        if self._preview is not None:
+            files_of = self._preview.stage(pages, config, self._titles)
+        else:
+            files_of = [File.generated(config, path, content=content) for path, content in pages.items()]
+        for file in files_of:
+            files.append(file)
         return files
 
     def on_config(self, config: Any, /) -> Any:
-        config.extra_css.append(f"{self.config.folder.strip('/')}/{STYLESHEET}")
+        config.extra_css.append(f"{self.prefix}/{STYLESHEET}")
+        if self._html not in config.markdown_extensions:
+            config.markdown_extensions.append(self._html)
         return config
 
+    def on_pre_build(self, *, config: Any) -> None:
+        if self._preview is not None:
+            self._preview.before_build(config)
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: Any, files: Files) -> str:
+        self._html.active = page.file.src_uri in self._titles
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: Any, files: Files) -> str:
+        if self._html.active and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= self._html.anchors  # ids inside the blocks mkdocs did not parse
+        self._html.active = False
+        return html
+
+    def on_page_context(self, context: Any, /, *, page: Page, config: Any, nav: Any) -> Any:
+        if self._preview is not None:
+            self._preview.page_built(page.url)
+        return context
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: Any) -> None:
+        if self._flowcharts is not None:
+            try:
+                svgs = self._flowcharts.result()
+            except Exception as exc:  # noqa: BLE001 - graphviz missing or failing: say so, without a traceback
+                raise PluginError(f"qms: {W['flowchart'].get(Lang(self.config.lang))}: {type(exc).__name__}: {exc}") from None
+            finally:
+                self._flowcharts = None
+            site = Path(config.site_dir) / self.prefix
+            for path, svg in svgs.items():
+                if self._preview is not None:
+                    self._preview.write_asset(site, path, svg)
+                else:
+                    (site / path).parent.mkdir(parents=True, exist_ok=True)
+                    (site / path).write_bytes(svg)
+        if self._preview is not None:
+            self._preview.complete_search_index(Path(config.site_dir), self._urls)
+
     def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
-        """Menu titles for the generated folders (mkdocs would show the folder names, without diacritics)."""
+        """Menu titles for the generated pages and folders (mkdocs would show the folder names, without diacritics)."""
+        self._urls = {file.url for file in files.documentation_pages()}
+        for page in nav.pages:
+            # Set here, not only read from each page: under «serve --dirty» unchanged pages are not read again.
+            if page.file.src_uri in self._titles:
+                page.title = self._titles[page.file.src_uri]
         lang = Lang(self.config.lang)
         titles = {
             self.config.folder.strip("/"): W["home"].get(lang),

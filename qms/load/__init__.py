@@ -142,14 +142,16 @@ def _validate(document: Document, path: Path) -> tuple[Process | None, list[Diag
     return process, []
 
 
-def load_paths(paths: Iterable[Path | str]) -> LoadResult:
+def load_paths(paths: Iterable[Path | str], cache: ReadCache | None = None) -> LoadResult:
     """Load every process file under ``paths`` and check references between them.
 
     A sub-process call must name a process among the files loaded or, for a
-    file named on its own, among the process files in the same folder.
+    file named on its own, among the process files in the same folder. With
+    a ``cache`` kept by the caller, files unchanged since the last load are
+    not read again (``mkdocs serve`` reloads the folder after every save).
     """
     with collector_paused():
-        return _load_paths(list(paths))
+        return _load_paths(list(paths), cache or ReadCache(enabled=False))
 
 
 @contextmanager
@@ -170,7 +172,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_paths(paths: list[Path | str]) -> LoadResult:
+def _load_paths(paths: list[Path | str], cache: ReadCache) -> LoadResult:
     files, problems = discover(paths)
     result = LoadResult(files=files, diagnostics=problems)
     # Pass 1: every file to a model, so that pass 2 knows every process code.
@@ -179,15 +181,9 @@ def _load_paths(paths: list[Path | str]) -> LoadResult:
     # errors is reported there, not as "does not exist" here.
     known = _codes_beside([Path(p) for p in paths if Path(p).is_file()], set(files))
     for path in files:
-        try:
-            document = read_document(path)
-        except SourceError as exc:
-            result.diagnostics.append(exc.diagnostic)
-            continue
-        code = _declared_code(document)
+        code, process, diagnostics = cache.read(path)
         if code is not None:
             known.add(code)
-        process, diagnostics = _validate(document, path)
         result.diagnostics += diagnostics
         if process is not None:
             read.append(process)
@@ -213,6 +209,44 @@ def _load_paths(paths: list[Path | str]) -> LoadResult:
             result.processes.append(process)
     result.diagnostics.sort(key=sort_key)
     return result
+
+
+def _read_file(path: Path) -> tuple[str | None, Process | None, list[Diagnostic]]:
+    """Pass 1 for one file: the code it declares, its model if valid, and what is wrong with it."""
+    try:
+        document = read_document(path)
+    except SourceError as exc:
+        return None, None, [exc.diagnostic]
+    process, diagnostics = _validate(document, path)
+    return _declared_code(document), process, diagnostics
+
+
+class ReadCache:
+    """Pass-1 results by file, reused while the file's size and modification time are unchanged.
+
+    Models are never changed after loading, so a cached one is shared by
+    every later load; reference checks (pass 2) always run again, because
+    they depend on the other files.
+    """
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self._entries: dict[Path, tuple[tuple[int, int], tuple[str | None, Process | None, list[Diagnostic]]]] = {}
+
+    def read(self, path: Path) -> tuple[str | None, Process | None, list[Diagnostic]]:
+        if not self.enabled:
+            return _read_file(path)
+        try:
+            stat = path.stat()
+        except OSError:
+            return _read_file(path)  # reports the problem as reading would
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        entry = self._entries.get(path.resolve())
+        if entry is not None and entry[0] == stamp:
+            return entry[1]
+        outcome = _read_file(path)
+        self._entries[path.resolve()] = (stamp, outcome)
+        return outcome
 
 
 def _codes_beside(files: list[Path], already: set[Path]) -> set[str]:
@@ -244,4 +278,4 @@ def load(path: Path | str) -> Process:
     return result.processes[0]
 
 
-__all__ = ["collector_paused", "LoadError", "LoadResult", "Origin", "Path_", "discover", "load", "load_paths", "parse_file"]
+__all__ = ["collector_paused", "LoadError", "LoadResult", "Origin", "Path_", "ReadCache", "discover", "load", "load_paths", "parse_file"]

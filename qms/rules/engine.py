@@ -14,10 +14,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+import networkx as nx
+
 from qms.diagnostics import Diagnostic, Severity
 from qms.graph import ProcessCatalogue, ProcessGraph
 from qms.i18n import Message
-from qms.load import LoadResult, collector_paused, load_paths
+from qms.load import LoadResult, ReadCache, collector_paused, load_paths
 from qms.model import Process
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.config import RuleConfig
@@ -124,18 +126,69 @@ def enabled_rules(config: RuleConfig) -> list[type[Rule]]:
 
 
 def check_processes(
-    processes: Iterable[Process], config: RuleConfig = DEFAULT_CONFIG, today: date | None = None
+    processes: Iterable[Process], config: RuleConfig = DEFAULT_CONFIG, today: date | None = None, cache: FindingsCache | None = None
 ) -> list[Finding]:
+    """Findings of every enabled rule on every process; a ``cache`` kept by the caller skips unchanged processes."""
     processes = list(processes)
     catalogue = ProcessCatalogue(processes)
     rules = enabled_rules(config)
+    day = today or date.today()
     with collector_paused():
-        return [f for p in processes for f in check_process(p, rules, config, catalogue, today)]
+        if cache is None:
+            return [f for p in processes for f in check_process(p, rules, config, catalogue, day)]
+        return cache.check(processes, rules, config, catalogue, day)
 
 
-def check_paths(paths: Iterable[Path | str], config: RuleConfig = DEFAULT_CONFIG, today: date | None = None) -> CheckReport:
+class FindingsCache:
+    """Findings per process, kept across repeated checks of a folder that changes little (``mkdocs serve``).
+
+    A process is checked again unless its model and the models of every process it calls, directly or
+    through others, are the very objects checked last time (:class:`qms.load.ReadCache` hands back the same
+    object while a file is unchanged), with the same rules, configuration and day. Rules see other processes
+    only through sub-process calls (QMS106, QMS505), which is what this covers; a rule that looked at
+    processes a process does not call would need this key widened.
+    """
+
+    def __init__(self) -> None:
+        self._setting: tuple[list[str], RuleConfig, date] | None = None
+        self._entries: dict[str, tuple[Process, int, list[Finding]]] = {}
+
+    def check(
+        self, processes: list[Process], rules: Sequence[type[Rule]], config: RuleConfig, catalogue: ProcessCatalogue, today: date
+    ) -> list[Finding]:
+        setting = ([r.code for r in rules], config, today)
+        if setting != self._setting:
+            self._setting, self._entries = setting, {}
+        stamps = _call_stamps(catalogue)
+        entries: dict[str, tuple[Process, int, list[Finding]]] = {}
+        for process in processes:
+            kept = self._entries.get(process.code)
+            if kept is not None and kept[0] is process and kept[1] == stamps[process.code]:
+                entries[process.code] = kept
+            else:
+                entries[process.code] = (process, stamps[process.code], check_process(process, rules, config, catalogue, today))
+        self._entries = entries  # holds the models, so that identities are not reused while compared
+        return [f for p in processes for f in entries[p.code][2]]
+
+
+def _call_stamps(catalogue: ProcessCatalogue) -> dict[str, int]:
+    """For each process, a number that changes when it or any process it calls (transitively) is another object."""
+    condensed = nx.condensation(catalogue.calls)  # cycles of calls become one node; the rest is a DAG
+    stamp_of: dict[int, int] = {}
+    for component in reversed(list(nx.topological_sort(condensed))):  # called processes first
+        own = tuple(sorted((code, id(catalogue[code])) for code in condensed.nodes[component]["members"]))
+        stamp_of[component] = hash((own, tuple(sorted(stamp_of[c] for c in condensed.successors(component)))))
+    return {code: stamp_of[component] for code, component in condensed.graph["mapping"].items()}
+
+
+def check_paths(
+    paths: Iterable[Path | str],
+    config: RuleConfig = DEFAULT_CONFIG,
+    today: date | None = None,
+    caches: tuple[ReadCache, FindingsCache] | None = None,
+) -> CheckReport:
     """Load the process files under ``paths`` and check every valid one."""
-    loaded: LoadResult = load_paths(paths)
+    loaded: LoadResult = load_paths(paths, caches[0] if caches else None)
     report = CheckReport(loaded.processes, enabled_rules(config), load_diagnostics=loaded.diagnostics, files=loaded.files)
-    report.findings = check_processes(loaded.processes, config, today)
+    report.findings = check_processes(loaded.processes, config, today, caches[1] if caches else None)
     return report

@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_print_page_is_self_contained_with_flowchart_and_approval() -> None:
     process = qms.load(ROOT / "processes" / "QT-VB-01.yaml")
-    book = build_handbook([process], diagram=lambda p, links: b'<svg xmlns="http://www.w3.org/2000/svg"/>')
+    book = build_handbook([process], diagrams=True)
+    book.assets.update({path: b'<svg xmlns="http://www.w3.org/2000/svg"/>' for path in book.flowcharts})
     page = print_html(book, [process], title="Sổ tay")
     assert 'src="data:image/svg+xml;base64,' in page and "<object" not in page
     assert "Phê duyệt tài liệu" in page and process.approval.approved.name in page  # type: ignore[union-attr]

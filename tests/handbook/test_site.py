@@ -37,7 +37,7 @@ def test_links_between_generated_pages(source: str, target: str, expected: str) 
 
 def test_pages_of_the_shipped_processes() -> None:
     processes = load_paths([ROOT / "processes"]).processes
-    book = build_handbook(processes, diagram=lambda p, links: b"<svg/>")
+    book = build_handbook(processes, diagrams=True)
     assert {"index.md", "ho-so.md", "vai-tro.md", "kiem-tra.md"} <= set(book.pages)
     for process in processes:
         page = book.pages[f"quy-trinh/{process.code}.md"] if process.status != "obsolete" else book.pages[f"luu-tru/{process.code}.md"]
@@ -123,3 +123,14 @@ def test_generate_writes_pages_and_diagrams_for_other_site_tools(tmp_path: Path)
     assert page.startswith("---\ntitle:") and 'data="../QT-TTHC-01.svg"' in page
     svg = (tmp_path / "so-tay" / "quy-trinh" / "QT-TTHC-01.svg").read_text(encoding="utf-8")
     assert 'href="../QT-VB-01/"' in svg  # the sub-process box links to the called process's page
+
+
+def test_pages_of_unchanged_processes_come_from_the_cache() -> None:
+    processes = load_paths([ROOT / "processes"]).processes
+    cache: dict = {}
+    first = build_handbook(processes, cache=cache)
+    second = build_handbook(processes, cache=cache)
+    assert all(second.pages[page] is first.pages[page] for page in first.paths.values())
+    reloaded = load_paths([ROOT / "processes"]).processes  # new objects: pages made again, the same text
+    third = build_handbook(reloaded, cache=cache)
+    assert all(third.pages[page] is not first.pages[page] and third.pages[page] == first.pages[page] for page in first.paths.values())

@@ -94,3 +94,31 @@ def test_bad_config_is_a_clear_error(tmp_path: Path, text: str, needle: str) -> 
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=needle):
         load_config(path)
+
+
+def test_findings_cache_checks_again_only_what_changed_or_calls_what_changed(tmp_path: Path) -> None:
+    import shutil
+
+    from qms.load import ReadCache, load_paths
+    from qms.rules.engine import FindingsCache, check_processes
+
+    shutil.copytree(HERE.parents[1] / "processes", tmp_path / "processes")
+    reads, checks = ReadCache(), FindingsCache()
+    day = date(2026, 11, 22)
+    first = check_processes(load_paths([tmp_path / "processes"], reads).processes, today=day, cache=checks)
+    again = check_processes(load_paths([tmp_path / "processes"], reads).processes, today=day, cache=checks)
+    assert again == first and all(a is b for a, b in zip(again, first))  # nothing re-checked
+
+    # QT-VB-01 becomes a draft: QT-DGNB-01 and QT-TTHC-01, approved and calling it, now break QMS505.
+    called = tmp_path / "processes" / "QT-VB-01.yaml"
+    called.write_text(called.read_text(encoding="utf-8").replace("status: approved", "status: draft", 1), encoding="utf-8")
+    processes = load_paths([tmp_path / "processes"], reads).processes
+    cached = check_processes(processes, today=day, cache=checks)
+    fresh = check_processes(processes, today=day)
+    assert [(f.rule, f.process, str(f.location)) for f in cached] == [(f.rule, f.process, str(f.location)) for f in fresh]
+    assert {f.process for f in cached if f.rule == "QMS505"} == {"QT-DGNB-01", "QT-TTHC-01"}
+    untouched = {id(f) for f in first if f.process == "QT-TTHC-GD-01"}  # calls nothing that changed
+    assert untouched and untouched <= {id(f) for f in cached}
+    # Another day may change what the rules find (legal validity): nothing is kept.
+    later = check_processes(processes, today=date(2030, 1, 1), cache=checks)
+    assert not {id(f) for f in later} & {id(f) for f in cached}
