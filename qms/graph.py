@@ -150,19 +150,31 @@ class ProcessGraph:
         """
         if self.start is None:
             return None
-        acyclic = nx.DiGraph(self._graph)
-        acyclic.remove_edges_from(self.back_edges)
-        if not nx.is_directed_acyclic_graph(acyclic):  # loops not reachable from the start
-            acyclic.remove_edges_from(e for c in nx.simple_cycles(acyclic) for e in zip(c, c[1:] + c[:1], strict=True))
-        # Longest path by dynamic programming over a topological order.
+        # Longest path by dynamic programming in topological order (Kahn's algorithm) over the steps reachable from
+        # the start, rework edges left out: what remains is acyclic, because every loop reachable from the start
+        # contains an edge back to a step on the depth-first path. Done on the graph's own adjacency: copying the
+        # graph to drop those edges cost more than the rest of all the rules together (benchmarks/RESULTS.md).
+        successors = self._graph.succ
+        back = self.back_edges
+        reachable = {self.start} | nx.descendants(self._graph, self.start)
+        waiting = dict.fromkeys(reachable, 0)
+        for node in reachable:
+            for nxt in successors[node]:
+                if (node, nxt) not in back:
+                    waiting[nxt] += 1
         best: dict[str, tuple[int, str | None]] = {self.start: (self.step_minutes(self.start), None)}
-        for node in nx.topological_sort(acyclic):
-            if node not in best:
-                continue
-            for nxt in acyclic.successors(node):
+        ready = [self.start]
+        while ready:
+            node = ready.pop()
+            for nxt in successors[node]:
+                if (node, nxt) in back:
+                    continue
                 candidate = best[node][0] + self.step_minutes(nxt)
                 if nxt not in best or candidate > best[nxt][0]:
                     best[nxt] = (candidate, node)
+                waiting[nxt] -= 1
+                if waiting[nxt] == 0:
+                    ready.append(nxt)
         reachable_ends = [e for e in self.ends if e in best]
         if not reachable_ends:
             return None

@@ -2,6 +2,6 @@
 
 Third stage of the pipeline (load -> graph -> rules -> outputs). Each rule
 is one module under a family package (``structure``, ``responsibility``,
-``time``, ``legal``, ``documents``, ``approach``, ``citizen``); see
+``time``, ``legal``, ``documents``, ``approach``, ``citizen``, ``improvement``); see
 :mod:`qms.rules.base` for what a rule declares.
 """

@@ -76,7 +76,9 @@ def check_process(
             produced = list(rule.check(ctx))
         except Exception as exc:  # noqa: BLE001 - a crashing rule must not stop the audit
             produced = [_crash(ctx, rule_class, exc)]
-        findings += [replace(f, severity=config.severity_of(f.rule, f.severity)) for f in produced]
+        for finding in produced:
+            severity = config.severity_of(finding.rule, finding.severity)
+            findings.append(finding if severity is finding.severity else replace(finding, severity=severity))
     return _apply_waivers(ctx, findings, {r.code for r in rules})
 
 
