@@ -576,7 +576,7 @@ def handbook_generate(
     print_diagnostics(report.load_diagnostics)
     if report.load_diagnostics or not report.processes:
         raise typer.Exit(ExitCode.FINDINGS if report.files else ExitCode.USAGE)
-    book = build_handbook(report.processes, state.lang, report.findings, diagrams=True)
+    book = build_handbook(report.processes, state.lang, report.findings, diagrams=True, rules=report.rules)
     book.assets.update(draw_flowcharts(book, report.processes, state.lang))
     for name, content in {**book.pages, **book.assets}.items():
         path = target / name

@@ -21,7 +21,9 @@ from functools import lru_cache
 from qms.i18n import Lang, Message
 from qms.model import Process, Status, StepType, Text
 from qms.model.values import fold
-from qms.rules.base import Finding
+from qms.report.coverage import coverage_matrix
+from qms.rules.base import Finding, Rule
+from qms.rules.registry import all_rules
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
@@ -103,6 +105,20 @@ W: dict[str, Message] = {
     "where": Message("Vị trí", "Where"),
     "message": Message("Nội dung", "Finding"),
     "built": Message("Tạo ngày {day} từ {n} tệp quy trình.", "Built on {day} from {n} process files."),
+    "clauses": Message("Điều khoản ISO 9001", "ISO 9001 clauses"),
+    "matrix": Message("Ma trận điều khoản ISO", "ISO clause matrix"),
+    "standard": Message("Tiêu chuẩn", "Standard"),
+    "clause": Message("Điều khoản / lĩnh vực", "Clause / area"),
+    "requirement": Message("Yêu cầu", "Requirement"),
+    "evidenced_by": Message("Quy trình đáp ứng", "Evidenced by"),
+    "checked_by": Message("Quy tắc kiểm tra", "Checked by rules"),
+    "none": Message("— chưa có —", "— none —"),
+    "gaps": Message(
+        "Chưa có quy trình đáp ứng hoặc quy tắc kiểm tra: {gaps}. Một điều khoản không có quy tắc kiểm tra chỉ được "
+        "đánh giá bằng con người.",
+        "No process evidences or no rule checks: {gaps}. A clause no rule checks is assessed by people only.",
+    ),
+    "no_gaps": Message("Mọi điều khoản và lĩnh vực đều có quy trình đáp ứng và quy tắc kiểm tra.", "Every clause and area is evidenced and checked."),
 }
 
 
@@ -191,12 +207,14 @@ def build_handbook(
     today: date | None = None,
     audit_report: str | None = None,
     cache: PageCache | None = None,
+    rules: Sequence[type[Rule]] | None = None,
 ) -> Handbook:
     """Every handbook page for ``processes``.
 
     With ``diagrams`` each process page shows its flowchart, an SVG file at the path ``flowcharts`` names
     (:func:`qms.handbook.diagrams.draw_flowcharts` draws them). A ``cache`` kept by the caller across builds
     (``mkdocs serve``) keeps the page of every process whose model and findings are the same objects as before.
+    ``rules`` are the rules that ran (for the clause matrix); every rule of the catalogue when not given.
     """
     ordered = sorted(processes, key=lambda p: p.code)
     paths = process_paths(ordered)
@@ -206,7 +224,13 @@ def build_handbook(
         # The report of «qms audit» (Markdown it escaped itself), shown as it is.
         book.pages["danh-gia.md"] = audit_report
         book.titles["danh-gia.md"] = _t("audit", lang)
-    book.titles |= {"index.md": _t("home", lang), "ho-so.md": _t("register", lang), "vai-tro.md": _t("roles", lang), "kiem-tra.md": _t("findings", lang)}
+    book.titles |= {
+        "index.md": _t("home", lang),
+        "ho-so.md": _t("register", lang),
+        "vai-tro.md": _t("roles", lang),
+        "kiem-tra.md": _t("findings", lang),
+        "ma-tran.md": _t("matrix", lang),
+    }
     by_process: dict[str, list[Finding]] = {}
     for finding in findings:
         by_process.setdefault(finding.process, []).append(finding)
@@ -227,6 +251,7 @@ def build_handbook(
     book.pages["ho-so.md"] = NOT_SEARCHED + _records_register(ordered, paths, lang)
     book.pages["vai-tro.md"] = NOT_SEARCHED + _roles_page(ordered, paths, lang)
     book.pages["kiem-tra.md"] = NOT_SEARCHED + _findings_page(ordered, paths, findings, lang)
+    book.pages["ma-tran.md"] = NOT_SEARCHED + _matrix_page(ordered, paths, all_rules() if rules is None else rules, findings, lang)
     return book
 
 
@@ -282,7 +307,7 @@ def _home(processes: Sequence[Process], paths: dict[str, str], lang: Lang, today
         f"*{_t('built', lang, day=today.isoformat(), n=len(processes))}*",
         "",
     ]
-    links = [f"[{_t('findings', lang)}](kiem-tra.md)"] + ([f"[{_t('audit', lang)}](danh-gia.md)"] if with_audit else [])
+    links = [f"[{_t('findings', lang)}](kiem-tra.md)", f"[{_t('matrix', lang)}](ma-tran.md)"] + ([f"[{_t('audit', lang)}](danh-gia.md)"] if with_audit else [])
     parts += [" · ".join(links), ""]
     archived = [p for p in processes if p.status is Status.OBSOLETE]
     if archived:
@@ -312,6 +337,8 @@ def _process_page(process: Process, page: str, lang: Lang, with_diagram: bool, f
     ]
     if process.deadline:
         facts.append([_t("deadline", lang), text(process.deadline.text)])
+    if process.iso_clauses:
+        facts.append([_t("clauses", lang), text(", ".join(process.iso_clauses))])
     parts += [table(["", ""], facts)]
     for key, value in (("purpose", process.purpose), ("scope", process.scope)):
         if value:
@@ -421,3 +448,24 @@ def _findings_page(processes: Sequence[Process], paths: dict[str, str], findings
     ]
     body = table([_t(k, lang) for k in ("process", "rule", "level", "message")], rows) if rows else _t("no_findings", lang)
     return f"# {_t('findings', lang)}\n\n{body}\n"
+
+
+def _matrix_page(processes: Sequence[Process], paths: dict[str, str], rules: Sequence[type[Rule]], findings: Sequence[Finding], lang: Lang) -> str:
+    """ISO 9001 clauses and ISO 18091 areas: which processes evidence each, which rules check it (as «qms coverage»)."""
+    by_code = {p.code: p for p in processes}
+    rows = coverage_matrix(processes, rules, findings)
+    none = text(_t("none", lang))
+    table_rows = [
+        [
+            text(row.standard),
+            text(row.key),
+            text(row.title.get(lang)),
+            ", ".join(_link(by_code[c], paths, "ma-tran.md") for c in row.processes) or none,
+            text(", ".join(row.rules)) or none,
+        ]
+        for row in rows
+    ]
+    gaps = [row.key for row in rows if row.gap]
+    summary = _t("gaps", lang, gaps=text(", ".join(gaps))) if gaps else _t("no_gaps", lang)
+    headers = [_t(k, lang) for k in ("standard", "clause", "requirement", "evidenced_by", "checked_by")]
+    return f"# {_t('matrix', lang)}\n\n{summary}\n\n" + table(headers, table_rows)

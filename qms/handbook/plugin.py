@@ -123,7 +123,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         lang = Lang(self.config.lang)
         audit_file = Path(config.config_file_path).parent / self.config.audit_report
         audit = audit_file.read_text(encoding="utf-8") if audit_file.is_file() else None
-        book = build_handbook(report.processes, lang, report.findings, diagrams=self.config.diagrams, audit_report=audit, cache=self._pages)
+        book = build_handbook(
+            report.processes, lang, report.findings, self.config.diagrams, audit_report=audit, cache=self._pages, rules=report.rules
+        )
         # graphviz runs in other OS processes while mkdocs renders the pages; on_post_build writes the SVG files.
         pool = ThreadPoolExecutor(max_workers=1)
         self._flowcharts = pool.submit(draw_flowcharts, book, report.processes, lang, self._flowchart_cache)

@@ -134,3 +134,22 @@ def test_pages_of_unchanged_processes_come_from_the_cache() -> None:
     reloaded = load_paths([ROOT / "processes"]).processes  # new objects: pages made again, the same text
     third = build_handbook(reloaded, cache=cache)
     assert all(third.pages[page] is not first.pages[page] and third.pages[page] == first.pages[page] for page in first.paths.values())
+
+
+def test_clause_matrix_page_shows_evidence_checks_and_gaps() -> None:
+    from qms.report.coverage import coverage_matrix
+    from qms.rules.registry import all_rules
+
+    processes = load_paths([ROOT / "processes"]).processes
+    book = build_handbook(processes)
+    page = book.pages["ma-tran.md"]
+    rows = coverage_matrix(processes, all_rules())
+    assert page.count("<tr><td>ISO ") == len(rows)
+    gaps = [row.key for row in rows if row.gap]
+    assert gaps and f"Chưa có quy trình đáp ứng hoặc quy tắc kiểm tra: {', '.join(gaps)}." in page
+    assert '<td>9.2</td><td>Đánh giá nội bộ</td><td><a href="../quy-trinh/QT-DGNB-01/">QT-DGNB-01</a></td>' in page
+    assert "ma-tran.md" in book.pages["index.md"] and book.titles["ma-tran.md"] == "Ma trận điều khoản ISO"
+    # Each process page lists the clauses it claims; only the rules that ran are shown as checking.
+    assert "9.2.1, 9.2.2" in book.pages["quy-trinh/QT-DGNB-01.md"]
+    only = build_handbook(processes, rules=[r for r in all_rules() if r.code == "QMS101"]).pages["ma-tran.md"]
+    assert "QMS101" in only and "QMS801" not in only
