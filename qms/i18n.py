@@ -361,6 +361,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{n} điều khoản/lĩnh vực chưa có quy trình đáp ứng hoặc quy tắc kiểm tra: {keys}",
         "{n} clauses/areas with no evidencing process or no checking rule: {keys}",
     ),
+    "cli.coverage.not_applicable": ("không áp dụng: {reason}", "not applicable: {reason}"),
+    "cli.coverage.excluded": (
+        "Không áp dụng (ISO 9001 4.3, theo cấu hình dự án): {keys}",
+        "Not applicable (ISO 9001 4.3, from the project configuration): {keys}",
+    ),
     "cli.coverage.no_gaps": ("Mọi điều khoản đều có quy trình đáp ứng và quy tắc kiểm tra.", "Every clause has an evidencing process and a checking rule."),
     "cli.render.progress": ("Đang vẽ lưu đồ", "Drawing flowcharts"),
     "cli.render.done": ("Đã vẽ {n} lưu đồ vào {folder}", "{n} flowcharts written to {folder}"),

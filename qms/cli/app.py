@@ -44,7 +44,7 @@ from qms.report.coverage import coverage_matrix
 from qms.report.formats import report_json, report_junit, report_sarif, summary_counts
 from qms.report.rule_docs import rule_dict, rule_page, write_rule_docs
 from qms.rules.base import Finding
-from qms.rules.config import ConfigError, find_config, load_config
+from qms.rules.config import ConfigError, RuleConfig, find_config, load_config
 from qms.rules.engine import CheckReport, check_paths
 from qms.rules.registry import all_rules, rule_by_code
 from qms.scaffold import is_valid_code, new_process_text, schema_path_from
@@ -123,6 +123,15 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+def _project_config(config_file: Path | None = None) -> RuleConfig:
+    """The project's rule configuration (the file given, or qms.toml / pyproject.toml found upwards); exit 2 if it is wrong."""
+    try:
+        return load_config(config_file if config_file else find_config(Path.cwd()))
+    except ConfigError as exc:
+        err.print(f"[red]{_escape(str(exc))}[/]")
+        raise typer.Exit(ExitCode.USAGE) from None
 
 
 @app.command()
@@ -237,11 +246,7 @@ def check(
 ) -> None:
     """Kiểm tra sự phù hợp với ISO 9001, ISO 18091 và quy định / check conformity with the rule catalogue."""
     given = paths or [Path("processes")]
-    try:
-        config = load_config(config_file if config_file else find_config(Path.cwd()))
-    except ConfigError as exc:
-        err.print(f"[red]{_escape(str(exc))}[/]")
-        raise typer.Exit(ExitCode.USAGE) from None
+    config = _project_config(config_file)
     if select or ignore:
         config = replace(config, select=tuple(c.upper() for c in select or config.select), ignore=(*config.ignore, *(c.upper() for c in ignore or ())))
     today = _parse_day(as_of)
@@ -369,11 +374,20 @@ def coverage(
 ) -> None:
     """Ma trận điều khoản: quy trình nào đáp ứng, quy tắc nào kiểm tra / clause coverage matrix."""
     given = paths or [Path("processes")]
-    report = check_paths(given, load_config(find_config(Path.cwd())), _parse_day(as_of))
-    rows = coverage_matrix(report.processes, report.rules, report.findings)
+    config = _project_config()
+    report = check_paths(given, config, _parse_day(as_of))
+    rows = coverage_matrix(report.processes, report.rules, report.findings, config.not_applicable)
     if output is OutputFormat.JSON:
         payload = [
-            {"standard": r.standard, "clause": r.key, "title": r.title.get(state.lang), "processes": list(r.processes), "rules": list(r.rules), "gap": r.gap}
+            {
+                "standard": r.standard,
+                "clause": r.key,
+                "title": r.title.get(state.lang),
+                "processes": list(r.processes),
+                "rules": list(r.rules),
+                "not_applicable": r.not_applicable,
+                "gap": r.gap,
+            }
             for r in rows
         ]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
@@ -383,17 +397,17 @@ def coverage(
         for key in ("cli.coverage.standard", "cli.coverage.clause", "cli.check.col_title", "cli.coverage.processes", "cli.coverage.rules"):
             table.add_column(_t(key))
         for r in rows:
-            none = f"[red]{_t('cli.coverage.none')}[/]"
-            table.add_row(
-                r.standard,
-                r.key,
-                _escape(r.title.get(state.lang)),
-                _escape(", ".join(r.processes)) if r.processes else none,
-                ", ".join(r.rules) if r.rules else none,
-            )
+            none = f"[dim]{_t('cli.coverage.none')}[/]" if r.not_applicable else f"[red]{_t('cli.coverage.none')}[/]"
+            evidence = _escape(", ".join(r.processes)) if r.processes else none
+            if r.not_applicable:
+                evidence += "\n[dim]" + _escape(_t("cli.coverage.not_applicable", reason=r.not_applicable)) + "[/]"
+            table.add_row(r.standard, r.key, _escape(r.title.get(state.lang)), evidence, ", ".join(r.rules) if r.rules else none)
         out.print(table)
         gaps = [r.key for r in rows if r.gap]
         out.print(_t("cli.coverage.gaps", n=len(gaps), keys=", ".join(gaps)) if gaps else _t("cli.coverage.no_gaps"))
+        excluded = [r.key for r in rows if r.not_applicable]
+        if excluded:
+            out.print(_t("cli.coverage.excluded", keys=", ".join(excluded)))
     if not report.files or any(d.data.get("usage") for d in report.load_diagnostics):
         raise typer.Exit(ExitCode.USAGE)
     raise typer.Exit(ExitCode.FINDINGS if report.load_diagnostics else ExitCode.OK)
@@ -572,11 +586,12 @@ def handbook_generate(
     paths: Annotated[Optional[list[Path]], typer.Option("--processes", help="Tệp hoặc thư mục quy trình")] = None,
 ) -> None:
     """Ghi các trang sổ tay ra thư mục, cho công cụ khác (Zensical) / write the handbook pages to a folder for other site tools."""
-    report = check_paths(paths or [Path("processes")], load_config(find_config(Path.cwd())))
+    project = _project_config()
+    report = check_paths(paths or [Path("processes")], project)
     print_diagnostics(report.load_diagnostics)
     if report.load_diagnostics or not report.processes:
         raise typer.Exit(ExitCode.FINDINGS if report.files else ExitCode.USAGE)
-    book = build_handbook(report.processes, state.lang, report.findings, diagrams=True, rules=report.rules)
+    book = build_handbook(report.processes, state.lang, report.findings, diagrams=True, rules=report.rules, not_applicable=project.not_applicable)
     book.assets.update(draw_flowcharts(book, report.processes, state.lang))
     for name, content in {**book.pages, **book.assets}.items():
         path = target / name

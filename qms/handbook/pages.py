@@ -13,7 +13,7 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Iterable, MutableMapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -21,7 +21,7 @@ from functools import lru_cache
 from qms.i18n import Lang, Message
 from qms.model import Process, Status, StepType, Text
 from qms.model.values import fold
-from qms.report.coverage import coverage_matrix
+from qms.report.coverage import CoverageRow, coverage_matrix
 from qms.rules.base import Finding, Rule
 from qms.rules.registry import all_rules
 
@@ -113,6 +113,8 @@ W: dict[str, Message] = {
     "evidenced_by": Message("Quy trình đáp ứng", "Evidenced by"),
     "checked_by": Message("Quy tắc kiểm tra", "Checked by rules"),
     "none": Message("— chưa có —", "— none —"),
+    "not_applicable": Message("không áp dụng: {reason}", "not applicable: {reason}"),
+    "excluded": Message("Không áp dụng (ISO 9001 4.3): {keys}.", "Not applicable (ISO 9001 4.3): {keys}."),
     "gaps": Message(
         "Chưa có quy trình đáp ứng hoặc quy tắc kiểm tra: {gaps}. Một điều khoản không có quy tắc kiểm tra chỉ được "
         "đánh giá bằng con người.",
@@ -208,6 +210,7 @@ def build_handbook(
     audit_report: str | None = None,
     cache: PageCache | None = None,
     rules: Sequence[type[Rule]] | None = None,
+    not_applicable: Mapping[str, str] | None = None,
 ) -> Handbook:
     """Every handbook page for ``processes``.
 
@@ -215,6 +218,7 @@ def build_handbook(
     (:func:`qms.handbook.diagrams.draw_flowcharts` draws them). A ``cache`` kept by the caller across builds
     (``mkdocs serve``) keeps the page of every process whose model and findings are the same objects as before.
     ``rules`` are the rules that ran (for the clause matrix); every rule of the catalogue when not given.
+    ``not_applicable`` maps clauses the project excludes (ISO 9001 4.3) to their justification.
     """
     ordered = sorted(processes, key=lambda p: p.code)
     paths = process_paths(ordered)
@@ -251,7 +255,7 @@ def build_handbook(
     book.pages["ho-so.md"] = NOT_SEARCHED + _records_register(ordered, paths, lang)
     book.pages["vai-tro.md"] = NOT_SEARCHED + _roles_page(ordered, paths, lang)
     book.pages["kiem-tra.md"] = NOT_SEARCHED + _findings_page(ordered, paths, findings, lang)
-    book.pages["ma-tran.md"] = NOT_SEARCHED + _matrix_page(ordered, paths, all_rules() if rules is None else rules, findings, lang)
+    book.pages["ma-tran.md"] = NOT_SEARCHED + _matrix_page(ordered, paths, all_rules() if rules is None else rules, findings, not_applicable or {}, lang)
     return book
 
 
@@ -450,22 +454,23 @@ def _findings_page(processes: Sequence[Process], paths: dict[str, str], findings
     return f"# {_t('findings', lang)}\n\n{body}\n"
 
 
-def _matrix_page(processes: Sequence[Process], paths: dict[str, str], rules: Sequence[type[Rule]], findings: Sequence[Finding], lang: Lang) -> str:
+def _matrix_page(
+    processes: Sequence[Process], paths: dict[str, str], rules: Sequence[type[Rule]], findings: Sequence[Finding], not_applicable: Mapping[str, str], lang: Lang
+) -> str:
     """ISO 9001 clauses and ISO 18091 areas: which processes evidence each, which rules check it (as «qms coverage»)."""
     by_code = {p.code: p for p in processes}
-    rows = coverage_matrix(processes, rules, findings)
+    rows = coverage_matrix(processes, rules, findings, not_applicable)
     none = text(_t("none", lang))
-    table_rows = [
-        [
-            text(row.standard),
-            text(row.key),
-            text(row.title.get(lang)),
-            ", ".join(_link(by_code[c], paths, "ma-tran.md") for c in row.processes) or none,
-            text(", ".join(row.rules)) or none,
-        ]
-        for row in rows
-    ]
+
+    def evidence(row: CoverageRow) -> str:
+        links = ", ".join(_link(by_code[c], paths, "ma-tran.md") for c in row.processes) or none
+        return links + (f"<br><small>{text(_t('not_applicable', lang, reason=row.not_applicable))}</small>" if row.not_applicable else "")
+
+    table_rows = [[text(row.standard), text(row.key), text(row.title.get(lang)), evidence(row), text(", ".join(row.rules)) or none] for row in rows]
     gaps = [row.key for row in rows if row.gap]
     summary = _t("gaps", lang, gaps=text(", ".join(gaps))) if gaps else _t("no_gaps", lang)
+    excluded = [row.key for row in rows if row.not_applicable]
+    if excluded:
+        summary += " " + _t("excluded", lang, keys=text(", ".join(excluded)))
     headers = [_t(k, lang) for k in ("standard", "clause", "requirement", "evidenced_by", "checked_by")]
     return f"# {_t('matrix', lang)}\n\n{summary}\n\n" + table(headers, table_rows)

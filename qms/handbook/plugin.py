@@ -44,7 +44,7 @@ from qms.handbook.pages import PageCache, W, build_handbook
 from qms.handbook.preview import Preview
 from qms.i18n import Lang
 from qms.load import ReadCache
-from qms.rules.config import find_config, load_config
+from qms.rules.config import ConfigError, find_config, load_config
 from qms.rules.engine import FindingsCache, check_paths
 
 STYLESHEET = "qms.css"
@@ -117,14 +117,25 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         folder = self._processes_dir(config)
-        report = check_paths([folder], load_config(find_config(folder)), caches=(self._reads, self._checks))
+        try:
+            project = load_config(find_config(folder))
+        except ConfigError as exc:
+            raise PluginError(f"qms: {exc}") from None
+        report = check_paths([folder], project, caches=(self._reads, self._checks))
         if report.load_diagnostics:
             raise PluginError("qms: " + "\n".join(d.render(self.config.lang) for d in report.load_diagnostics))
         lang = Lang(self.config.lang)
         audit_file = Path(config.config_file_path).parent / self.config.audit_report
         audit = audit_file.read_text(encoding="utf-8") if audit_file.is_file() else None
         book = build_handbook(
-            report.processes, lang, report.findings, self.config.diagrams, audit_report=audit, cache=self._pages, rules=report.rules
+            report.processes,
+            lang,
+            report.findings,
+            self.config.diagrams,
+            audit_report=audit,
+            cache=self._pages,
+            rules=report.rules,
+            not_applicable=project.not_applicable,
         )
         # graphviz runs in other OS processes while mkdocs renders the pages; on_post_build writes the SVG files.
         pool = ThreadPoolExecutor(max_workers=1)

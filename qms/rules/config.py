@@ -9,6 +9,8 @@ keys at the top level), found in the current folder or its parents::
     fail-on = "warning"            # error (default) | warning | info | never
     [tool.qms.severity]
     QMS301 = "error"               # re-grade a rule
+    [tool.qms.not-applicable]      # ISO 9001 4.3: clauses that do not apply, each with its justification
+    "8.3" = "TTHC do văn bản quy phạm pháp luật quy định; Sở không thiết kế, phát triển dịch vụ"
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class RuleConfig:
     severity: dict[str, Severity] = field(default_factory=dict)
     fail_on: str = "error"
     source: Path | None = None
+    # In-scope ISO 9001 clause -> why it does not apply (ISO 9001 4.3); shown in the coverage matrix, not a gap.
+    not_applicable: dict[str, str] = field(default_factory=dict)
 
     def enabled(self, code: str) -> bool:
         selected = not self.select or any(code.startswith(p) for p in self.select)
@@ -67,7 +71,7 @@ def load_config(path: Path | None) -> RuleConfig:
 
 def parse_config(table: dict[str, Any], source: Path | None = None) -> RuleConfig:
     where = str(source or "config")
-    known = {"select", "ignore", "severity", "fail-on"}
+    known = {"select", "ignore", "severity", "fail-on", "not-applicable"}
     unknown = set(table) - known
     if unknown:
         raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(known))}")
@@ -87,4 +91,23 @@ def parse_config(table: dict[str, Any], source: Path | None = None) -> RuleConfi
     fail_on = table.get("fail-on", "error")
     if fail_on not in FAIL_ON:
         raise ConfigError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}, not «{fail_on}»")
-    return RuleConfig(codes("select"), codes("ignore"), severity, fail_on, source)
+    return RuleConfig(codes("select"), codes("ignore"), severity, fail_on, source, _not_applicable(table.get("not-applicable", {}), where))
+
+
+def _not_applicable(value: Any, where: str) -> dict[str, str]:
+    from qms.iso9001 import ISO9001_CLAUSES  # late: the clause list is data only this key needs
+
+    if not isinstance(value, dict):
+        raise ConfigError(f'{where}: «not-applicable» phải là một bảng điều khoản = "lý do" / must be a table of clause = "justification"')
+    result: dict[str, str] = {}
+    for clause, reason in value.items():
+        if clause not in ISO9001_CLAUSES:
+            raise ConfigError(
+                f"{where}: «not-applicable»: «{clause}» không phải điều khoản trong ma trận ({', '.join(ISO9001_CLAUSES)}); "
+                f"điều khoản con không áp dụng (như 7.1.5) ghi trong tài liệu phạm vi HTQLCL / "
+                f"not a clause of the matrix; a sub-clause that does not apply (such as 7.1.5) belongs in the QMS scope document"
+            )
+        if not isinstance(reason, str) or not reason.strip():
+            raise ConfigError(f"{where}: «not-applicable»: điều khoản {clause} cần lý do (ISO 9001 4.3) / clause {clause} needs a justification")
+        result[clause] = reason.strip()
+    return result

@@ -70,3 +70,20 @@ def test_coverage_shows_gaps_and_evidence() -> None:
     assert "QT-DGNB-01" in rows["9.2"]["processes"]
     assert "QMS104" in rows["8.7"]["rules"]
     assert rows["8.4"]["gap"]
+
+
+def test_coverage_shows_clauses_the_project_declares_not_applicable(tmp_path: Path) -> None:
+    (tmp_path / "qms.toml").write_text(
+        '[not-applicable]\n"8.3" = "TTHC do văn bản quy phạm pháp luật quy định; Sở không thiết kế dịch vụ"\n', encoding="utf-8"
+    )
+    result = qms("coverage", str(ROOT / "processes"), "--format", "json", cwd=tmp_path)
+    rows = {r["clause"]: r for r in json.loads(result.stdout)}
+    assert result.returncode == 0
+    assert rows["8.3"]["not_applicable"].startswith("TTHC do văn bản") and not rows["8.3"]["gap"]
+    assert rows["8.4"]["gap"] and rows["8.4"]["not_applicable"] is None
+    human = qms("coverage", str(ROOT / "processes"), cwd=tmp_path)
+    assert "không áp dụng: TTHC do văn bản" in human.stdout and "Không áp dụng (ISO 9001 4.3" in human.stdout
+
+    (tmp_path / "qms.toml").write_text('[not-applicable]\n"7.1.5" = "Không dùng thiết bị đo"\n', encoding="utf-8")
+    refused = qms("coverage", str(ROOT / "processes"), cwd=tmp_path)
+    assert refused.returncode == 2 and "7.1.5" in refused.stdout + refused.stderr

@@ -153,3 +153,11 @@ def test_clause_matrix_page_shows_evidence_checks_and_gaps() -> None:
     assert "9.2.1, 9.2.2" in book.pages["quy-trinh/QT-DGNB-01.md"]
     only = build_handbook(processes, rules=[r for r in all_rules() if r.code == "QMS101"]).pages["ma-tran.md"]
     assert "QMS101" in only and "QMS801" not in only
+
+
+def test_clause_matrix_page_shows_clauses_not_applicable_with_their_justification() -> None:
+    processes = load_paths([ROOT / "processes"]).processes
+    page = build_handbook(processes, not_applicable={"8.3": "Không thiết kế <dịch vụ>"}).pages["ma-tran.md"]
+    assert "không áp dụng: Không thiết kế &lt;dịch vụ&gt;" in page and "Không áp dụng (ISO 9001 4.3): 8.3." in page
+    gaps = re.search(r"Chưa có quy trình đáp ứng hoặc quy tắc kiểm tra: (.*?)\. Một", page).group(1).split(", ")  # type: ignore[union-attr]
+    assert "8.4" in gaps and "8.3" not in gaps

@@ -41,3 +41,9 @@ def test_iso18091_area_is_evidenced_by_citizen_processes_without_findings() -> N
     assert rows["transparency"].processes == ("QT-A",)
     assert rows["transparency"].rules == ("QMS701",)
     assert rows["integrity"].gap
+
+
+def test_a_clause_declared_not_applicable_is_no_gap_and_keeps_its_justification() -> None:
+    rows = {r.key: r for r in coverage_matrix([process("QT-A", ["8.5.1"])], [], not_applicable={"8.3": "Không thiết kế dịch vụ"})}
+    assert rows["8.3"].not_applicable == "Không thiết kế dịch vụ" and not rows["8.3"].gap
+    assert rows["8.4"].gap and rows["8.4"].not_applicable is None

@@ -122,3 +122,14 @@ def test_findings_cache_checks_again_only_what_changed_or_calls_what_changed(tmp
     # Another day may change what the rules find (legal validity): nothing is kept.
     later = check_processes(processes, today=date(2030, 1, 1), cache=checks)
     assert not {id(f) for f in later} & {id(f) for f in cached}
+
+
+def test_clauses_not_applicable_need_an_in_scope_clause_and_a_justification() -> None:
+    config = parse_config({"not-applicable": {"8.3": "  Không thiết kế dịch vụ  "}})
+    assert config.not_applicable == {"8.3": "Không thiết kế dịch vụ"}
+    with pytest.raises(ConfigError, match="7.1.5"):
+        parse_config({"not-applicable": {"7.1.5": "Không dùng thiết bị đo"}})
+    with pytest.raises(ConfigError, match="ISO 9001 4.3"):
+        parse_config({"not-applicable": {"8.3": " "}})
+    with pytest.raises(ConfigError, match="not-applicable"):
+        parse_config({"not-applicable": ["8.3"]})
