@@ -33,7 +33,7 @@ from qms.diagnostics import Diagnostic, Severity
 from qms.handbook import build_handbook
 from qms.handbook.diagrams import draw_flowcharts
 from qms.handbook.printing import print_html, print_pdf
-from qms.handbook.site import SiteError, build_site, export_site, publish, version_in_force
+from qms.handbook.site import SiteError, build_site, export_site, publish, tool_env, version_in_force
 from qms.i18n import Lang, msg
 from qms.load import load_paths
 from qms.load.schema_errors import closest
@@ -555,7 +555,7 @@ def handbook_serve(
     # --dirty: only the pages a saved file changed are rendered again (about 1 s for 500 processes instead of 15 s);
     # the qms plugin keeps menus and search complete (qms.handbook.preview). --full for pages outside the handbook.
     args = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file), "--dev-addr", address]
-    raise typer.Exit(subprocess.call(args + ([] if full else ["--dirty"])))
+    raise typer.Exit(subprocess.call(args + ([] if full else ["--dirty"]), env=tool_env()))
 
 
 @handbook_app.command("publish")

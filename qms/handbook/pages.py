@@ -113,6 +113,12 @@ W: dict[str, Message] = {
     "evidenced_by": Message("Quy trình đáp ứng", "Evidenced by"),
     "checked_by": Message("Quy tắc kiểm tra", "Checked by rules"),
     "none": Message("— chưa có —", "— none —"),
+    "preview": Message(
+        "Xem thử nhanh: mỗi lần lưu tệp quy trình, chỉ dựng lại các trang thay đổi (menu và tìm kiếm của sổ tay vẫn đầy đủ). "
+        "Khi sửa trang trong docs/, chạy lại với «qms handbook serve --full».",
+        "Fast preview: each time a process file is saved, only the changed pages are rebuilt (the handbook's menus and "
+        "search stay complete). When editing pages in docs/, run «qms handbook serve --full».",
+    ),
     "not_applicable": Message("không áp dụng: {reason}", "not applicable: {reason}"),
     "excluded": Message("Không áp dụng (ISO 9001 4.3): {keys}.", "Not applicable (ISO 9001 4.3): {keys}."),
     "gaps": Message(

@@ -25,6 +25,7 @@ which pages to render again (:mod:`.preview`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -75,6 +76,13 @@ def _folder_of(section: Section) -> str | None:
     return None
 
 
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+
+def _without_dirty_warning(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
 class HandbookConfig(base.Config):
     processes = c.Type(str, default="processes")
     folder = c.Type(str, default="so-tay")
@@ -106,6 +114,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.on_shutdown()
         self._preview = Preview() if command == "serve" and dirty else None
+        if self._preview is not None:
+            # mkdocs warns on every «--dirty» rebuild that menus and search may be wrong; for the generated handbook
+            # the preview keeps them whole, so say once what still holds instead.
+            logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
+            log.info(W["preview"].get(Lang(self.config.lang)))
 
     def on_shutdown(self) -> None:
         if self._preview is not None:
@@ -170,6 +183,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             page.present_anchor_ids |= self._html.anchors  # ids inside the blocks mkdocs did not parse
         self._html.active = False
         return html
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._flowcharts = None  # a failed build writes no flowcharts; the drawing finishes on its own
 
     def on_page_context(self, context: Any, /, *, page: Page, config: Any, nav: Any) -> Any:
         if self._preview is not None:

@@ -29,7 +29,8 @@ class SiteError(Exception):
     """A build, publish or export step failed; the message says which and why."""
 
 
-def _env() -> dict[str, str]:
+def tool_env() -> dict[str, str]:
+    """The environment for mkdocs and mike run from qms."""
     # mike runs the «mkdocs» command: find the one installed beside this interpreter (a venv not on PATH).
     path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
     # Material prints an end-of-life banner on every build; the handbook issue tracks the move to Zensical.
@@ -38,7 +39,7 @@ def _env() -> dict[str, str]:
 
 def _run(args: list[str], cwd: Path, what: str) -> subprocess.CompletedProcess[bytes]:
     try:
-        done = subprocess.run(args, cwd=cwd, capture_output=True, env=_env(), timeout=1800)
+        done = subprocess.run(args, cwd=cwd, capture_output=True, env=tool_env(), timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SiteError(f"{what}: {exc}") from None
     if done.returncode != 0:
