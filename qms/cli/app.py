@@ -283,10 +283,11 @@ def print_check_report(report: CheckReport) -> None:
     by_process: dict[str, list[Finding]] = {}
     for finding in report.findings:
         by_process.setdefault(finding.process, []).append(finding)
+    lines: list[str] = []  # printed at once: one Rich print per finding took seconds for thousands of findings
     for process in report.processes:
         found = sorted(by_process.get(process.code, []), key=lambda f: (f.location.line, f.location.column, f.rule))
         mark = "[green]✓[/]" if not [f for f in found if not f.waived] else "[red]✗[/]"
-        out.print(f"\n{mark} [bold]{_escape(process.code)}[/] — {_escape(process.title.get(state.lang))} [dim]({_escape(str(process.origin.path) if process.origin else '')})[/]")
+        lines.append(f"\n{mark} [bold]{_escape(process.code)}[/] — {_escape(process.title.get(state.lang))} [dim]({_escape(str(process.origin.path) if process.origin else '')})[/]")
         for f in found:
             label = f"[{_STYLE[f.severity]}]{f.severity.label(state.lang)}[/]"
             line = f"  {_escape(str(f.location))} [dim]{f.rule}[/] {label} {_escape(f.message.get(state.lang))}"
@@ -294,7 +295,9 @@ def print_check_report(report: CheckReport) -> None:
                 line = f"  [dim]{_escape(str(f.location))} {f.rule} {_t('cli.check.waived')}: {_escape(f.message.get(state.lang))} — {_escape(f.waiver.reason.get(state.lang))} ({_escape(f.waiver.approved_by)})[/]"
             elif f.hint:
                 line += f" [dim]({_t('cli.hint')}: {_escape(f.hint.get(state.lang))})[/]"
-            out.print(line)
+            lines.append(line)
+    if lines:
+        out.print("\n".join(lines))
     _check_summary(report)
 
 
