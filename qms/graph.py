@@ -148,45 +148,95 @@ class ProcessGraph:
 
         None when the process has no single start or no reachable end.
         """
+        return self.longest_path_avoiding(())
+
+    def longest_path_avoiding(self, steps: Iterable[str]) -> TimedPath | None:
+        """The longest start-to-end path that goes through none of ``steps`` (the main case of a deadline)."""
+        if self.start is None or self.start in set(steps):
+            return None
+        ahead, _ = self._timed_dag(frozenset(steps))
+        ends = [e for e in self.ends if e in ahead]
+        if not ends:
+            return None
+        return self._timed(self._chain(ahead, max(ends, key=lambda e: ahead[e][0])))
+
+    def longest_path_through(self, steps: Iterable[str]) -> TimedPath | None:
+        """The longest start-to-end path that goes through at least one of ``steps`` (a special case of a deadline)."""
         if self.start is None:
             return None
-        # Longest path by dynamic programming in topological order (Kahn's algorithm) over the steps reachable from
-        # the start, rework edges left out: what remains is acyclic, because every loop reachable from the start
-        # contains an edge back to a step on the depth-first path. Done on the graph's own adjacency: copying the
-        # graph to drop those edges cost more than the rest of all the rules together (benchmarks/RESULTS.md).
-        successors = self._graph.succ
-        back = self.back_edges
-        reachable = {self.start} | nx.descendants(self._graph, self.start)
+        ahead, behind = self._timed_dag(frozenset())
+        inner = [s for s in steps if s in ahead and s in behind]
+        if not inner:
+            return None
+        # Time to a step and time from it to an end both count the step itself once.
+        via = max(inner, key=lambda s: ahead[s][0] + behind[s][0] - self.step_minutes(s))
+        after: list[str] = []
+        node = behind[via][1]
+        while node is not None:
+            after.append(node)
+            node = behind[node][1]
+        return self._timed(self._chain(ahead, via) + after)
+
+    def _timed_dag(self, excluded: frozenset[str]) -> tuple[dict[str, tuple[int, str | None]], dict[str, tuple[int, str | None]]]:
+        """Longest times over the steps reachable from the start without ``excluded``, rework edges left out.
+
+        Returns, per step, the most minutes from the start up to and including it with the step before it, and
+        the most minutes from it (included) to an end with the step after it. Kahn's algorithm on the graph's own
+        adjacency: what remains without the back edges is acyclic, because every loop reachable from the start
+        contains an edge back to a step on the depth-first path; copying the graph to drop those edges cost more
+        than the rest of all the rules together (benchmarks/RESULTS.md).
+        """
+        assert self.start is not None
+        successors, back = self._graph.succ, self.back_edges
+
+        def forward(node: str) -> list[str]:
+            return [n for n in successors[node] if (node, n) not in back and n not in excluded]
+
+        reachable, stack = {self.start}, [self.start]
+        while stack:
+            for nxt in forward(stack.pop()):
+                if nxt not in reachable:
+                    reachable.add(nxt)
+                    stack.append(nxt)
         waiting = dict.fromkeys(reachable, 0)
         for node in reachable:
-            for nxt in successors[node]:
-                if (node, nxt) not in back:
-                    waiting[nxt] += 1
-        best: dict[str, tuple[int, str | None]] = {self.start: (self.step_minutes(self.start), None)}
-        ready = [self.start]
+            for nxt in forward(node):
+                waiting[nxt] += 1
+        ahead: dict[str, tuple[int, str | None]] = {self.start: (self.step_minutes(self.start), None)}
+        order, ready = [], [self.start]
         while ready:
             node = ready.pop()
-            for nxt in successors[node]:
-                if (node, nxt) in back:
-                    continue
-                candidate = best[node][0] + self.step_minutes(nxt)
-                if nxt not in best or candidate > best[nxt][0]:
-                    best[nxt] = (candidate, node)
+            order.append(node)
+            for nxt in forward(node):
+                candidate = ahead[node][0] + self.step_minutes(nxt)
+                if nxt not in ahead or candidate > ahead[nxt][0]:
+                    ahead[nxt] = (candidate, node)
                 waiting[nxt] -= 1
                 if waiting[nxt] == 0:
                     ready.append(nxt)
-        reachable_ends = [e for e in self.ends if e in best]
-        if not reachable_ends:
-            return None
-        end = max(reachable_ends, key=lambda e: best[e][0])
+        ends = set(self.ends)
+        behind: dict[str, tuple[int, str | None]] = {}
+        for node in reversed(order):
+            following = [n for n in forward(node) if n in behind]
+            if following:
+                nxt = max(following, key=lambda n: behind[n][0])
+                behind[node] = (self.step_minutes(node) + behind[nxt][0], nxt)
+            elif node in ends:
+                behind[node] = (self.step_minutes(node), None)
+        return ahead, behind
+
+    @staticmethod
+    def _chain(ahead: dict[str, tuple[int, str | None]], last: str) -> list[str]:
         path: list[str] = []
-        node: str | None = end
+        node: str | None = last
         while node is not None:
             path.append(node)
-            node = best[node][1]
-        path.reverse()
-        untimed = tuple(s for s in path if self.step(s).duration is None and not self.step(s).stops_clock and self.step(s).type not in (StepType.END,))
-        return TimedPath(tuple(path), best[end][0], untimed)
+            node = ahead[node][1]
+        return path[::-1]
+
+    def _timed(self, path: list[str]) -> TimedPath:
+        untimed = tuple(s for s in path if self.step(s).duration is None and not self.step(s).stops_clock and self.step(s).type is not StepType.END)
+        return TimedPath(tuple(path), sum(self.step_minutes(s) for s in path), untimed)
 
 
 def build_graph(process: Process) -> ProcessGraph:

@@ -234,3 +234,25 @@ def test_loop_unreachable_from_the_start_does_not_break_timing() -> None:
 def test_no_reachable_end_means_no_longest_path() -> None:
     graph = build_graph(make_process([step("s", "start", next="a"), step("a", next="s"), step("e", "end")]))
     assert graph.longest_path is None
+
+
+def test_longest_paths_through_and_avoiding_the_steps_of_a_case() -> None:
+    graph = build_graph(
+        make_process(
+            [
+                step("s", "start", duration="1h", next="d"),
+                step("d", "decision", duration="1h", branches=[branch("Trong tỉnh", "a"), branch("Tỉnh khác", "verify")]),
+                step("verify", duration="2 ngày làm việc", next="a"),
+                step("a", duration="1 ngày làm việc", next="check"),
+                step("check", "decision", duration="1h", branches=[branch("Đạt", "e"), branch("Làm lại", "a")]),
+                step("e", "end"),
+            ]
+        )
+    )
+    through = graph.longest_path_through(["verify"])
+    assert through.steps == ("s", "d", "verify", "a", "check", "e") and through.minutes == 3 * H + 3 * WD
+    avoiding = graph.longest_path_avoiding(["verify"])
+    assert avoiding.steps == ("s", "d", "a", "check", "e") and avoiding.minutes == 3 * H + WD
+    assert graph.longest_path == through  # the overall longest path is the verification case
+    assert graph.longest_path_through(["nowhere"]) is None
+    assert graph.longest_path_avoiding(["a"]) is None  # every way to the end goes through «a»

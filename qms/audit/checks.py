@@ -20,6 +20,7 @@ from qms.audit.errors import AuditFinding, CriterionError, bilingual
 from qms.audit.library import AuditedProcess, close_matches
 from qms.audit.parsers import Invalid, require
 from qms.diagnostics import Severity
+from qms.graph import TimedPath
 from qms.i18n import Message, join, msg
 from qms.model import KPI, Authority, Record, Status, Step, StepType, Text
 from qms.model.values import MINUTES_PER_WORKING_DAY, Comparison, Duration, fold
@@ -223,8 +224,7 @@ def _limit(limit: Duration) -> Message:
     return Message(f"{limit.text} ({days.vi} ngày làm việc)", f"{limit.text} ({days.en} working days)")
 
 
-def _path_fits(a: AuditedProcess, limit: Duration, where: object) -> None:
-    path = a.graph.longest_path
+def _path_fits(a: AuditedProcess, path: TimedPath | None, limit: Duration, where: object) -> None:
     if path is None:
         raise a.finding(msg("audit.path.none", code=a.code), a.at("steps"))
     lower = Message("", "")
@@ -247,11 +247,17 @@ def longest_path_within_deadline(a: AuditedProcess) -> None:
     deadline = a.process.deadline
     if deadline is None:
         raise a.finding(msg("audit.deadline.none", code=a.code), a.at("code"))
-    _path_fits(a, deadline, a.at("deadline"))
+    # As rule QMS302: a case with a deadline of its own binds the paths through its steps, the deadline the others.
+    cases = a.process.deadline_cases
+    main = a.graph.longest_path_avoiding([s for c in cases for s in c.through]) if cases else a.graph.longest_path
+    if main is not None or a.graph.longest_path is None:  # every path may belong to a case: nothing left to bind
+        _path_fits(a, main, deadline, a.at("deadline"))
+    for i, case in enumerate(cases):
+        _path_fits(a, a.graph.longest_path_through(case.through), case.deadline, a.at("deadline_cases", i, "deadline"))
 
 
 def longest_path_within(a: AuditedProcess, duration: Duration | Invalid) -> None:
-    _path_fits(a, require(duration), a.at("steps"))
+    _path_fits(a, a.graph.longest_path, require(duration), a.at("steps"))
 
 
 def deadline_at_most(a: AuditedProcess, duration: Duration | Invalid) -> None:

@@ -615,6 +615,18 @@ class _Reader:
                     risk["controls"] = [s for s in risk["controls"] if s in step_ids]
                 risks.append(risk)
             meta["risks"] = risks
+        if isinstance(meta.get("deadline_cases"), list):
+            cases = []
+            for case in meta["deadline_cases"]:
+                if isinstance(case, dict) and isinstance(case.get("through"), list):
+                    case = dict(case)
+                    for missing in (s for s in case["through"] if s not in step_ids):
+                        self.note("bpmn.note.dropped_reference", None, where="deadline_cases", step=missing)
+                    case["through"] = [s for s in case["through"] if s in step_ids]
+                    if not case["through"]:
+                        continue  # a case whose steps are all gone has nothing left to bind
+                cases.append(case)
+            meta["deadline_cases"] = cases
         if isinstance(meta.get("waivers"), list):
             waivers = []
             for waiver in meta["waivers"]:

@@ -347,6 +347,7 @@ def _process_page(process: Process, page: str, lang: Lang, with_diagram: bool, f
     ]
     if process.deadline:
         facts.append([_t("deadline", lang), text(process.deadline.text)])
+    facts += [[f"{_t('deadline', lang)}: {text(case.when, lang)}", text(case.deadline.text)] for case in process.deadline_cases]
     if process.iso_clauses:
         facts.append([_t("clauses", lang), text(", ".join(process.iso_clauses))])
     parts += [table(["", ""], facts)]

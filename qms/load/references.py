@@ -129,6 +129,8 @@ def _references(process: Process, source: SourceMap, known_processes: set[str] |
     for i, risk in enumerate(process.risks):
         refs.append((ROLE, roles, ("risks", i, "owner"), risk.owner))
         refs += [(STEP, steps, ("risks", i, "controls", j), s) for j, s in enumerate(risk.controls)]
+    for i, case in enumerate(process.deadline_cases):
+        refs += [(STEP, steps, ("deadline_cases", i, "through", j), s) for j, s in enumerate(case.through)]
     for i, waiver in enumerate(process.waivers):
         refs.append((ROLE, roles, ("waivers", i, "approved_by"), waiver.approved_by))
         refs.append((STEP, steps, ("waivers", i, "step"), waiver.step))

@@ -178,6 +178,18 @@ class Record(_Strict):
     retention: Retention | None = Field(None, description="Thời hạn lưu trữ / retention period")
 
 
+class DeadlineCase(_Strict):
+    """A case with a deadline of its own (e.g. 08 instead of 05 working days when the pupil comes from another province).
+
+    The case's deadline applies to every path through one of its steps; the process's ``deadline`` applies to the
+    paths through none of them.
+    """
+
+    when: Text = Field(description="Trường hợp / the case, e.g. «Học sinh từ tỉnh khác»")
+    deadline: Duration = Field(description="Thời hạn giải quyết của trường hợp này / its statutory deadline")
+    through: list[StepId] = Field(min_length=1, description="Các bước chỉ có ở trường hợp này / steps only this case goes through")
+
+
 class Branch(_Strict):
     """One outgoing branch of a decision step."""
 
@@ -301,6 +313,9 @@ class Process(_Strict):
     legal_basis: list[LegalDocument] = Field(default_factory=list, description="Căn cứ pháp lý / legal basis")
     iso_clauses: list[Clause] = Field(default_factory=list, description="Điều khoản ISO 9001 được đáp ứng / ISO 9001 clauses evidenced")
     deadline: Duration | None = Field(None, description="Thời hạn giải quyết theo quy định / statutory deadline")
+    deadline_cases: list[DeadlineCase] = Field(
+        default_factory=list, description="Trường hợp có thời hạn riêng / cases with a deadline of their own (e.g. when verification is needed)"
+    )
     citizen_facing: bool = Field(False, description="Phục vụ trực tiếp người dân, tổ chức (TTHC) / serves citizens directly")
     citizen_service: CitizenService | None = Field(None, description="Công khai, phí, phản ánh, hài lòng / citizen service (ISO 18091)")
     roles: dict[RoleId, Role] = Field(description="Các vai trò / roles (lanes), in display order")

@@ -84,6 +84,8 @@ def _title(process: Process, options: FlowchartOptions) -> str:
     info = f"{words['version']} {html.escape(process.version)}"
     if process.deadline is not None:
         info += f" · {words['deadline']}: {html.escape(process.deadline.text)}"
+    for case in process.deadline_cases:
+        info += f" · {_text(case.when.get(options.lang), 60)}: {html.escape(case.deadline.text)}"
     return f'<{head}<BR/><FONT POINT-SIZE="10">{info}</FONT>>'
 
 

@@ -132,3 +132,22 @@ def test_limits_in_other_units_show_their_working_days() -> None:
 
 def test_deadline_missing() -> None:
     assert "không khai báo thời hạn giải quyết" in finding(checks.longest_path_within_deadline, audited())
+
+
+CASES = [
+    step("nhan", "start", duration="4 giờ", next="loai"),
+    step("loai", "decision", duration="4 giờ", branches=[{"when": "Trong tỉnh", "to": "xem-xet"}, {"when": "Tỉnh khác", "to": "xac-minh"}]),
+    step("xac-minh", duration="3 ngày làm việc", next="xem-xet"),
+    step("xem-xet", duration="2 ngày làm việc", next="tra"),
+    step("tra", "end"),
+]
+
+
+def test_each_deadline_binds_its_own_case() -> None:
+    case = {"when": "Học sinh từ tỉnh khác", "deadline": "8 ngày làm việc", "through": ["xac-minh"]}
+    checks.longest_path_within_deadline(audited(CASES, deadline="3 ngày làm việc", deadline_cases=[case]))  # 3 and 6 days: fit
+    too_short = {**case, "deadline": "5 ngày làm việc"}
+    message = finding(checks.longest_path_within_deadline, audited(CASES, deadline="3 ngày làm việc", deadline_cases=[too_short]))
+    assert "xac-minh" in message and "5 ngày làm việc" in message
+    # Without the case, the whole process is held to the one deadline.
+    assert "xac-minh" in finding(checks.longest_path_within_deadline, audited(CASES, deadline="3 ngày làm việc"))

@@ -115,6 +115,8 @@ def test_every_kind_of_reference_is_checked(tmp_path: Path) -> None:
         risks=[{"code": "RR-01", "description": "Trễ", "owner": "mot-cua", "controls": ["kiem-tra", "tham-dinh"]}],
         waivers=[{"rule": "QMS104", "reason": "Lý do", "approved_by": "lanh-dao", "step": "phe-duyet"}],
         citizen_service={"satisfaction_kpi": "KPI-02"},
+        deadline="5 ngày làm việc",
+        deadline_cases=[{"when": "Cần xác minh", "deadline": "8 ngày làm việc", "through": ["xac-mihn"]}],
     )
     found = {(d.data["kind"], d.data["name"]) for d in refs(tmp_path, data)}
     assert found == {
@@ -126,6 +128,7 @@ def test_every_kind_of_reference_is_checked(tmp_path: Path) -> None:
         ("step", "tham-dinh"),
         ("step", "phe-duyet"),
         ("kpi", "KPI-02"),
+        ("step", "xac-mihn"),
     }
 
 

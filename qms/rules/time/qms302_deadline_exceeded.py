@@ -1,7 +1,9 @@
 from collections.abc import Iterator
 
-from qms.diagnostics import Severity
+from qms.diagnostics import Location, Severity
+from qms.graph import TimedPath
 from qms.i18n import Message
+from qms.model import Duration
 from qms.rules.base import Example, Finding, Rule, RuleContext
 from qms.rules.time import duration_in_days, working_days
 
@@ -20,20 +22,24 @@ class DeadlineExceeded(Rule):
         "The longest path through the process fits within the deadline",
     )
     message = Message(
-        "đường xử lý dài nhất mất {actual}{bound}, vượt thời hạn giải quyết {deadline}: {path}",
-        "the longest path takes {actual}{bound}, beyond the deadline of {deadline}: {path}",
+        "đường xử lý dài nhất mất {actual}{bound}, vượt thời hạn giải quyết {deadline}{case}: {path}",
+        "the longest path takes {actual}{bound}, beyond the deadline of {deadline}{case}: {path}",
     )
     rationale = Message(
         "Thời hạn giải quyết là cam kết với người dân, được công bố cùng thủ tục hành chính; cơ chế một cửa theo Nghị định "
         "118/2025/NĐ-CP (thay Nghị định 61/2018/NĐ-CP từ 01/7/2025 [chưa xác minh / unconfirmed]) đòi hỏi hồ sơ được "
         "giải quyết trong thời hạn đó. Nếu cộng thời gian các bước trên đường dài nhất đã vượt thời hạn thì quy trình được "
         "thiết kế để trễ hẹn (ISO 9001 8.1). Vòng làm lại chỉ tính một lần, bước «stops_clock» không tính. Khi đường có bước "
-        "chưa ghi thời gian, con số là mức tối thiểu: nếu đã vượt thì chắc chắn vượt.",
+        "chưa ghi thời gian, con số là mức tối thiểu: nếu đã vượt thì chắc chắn vượt. Thủ tục có trường hợp với thời hạn "
+        "riêng («deadline_cases», ví dụ 08 thay vì 05 ngày làm việc khi phải xác minh): mỗi thời hạn được so với đường dài "
+        "nhất của trường hợp đó.",
         "The deadline is a promise to citizens, published with the procedure; the one-stop mechanism of Decree "
         "118/2025/ND-CP (replacing Decree 61/2018/ND-CP from 1 July 2025 [chưa xác minh / unconfirmed]) requires dossiers "
         "to be settled within it. If the steps of the longest path already add up to more, the process is designed to be "
         "late (ISO 9001 8.1). A rework loop counts once and «stops_clock» steps not at all. When the path has steps without "
-        "a duration the figure is a lower bound: if it is already over, the process certainly is.",
+        "a duration the figure is a lower bound: if it is already over, the process certainly is. A procedure with cases "
+        "that have a deadline of their own («deadline_cases», e.g. 8 instead of 5 working days when verification is "
+        "needed) has each deadline compared with the longest path of its case.",
     )
     fix = Message(
         "rút ngắn thời gian các bước trên đường đã nêu, cho các bước chạy song song, hoặc sửa «deadline» nếu thời hạn công bố khác",
@@ -47,8 +53,17 @@ class DeadlineExceeded(Rule):
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        deadline, longest = ctx.process.deadline, ctx.graph.longest_path
-        if deadline is None or longest is None or longest.minutes <= deadline.minutes:
+        process = ctx.process
+        # Each case's deadline binds the paths through its steps; the process's deadline binds the others.
+        special = [s for case in process.deadline_cases for s in case.through]
+        if process.deadline is not None:
+            yield from self._within(ctx, ctx.graph.longest_path_avoiding(special), process.deadline, ctx.location("deadline"))
+        for i, case in enumerate(process.deadline_cases):
+            when = Message(f" ({case.when.vi})", f" ({case.when.en})")
+            yield from self._within(ctx, ctx.graph.longest_path_through(case.through), case.deadline, ctx.location("deadline_cases", i, "deadline"), when)
+
+    def _within(self, ctx: RuleContext, longest: TimedPath | None, deadline: Duration, where: Location, case: Message = Message("", "")) -> Iterator[Finding]:
+        if longest is None or longest.minutes <= deadline.minutes:
             return  # no start or no end: QMS101/QMS103 say so
         bound = Message("", "")
         if longest.untimed:
@@ -57,9 +72,10 @@ class DeadlineExceeded(Rule):
             bound = Message(f" (tối thiểu, vì bước {untimed} chưa ghi thời gian)", f" (at least: no duration yet for {untimed})")
         yield self.finding(
             ctx,
-            ctx.location("deadline"),
+            where,
             actual=working_days(longest.minutes),
             bound=bound,
             deadline=duration_in_days(deadline),
+            case=case,
             path=" → ".join(longest.steps),
         )
