@@ -21,7 +21,7 @@ from itertools import islice
 
 import networkx as nx
 
-from qms.model import Process, Step, StepType
+from qms.model import Duration, Process, Step, StepType, Text
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,16 @@ class TimedPath:
     @property
     def complete(self) -> bool:
         return not self.untimed
+
+
+@dataclass(frozen=True)
+class DeadlinePath:
+    """A statutory deadline and the longest path it must hold (None: no such path)."""
+
+    deadline: Duration
+    path: TimedPath | None
+    field: tuple[str | int, ...]  # where the deadline is written in the process
+    case: Text | None = None  # the case it belongs to; None for the process's own deadline
 
 
 class ProcessGraph:
@@ -150,25 +160,31 @@ class ProcessGraph:
         """
         return self.longest_path_avoiding(())
 
-    def longest_path_avoiding(self, steps: Iterable[str]) -> TimedPath | None:
-        """The longest start-to-end path that goes through none of ``steps`` (the main case of a deadline)."""
-        if self.start is None or self.start in set(steps):
-            return None
-        ahead, _ = self._timed_dag(frozenset(steps))
-        ends = [e for e in self.ends if e in ahead]
-        if not ends:
-            return None
-        return self._timed(self._chain(ahead, max(ends, key=lambda e: ahead[e][0])))
+    def longest_path_avoiding(self, steps: Iterable[str], start: str | None = None, stop: str | None = None) -> TimedPath | None:
+        """The longest path that goes through none of ``steps`` (the main case of a deadline).
 
-    def longest_path_through(self, steps: Iterable[str]) -> TimedPath | None:
-        """The longest start-to-end path that goes through at least one of ``steps`` (a special case of a deadline)."""
-        if self.start is None:
+        From ``start`` (default: the start step) to ``stop`` (default: any end step), both counted.
+        """
+        origin = start or self.start
+        if origin is None or origin in set(steps):
             return None
-        ahead, behind = self._timed_dag(frozenset())
+        ahead, _ = self._timed_dag(origin, stop, frozenset(steps))
+        ends = [stop] if stop else self.ends
+        reached = [e for e in ends if e in ahead]
+        if not reached:
+            return None
+        return self._timed(self._chain(ahead, max(reached, key=lambda e: ahead[e][0])))
+
+    def longest_path_through(self, steps: Iterable[str], start: str | None = None, stop: str | None = None) -> TimedPath | None:
+        """The longest path through at least one of ``steps`` (a case with its own deadline); bounds as above."""
+        origin = start or self.start
+        if origin is None:
+            return None
+        ahead, behind = self._timed_dag(origin, stop, frozenset())
         inner = [s for s in steps if s in ahead and s in behind]
         if not inner:
             return None
-        # Time to a step and time from it to an end both count the step itself once.
+        # Time to a step and time from it to the stop both count the step itself once.
         via = max(inner, key=lambda s: ahead[s][0] + behind[s][0] - self.step_minutes(s))
         after: list[str] = []
         node = behind[via][1]
@@ -177,22 +193,39 @@ class ProcessGraph:
             node = behind[node][1]
         return self._timed(self._chain(ahead, via) + after)
 
-    def _timed_dag(self, excluded: frozenset[str]) -> tuple[dict[str, tuple[int, str | None]], dict[str, tuple[int, str | None]]]:
-        """Longest times over the steps reachable from the start without ``excluded``, rework edges left out.
+    def deadline_paths(self) -> list[DeadlinePath]:
+        """Each statutory deadline of the process with the longest path it must hold.
 
-        Returns, per step, the most minutes from the start up to and including it with the step before it, and
-        the most minutes from it (included) to an end with the step after it. Kahn's algorithm on the graph's own
-        adjacency: what remains without the back edges is acyclic, because every loop reachable from the start
-        contains an edge back to a step on the depth-first path; copying the graph to drop those edges cost more
-        than the rest of all the rules together (benchmarks/RESULTS.md).
+        The process's ``deadline`` binds the paths through no step of a case; each of ``deadline_cases`` binds the
+        paths through one of its steps; all are counted between the ``clock`` steps (default: start to end).
         """
-        assert self.start is not None
+        process = self.process
+        start, stop = (process.clock.starts_at, process.clock.stops_at) if process.clock else (None, None)
+        special = [s for case in process.deadline_cases for s in case.through]
+        found: list[DeadlinePath] = []
+        if process.deadline is not None:
+            found.append(DeadlinePath(process.deadline, self.longest_path_avoiding(special, start, stop), ("deadline",)))
+        for i, case in enumerate(process.deadline_cases):
+            found.append(DeadlinePath(case.deadline, self.longest_path_through(case.through, start, stop), ("deadline_cases", i, "deadline"), case.when))
+        return found
+
+    def _timed_dag(
+        self, origin: str, stop: str | None, excluded: frozenset[str]
+    ) -> tuple[dict[str, tuple[int, str | None]], dict[str, tuple[int, str | None]]]:
+        """Longest times over the steps reachable from ``origin`` without ``excluded``, rework edges left out.
+
+        Returns, per step, the most minutes from ``origin`` up to and including it with the step before it, and
+        the most minutes from it (included) to ``stop`` (or an end) with the step after it. Kahn's algorithm on the
+        graph's own adjacency: what remains without the back edges is acyclic, because every loop reachable from
+        the start contains an edge back to a step on the depth-first path; copying the graph to drop those edges
+        cost more than the rest of all the rules together (benchmarks/RESULTS.md).
+        """
         successors, back = self._graph.succ, self.back_edges
 
         def forward(node: str) -> list[str]:
             return [n for n in successors[node] if (node, n) not in back and n not in excluded]
 
-        reachable, stack = {self.start}, [self.start]
+        reachable, stack = {origin}, [origin]
         while stack:
             for nxt in forward(stack.pop()):
                 if nxt not in reachable:
@@ -202,8 +235,8 @@ class ProcessGraph:
         for node in reachable:
             for nxt in forward(node):
                 waiting[nxt] += 1
-        ahead: dict[str, tuple[int, str | None]] = {self.start: (self.step_minutes(self.start), None)}
-        order, ready = [], [self.start]
+        ahead: dict[str, tuple[int, str | None]] = {origin: (self.step_minutes(origin), None)}
+        order, ready = [], [origin]
         while ready:
             node = ready.pop()
             order.append(node)
@@ -214,15 +247,15 @@ class ProcessGraph:
                 waiting[nxt] -= 1
                 if waiting[nxt] == 0:
                     ready.append(nxt)
-        ends = set(self.ends)
+        ends = {stop} if stop else set(self.ends)
         behind: dict[str, tuple[int, str | None]] = {}
         for node in reversed(order):
             following = [n for n in forward(node) if n in behind]
-            if following:
+            if node in ends:
+                behind[node] = (self.step_minutes(node), None)  # the clock stops here, whatever follows
+            elif following:
                 nxt = max(following, key=lambda n: behind[n][0])
                 behind[node] = (self.step_minutes(node) + behind[nxt][0], nxt)
-            elif node in ends:
-                behind[node] = (self.step_minutes(node), None)
         return ahead, behind
 
     @staticmethod

@@ -28,6 +28,7 @@ SECTIONS: list[tuple[type[BaseModel], str]] = [
     (m.SignOff, "approval.prepared | reviewed | approved — Chữ ký / sign-off"),
     (m.Revision, "revisions[] — Theo dõi sửa đổi / revision history"),
     (m.LegalDocument, "legal_basis[] — Căn cứ pháp lý / legal basis"),
+    (m.Clock, "clock — Khoảng tính thời hạn / where the deadline counts"),
     (m.DeadlineCase, "deadline_cases[] — Trường hợp có thời hạn riêng / case with a deadline of its own"),
     (m.Role, "roles.<id> — Vai trò / role"),
     (m.Record, "records[] — Hồ sơ, biểu mẫu / records"),

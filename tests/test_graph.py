@@ -256,3 +256,24 @@ def test_longest_paths_through_and_avoiding_the_steps_of_a_case() -> None:
     assert graph.longest_path == through  # the overall longest path is the verification case
     assert graph.longest_path_through(["nowhere"]) is None
     assert graph.longest_path_avoiding(["a"]) is None  # every way to the end goes through «a»
+
+
+def test_deadline_paths_count_between_the_clock_steps_and_per_case() -> None:
+    steps = [
+        step("nop", "start", duration="1 ngày làm việc", next="nhan"),  # before the dossier is complete
+        step("nhan", duration="1h", next="d"),
+        step("d", "decision", duration="1h", branches=[branch("Trong tỉnh", "xem-xet"), branch("Tỉnh khác", "xac-minh")]),
+        step("xac-minh", duration="2 ngày làm việc", next="xem-xet"),
+        step("xem-xet", duration="1 ngày làm việc", next="tra"),
+        step("tra", duration="1h", next="luu"),
+        step("luu", "end", duration="1 ngày làm việc"),  # filing after the result is returned
+    ]
+    case = {"when": "Tỉnh khác", "deadline": "5 ngày làm việc", "through": ["xac-minh"]}
+    clock = {"starts_at": "nhan", "stops_at": "tra"}
+    graph = build_graph(make_process(steps, deadline="2 ngày làm việc", deadline_cases=[case], clock=clock))
+    main, special = graph.deadline_paths()
+    assert main.path.steps == ("nhan", "d", "xem-xet", "tra") and main.path.minutes == 3 * H + WD and main.field == ("deadline",)
+    assert special.path.steps == ("nhan", "d", "xac-minh", "xem-xet", "tra") and special.path.minutes == 3 * H + 3 * WD
+    assert special.case.vi == "Tỉnh khác" and special.field == ("deadline_cases", 0, "deadline")
+    unbounded = build_graph(make_process(steps, deadline="2 ngày làm việc"))
+    assert unbounded.deadline_paths()[0].path.minutes == 3 * H + 5 * WD  # start to end, the verification included

@@ -244,16 +244,13 @@ def _path_fits(a: AuditedProcess, path: TimedPath | None, limit: Duration, where
 
 
 def longest_path_within_deadline(a: AuditedProcess) -> None:
-    deadline = a.process.deadline
-    if deadline is None:
+    if a.process.deadline is None:
         raise a.finding(msg("audit.deadline.none", code=a.code), a.at("code"))
-    # As rule QMS302: a case with a deadline of its own binds the paths through its steps, the deadline the others.
-    cases = a.process.deadline_cases
-    main = a.graph.longest_path_avoiding([s for c in cases for s in c.through]) if cases else a.graph.longest_path
-    if main is not None or a.graph.longest_path is None:  # every path may belong to a case: nothing left to bind
-        _path_fits(a, main, deadline, a.at("deadline"))
-    for i, case in enumerate(cases):
-        _path_fits(a, a.graph.longest_path_through(case.through), case.deadline, a.at("deadline_cases", i, "deadline"))
+    # As rule QMS302: each deadline (of the process, of each case) against the longest path it binds.
+    for bound in a.graph.deadline_paths():
+        if bound.path is None and bound.case is None and a.process.deadline_cases and a.graph.longest_path is not None:
+            continue  # every path belongs to a case: nothing left for the process's own deadline
+        _path_fits(a, bound.path, bound.deadline, a.at(*bound.field))
 
 
 def longest_path_within(a: AuditedProcess, duration: Duration | Invalid) -> None:

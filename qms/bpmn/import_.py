@@ -615,6 +615,11 @@ class _Reader:
                     risk["controls"] = [s for s in risk["controls"] if s in step_ids]
                 risks.append(risk)
             meta["risks"] = risks
+        if isinstance(meta.get("clock"), dict):
+            clock = {part: step for part, step in meta["clock"].items() if step in step_ids}
+            for part in set(meta["clock"]) - set(clock):
+                self.note("bpmn.note.dropped_reference", None, where=f"clock.{part}", step=meta["clock"][part])
+            meta["clock"] = clock
         if isinstance(meta.get("deadline_cases"), list):
             cases = []
             for case in meta["deadline_cases"]:

@@ -87,6 +87,10 @@ W: dict[str, Message] = {
     "reviewed": Message("Xem xét", "Reviewed"),
     "approved": Message("Phê duyệt", "Approved"),
     "deadline": Message("Thời hạn giải quyết", "Statutory deadline"),
+    "clock": Message("Tính thời hạn", "Deadline counted"),
+    "clock_between": Message("từ bước «{start}» đến bước «{stop}»", "from step «{start}» to step «{stop}»"),
+    "clock_start": Message("bắt đầu", "start"),
+    "clock_stop": Message("kết thúc", "end"),
     "draft_banner": Message(
         "Quy trình này đang ở trạng thái «{status}»: chưa được áp dụng chính thức.",
         "This process is «{status}»: not yet in force.",
@@ -348,6 +352,12 @@ def _process_page(process: Process, page: str, lang: Lang, with_diagram: bool, f
     if process.deadline:
         facts.append([_t("deadline", lang), text(process.deadline.text)])
     facts += [[f"{_t('deadline', lang)}: {text(case.when, lang)}", text(case.deadline.text)] for case in process.deadline_cases]
+    if process.clock:
+        start, stop = (
+            text(process.step(step_id).name, lang) if step_id else _t(default, lang)
+            for step_id, default in ((process.clock.starts_at, "clock_start"), (process.clock.stops_at, "clock_stop"))
+        )
+        facts.append([_t("clock", lang), _t("clock_between", lang, start=start, stop=stop)])
     if process.iso_clauses:
         facts.append([_t("clauses", lang), text(", ".join(process.iso_clauses))])
     parts += [table(["", ""], facts)]

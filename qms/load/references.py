@@ -129,6 +129,8 @@ def _references(process: Process, source: SourceMap, known_processes: set[str] |
     for i, risk in enumerate(process.risks):
         refs.append((ROLE, roles, ("risks", i, "owner"), risk.owner))
         refs += [(STEP, steps, ("risks", i, "controls", j), s) for j, s in enumerate(risk.controls)]
+    if process.clock:
+        refs += [(STEP, steps, ("clock", part), getattr(process.clock, part)) for part in ("starts_at", "stops_at")]
     for i, case in enumerate(process.deadline_cases):
         refs += [(STEP, steps, ("deadline_cases", i, "through", j), s) for j, s in enumerate(case.through)]
     for i, waiver in enumerate(process.waivers):

@@ -190,6 +190,13 @@ class DeadlineCase(_Strict):
     through: list[StepId] = Field(min_length=1, description="Các bước chỉ có ở trường hợp này / steps only this case goes through")
 
 
+class Clock(_Strict):
+    """Where the statutory deadline starts and stops counting (e.g. from the receipt of a complete dossier)."""
+
+    starts_at: StepId | None = Field(None, description="Bước bắt đầu tính thời hạn (mặc định: bước bắt đầu) / step the clock starts at")
+    stops_at: StepId | None = Field(None, description="Bước dừng tính thời hạn (mặc định: bước kết thúc) / step the clock stops at")
+
+
 class Branch(_Strict):
     """One outgoing branch of a decision step."""
 
@@ -313,6 +320,9 @@ class Process(_Strict):
     legal_basis: list[LegalDocument] = Field(default_factory=list, description="Căn cứ pháp lý / legal basis")
     iso_clauses: list[Clause] = Field(default_factory=list, description="Điều khoản ISO 9001 được đáp ứng / ISO 9001 clauses evidenced")
     deadline: Duration | None = Field(None, description="Thời hạn giải quyết theo quy định / statutory deadline")
+    clock: Clock | None = Field(
+        None, description="Thời hạn tính từ bước nào đến bước nào / which steps the deadline is counted between (default: start to end)"
+    )
     deadline_cases: list[DeadlineCase] = Field(
         default_factory=list, description="Trường hợp có thời hạn riêng / cases with a deadline of their own (e.g. when verification is needed)"
     )

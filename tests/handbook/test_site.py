@@ -163,3 +163,9 @@ def test_clause_matrix_page_shows_clauses_not_applicable_with_their_justificatio
     assert "không áp dụng: Không thiết kế &lt;dịch vụ&gt;" in page and "Không áp dụng (ISO 9001 4.3): 8.3." in page
     gaps = re.search(r"Chưa có quy trình đáp ứng hoặc quy tắc kiểm tra: (.*?)\. Một", page).group(1).split(", ")  # type: ignore[union-attr]
     assert "8.4" in gaps and "8.3" not in gaps
+
+
+def test_process_page_says_between_which_steps_the_deadline_counts() -> None:
+    process = qms.load(ROOT / "tests" / "rules" / "fixtures" / "QMS302" / "valid_clock_from_complete_dossier.yaml")
+    page = build_handbook([process]).pages["quy-trinh/QT-T-01.md"]
+    assert "<td>Tính thời hạn</td><td>từ bước «Tiếp nhận hồ sơ đầy đủ» đến bước «Trả kết quả»</td>" in page

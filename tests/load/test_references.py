@@ -117,6 +117,7 @@ def test_every_kind_of_reference_is_checked(tmp_path: Path) -> None:
         citizen_service={"satisfaction_kpi": "KPI-02"},
         deadline="5 ngày làm việc",
         deadline_cases=[{"when": "Cần xác minh", "deadline": "8 ngày làm việc", "through": ["xac-mihn"]}],
+        clock={"starts_at": "bat-dau", "stops_at": "tra-ket-qua"},
     )
     found = {(d.data["kind"], d.data["name"]) for d in refs(tmp_path, data)}
     assert found == {
@@ -129,6 +130,7 @@ def test_every_kind_of_reference_is_checked(tmp_path: Path) -> None:
         ("step", "phe-duyet"),
         ("kpi", "KPI-02"),
         ("step", "xac-mihn"),
+        ("step", "tra-ket-qua"),
     }
 
 

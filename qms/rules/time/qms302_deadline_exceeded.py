@@ -1,9 +1,7 @@
 from collections.abc import Iterator
 
-from qms.diagnostics import Location, Severity
-from qms.graph import TimedPath
+from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.model import Duration
 from qms.rules.base import Example, Finding, Rule, RuleContext
 from qms.rules.time import duration_in_days, working_days
 
@@ -32,14 +30,17 @@ class DeadlineExceeded(Rule):
         "thiết kế để trễ hẹn (ISO 9001 8.1). Vòng làm lại chỉ tính một lần, bước «stops_clock» không tính. Khi đường có bước "
         "chưa ghi thời gian, con số là mức tối thiểu: nếu đã vượt thì chắc chắn vượt. Thủ tục có trường hợp với thời hạn "
         "riêng («deadline_cases», ví dụ 08 thay vì 05 ngày làm việc khi phải xác minh): mỗi thời hạn được so với đường dài "
-        "nhất của trường hợp đó.",
+        "nhất của trường hợp đó. Thời hạn tính từ bước bắt đầu đến bước kết thúc, hoặc giữa hai bước nêu ở «clock» (ví dụ "
+        "từ khi tiếp nhận hồ sơ đầy đủ đến khi trả kết quả).",
         "The deadline is a promise to citizens, published with the procedure; the one-stop mechanism of Decree "
         "118/2025/ND-CP (replacing Decree 61/2018/ND-CP from 1 July 2025 [chưa xác minh / unconfirmed]) requires dossiers "
         "to be settled within it. If the steps of the longest path already add up to more, the process is designed to be "
         "late (ISO 9001 8.1). A rework loop counts once and «stops_clock» steps not at all. When the path has steps without "
         "a duration the figure is a lower bound: if it is already over, the process certainly is. A procedure with cases "
         "that have a deadline of their own («deadline_cases», e.g. 8 instead of 5 working days when verification is "
-        "needed) has each deadline compared with the longest path of its case.",
+        "needed) has each deadline compared with the longest path of its case. The deadline counts from the start step to "
+        "an end step, or between the two steps named under «clock» (e.g. from receiving a complete dossier to returning "
+        "the result).",
     )
     fix = Message(
         "rút ngắn thời gian các bước trên đường đã nêu, cho các bước chạy song song, hoặc sửa «deadline» nếu thời hạn công bố khác",
@@ -53,29 +54,22 @@ class DeadlineExceeded(Rule):
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        process = ctx.process
-        # Each case's deadline binds the paths through its steps; the process's deadline binds the others.
-        special = [s for case in process.deadline_cases for s in case.through]
-        if process.deadline is not None:
-            yield from self._within(ctx, ctx.graph.longest_path_avoiding(special), process.deadline, ctx.location("deadline"))
-        for i, case in enumerate(process.deadline_cases):
-            when = Message(f" ({case.when.vi})", f" ({case.when.en})")
-            yield from self._within(ctx, ctx.graph.longest_path_through(case.through), case.deadline, ctx.location("deadline_cases", i, "deadline"), when)
-
-    def _within(self, ctx: RuleContext, longest: TimedPath | None, deadline: Duration, where: Location, case: Message = Message("", "")) -> Iterator[Finding]:
-        if longest is None or longest.minutes <= deadline.minutes:
-            return  # no start or no end: QMS101/QMS103 say so
-        bound = Message("", "")
-        if longest.untimed:
-            # Still worth reporting: the missing durations can only make it longer.
-            untimed = ", ".join(longest.untimed)
-            bound = Message(f" (tối thiểu, vì bước {untimed} chưa ghi thời gian)", f" (at least: no duration yet for {untimed})")
-        yield self.finding(
-            ctx,
-            where,
-            actual=working_days(longest.minutes),
-            bound=bound,
-            deadline=duration_in_days(deadline),
-            case=case,
-            path=" → ".join(longest.steps),
-        )
+        for bound in ctx.graph.deadline_paths():
+            longest = bound.path
+            if longest is None or longest.minutes <= bound.deadline.minutes:
+                continue  # no start or no end: QMS101/QMS103 say so
+            lower = Message("", "")
+            if longest.untimed:
+                # Still worth reporting: the missing durations can only make it longer.
+                untimed = ", ".join(longest.untimed)
+                lower = Message(f" (tối thiểu, vì bước {untimed} chưa ghi thời gian)", f" (at least: no duration yet for {untimed})")
+            case = Message(f" ({bound.case.vi})", f" ({bound.case.en})") if bound.case else Message("", "")
+            yield self.finding(
+                ctx,
+                ctx.location(*bound.field),
+                actual=working_days(longest.minutes),
+                bound=lower,
+                deadline=duration_in_days(bound.deadline),
+                case=case,
+                path=" → ".join(longest.steps),
+            )
