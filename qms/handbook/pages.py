@@ -88,6 +88,8 @@ W: dict[str, Message] = {
     "approved": Message("Phê duyệt", "Approved"),
     "deadline": Message("Thời hạn giải quyết", "Statutory deadline"),
     "clock": Message("Tính thời hạn", "Deadline counted"),
+    "rules_section": Message("Quy tắc kiểm tra", "Conformity rules"),
+    "reference_section": Message("Định dạng tệp quy trình", "Process file format"),
     "clock_between": Message("từ bước «{start}» đến bước «{stop}»", "from step «{start}» to step «{stop}»"),
     "clock_start": Message("bắt đầu", "start"),
     "clock_stop": Message("kết thúc", "end"),

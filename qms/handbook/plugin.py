@@ -223,6 +223,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.config.folder.strip("/"): W["home"].get(lang),
             "quy-trinh": W["processes"].get(lang),
             "luu-tru": W["archive"].get(lang),
+            # Folders written by «qms rules --docs docs/rules» and «qms schema --format markdown --out docs/reference/…».
+            "rules": W["rules_section"].get(lang),
+            "reference": W["reference_section"].get(lang),
         }
         handbook = None
         for section in _sections(nav.items):

@@ -64,10 +64,13 @@ def rule_page(rule: type[Rule], lang: Lang | str = Lang.VI) -> str:
 def rule_doc_page(rule: type[Rule]) -> str:
     """The bilingual documentation page of one rule."""
     vi, en = _HEADINGS[Lang.VI], _HEADINGS[Lang.EN]
+    heading, *section = _section(rule, Lang.VI, "#")
+    # The notice goes under the heading: mkdocs takes a page's title from its first line only when it is the heading.
     lines = [
-        "<!-- Sinh tự động từ mã nguồn quy tắc (qms rules --docs); đừng sửa tay. Generated from the rule's code; do not edit. -->",
+        heading,
         "",
-        *_section(rule, Lang.VI, "#"),
+        "<!-- Sinh tự động từ mã nguồn quy tắc (qms rules --docs); đừng sửa tay. Generated from the rule's code; do not edit. -->",
+        *section,
         f"**{vi['bad']} / {en['bad']}:**",
         "",
         "```yaml",
@@ -87,9 +90,9 @@ def rule_doc_page(rule: type[Rule]) -> str:
 
 def rules_index_page() -> str:
     lines = [
-        "<!-- Sinh tự động (qms rules --docs); đừng sửa tay. Generated; do not edit. -->",
-        "",
         "# Danh mục quy tắc kiểm tra / Rule catalogue",
+        "",
+        "<!-- Sinh tự động (qms rules --docs); đừng sửa tay. Generated; do not edit. -->",
         "",
         "`qms check` chạy các quy tắc dưới đây; cấu hình trong `[tool.qms]` của `pyproject.toml` hoặc `qms.toml` "
         "(`select`, `ignore`, `severity`, `fail-on`); miễn áp dụng từng phát hiện bằng `waivers` trong tệp quy trình.",
