@@ -64,7 +64,7 @@ def load_config(path: Path | None) -> RuleConfig:
     try:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+        raise ConfigError(f"{path}: không đọc được tệp cấu hình / cannot read the configuration: {exc}") from None
     table = data.get("tool", {}).get("qms", {}) if path.name == "pyproject.toml" else data
     return parse_config(table, path)
 
@@ -74,12 +74,13 @@ def parse_config(table: dict[str, Any], source: Path | None = None) -> RuleConfi
     known = {"select", "ignore", "severity", "fail-on", "not-applicable"}
     unknown = set(table) - known
     if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(known))}")
+        names, allowed = ", ".join(sorted(unknown)), ", ".join(sorted(known))
+        raise ConfigError(f"{where}: khoá không biết / unknown key(s) {names}; dùng được / allowed: {allowed}")
 
     def codes(key: str) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f'{where}: «{key}» must be a list of rule codes, e.g. ["QMS1", "QMS203"]')
+            raise ConfigError(f'{where}: «{key}» phải là danh sách mã quy tắc / must be a list of rule codes, e.g. ["QMS1", "QMS203"]')
         return tuple(v.strip().upper() for v in value)
 
     severity: dict[str, Severity] = {}
@@ -87,10 +88,10 @@ def parse_config(table: dict[str, Any], source: Path | None = None) -> RuleConfi
         try:
             severity[code.upper()] = Severity(level)
         except ValueError:
-            raise ConfigError(f"{where}: severity of {code} must be error, warning or info, not «{level}»") from None
+            raise ConfigError(f"{where}: mức của / severity of {code}: error, warning, info — không phải / not «{level}»") from None
     fail_on = table.get("fail-on", "error")
     if fail_on not in FAIL_ON:
-        raise ConfigError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}, not «{fail_on}»")
+        raise ConfigError(f"{where}: fail-on: {', '.join(FAIL_ON)} — không phải / not «{fail_on}»")
     return RuleConfig(codes("select"), codes("ignore"), severity, fail_on, source, _not_applicable(table.get("not-applicable", {}), where))
 
 
