@@ -128,6 +128,12 @@ class _Reader:
         self.bounds = _diagram_bounds(root)
         self.lang = Lang.VI  # the language of the names in the file; qms writes it in its extension data
 
+    def _steps_still_there(self, ids: list[Any], step_ids: set[str], where: str) -> list[Any]:
+        """The step ids that are still steps of the imported process; a note for each one that is gone."""
+        for missing in (i for i in ids if i not in step_ids):
+            self.note("bpmn.note.dropped_reference", None, where=where, step=missing)
+        return [i for i in ids if i in step_ids]
+
     def note(self, key: str, element: str | None = None, severity: str = "warning", **args: object) -> None:
         self.notes.append(ImportNote(msg(key, **args), element, severity))
 
@@ -609,10 +615,7 @@ class _Reader:
             risks = []
             for risk in meta["risks"]:
                 if isinstance(risk, dict) and isinstance(risk.get("controls"), list):
-                    risk = dict(risk)
-                    for missing in (s for s in risk["controls"] if s not in step_ids):
-                        self.note("bpmn.note.dropped_reference", None, where=risk.get("code", "risks"), step=missing)
-                    risk["controls"] = [s for s in risk["controls"] if s in step_ids]
+                    risk = {**risk, "controls": self._steps_still_there(risk["controls"], step_ids, risk.get("code", "risks"))}
                 risks.append(risk)
             meta["risks"] = risks
         if isinstance(meta.get("clock"), dict):
@@ -624,10 +627,7 @@ class _Reader:
             cases = []
             for case in meta["deadline_cases"]:
                 if isinstance(case, dict) and isinstance(case.get("through"), list):
-                    case = dict(case)
-                    for missing in (s for s in case["through"] if s not in step_ids):
-                        self.note("bpmn.note.dropped_reference", None, where="deadline_cases", step=missing)
-                    case["through"] = [s for s in case["through"] if s in step_ids]
+                    case = {**case, "through": self._steps_still_there(case["through"], step_ids, "deadline_cases")}
                     if not case["through"]:
                         continue  # a case whose steps are all gone has nothing left to bind
                 cases.append(case)
