@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 
 from qms.i18n import Lang, Message
-from qms.model import Process, Status, StepType, Text
+from qms.model import DocumentKind, Process, Status, StepType, Text
 from qms.model.values import fold
 from qms.report.coverage import CoverageRow, coverage_matrix
 from qms.rules.base import Finding, Rule
@@ -55,6 +55,8 @@ W: dict[str, Message] = {
     "purpose": Message("Mục đích", "Purpose"),
     "scope": Message("Phạm vi áp dụng", "Scope"),
     "legal": Message("Căn cứ pháp lý", "Legal basis"),
+    "standards": Message("Tiêu chuẩn, hướng dẫn viện dẫn", "Standards and guidelines"),
+    "doc_title": Message("Trích yếu", "Title"),
     "number": Message("Số, ký hiệu", "Number"),
     "in_force": Message("Hiệu lực", "In force"),
     "flowchart": Message("Lưu đồ", "Flowchart"),
@@ -366,16 +368,19 @@ def _process_page(process: Process, page: str, lang: Lang, with_diagram: bool, f
     for key, value in (("purpose", process.purpose), ("scope", process.scope)):
         if value:
             parts += [f"## {_t(key, lang)}", "", md(value, lang), ""]
-    if process.legal_basis:
+    for kind, heading in ((DocumentKind.LEGAL, "legal"), (DocumentKind.STANDARD, "standards")):
+        cited = [d for d in process.legal_basis if d.kind is kind]
+        if not cited:
+            continue
         rows = [
             [
                 text(d.number) + ("" if d.verified else f"<br><small>{_t('unverified', lang)}</small>"),
                 text(d.title, lang),
                 text(" – ".join(x.isoformat() for x in (d.in_force_from, d.in_force_until) if x)),
             ]
-            for d in process.legal_basis
+            for d in cited
         ]
-        parts += [f"## {_t('legal', lang)}", "", table([_t("number", lang), _t("title", lang), _t("in_force", lang)], rows)]
+        parts += [f"## {_t(heading, lang)}", "", table([_t("number", lang), _t("doc_title", lang), _t("in_force", lang)], rows)]
     if with_diagram:
         # <object> keeps the SVG interactive: steps have ids and sub-process boxes link to their pages.
         parts += [f"## {_t('flowchart', lang)}", "", f'<object class="qms-flowchart" type="image/svg+xml" data="{href(page, svg_path(page))}">{text(process.code)}</object>', ""]

@@ -81,6 +81,13 @@ class Status(StrEnum):
     OBSOLETE = "obsolete"  # hết hiệu lực, lưu để tra cứu
 
 
+class DocumentKind(StrEnum):
+    """What a cited document is: the law the process implements, or a standard or guideline it follows."""
+
+    LEGAL = "legal"  # văn bản quy phạm pháp luật, văn bản hành chính
+    STANDARD = "standard"  # tiêu chuẩn, hướng dẫn (TCVN ISO 9001, ISO 19011)
+
+
 class Authority(StrEnum):
     """Authority a role holds and a step exercises (ISO 9001 5.3)."""
 
@@ -150,6 +157,9 @@ class LegalDocument(_Strict):
     id: LegalId = Field(description="Mã tham chiếu nội bộ / reference id, e.g. nd-118-2025")
     number: NonEmpty = Field(description="Số, ký hiệu / number, e.g. 118/2025/NĐ-CP")
     title: Text = Field(description="Trích yếu / title")
+    kind: DocumentKind = Field(
+        DocumentKind.LEGAL, description="legal (văn bản pháp luật) | standard (tiêu chuẩn, hướng dẫn như ISO 19011) / what it is"
+    )
     issued: Date | None = Field(None, description="Ngày ban hành / date issued")
     in_force_from: Date | None = Field(None, description="Ngày có hiệu lực / in force from")
     in_force_until: Date | None = Field(None, description="Ngày hết hiệu lực (ngày cuối còn hiệu lực) / last day in force")

@@ -169,3 +169,11 @@ def test_process_page_says_between_which_steps_the_deadline_counts() -> None:
     process = qms.load(ROOT / "tests" / "rules" / "fixtures" / "QMS302" / "valid_clock_from_complete_dossier.yaml")
     page = build_handbook([process]).pages["quy-trinh/QT-T-01.md"]
     assert "<td>Tính thời hạn</td><td>từ bước «Tiếp nhận hồ sơ đầy đủ» đến bước «Trả kết quả»</td>" in page
+
+
+def test_standards_are_listed_apart_from_the_legal_basis() -> None:
+    process = qms.load(ROOT / "processes" / "QT-DGNB-01.yaml")
+    page = build_handbook([process]).pages["quy-trinh/QT-DGNB-01.md"]
+    legal, standards = page.split("## Căn cứ pháp lý")[1].split("## Tiêu chuẩn, hướng dẫn viện dẫn")
+    assert "19/2014/QĐ-TTg" in legal and "ISO 19011" not in legal
+    assert "ISO 19011:2018" in standards.split("## ")[0] and "<th>Trích yếu</th>" in standards
