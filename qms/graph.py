@@ -285,6 +285,7 @@ class ProcessCatalogue(Mapping[str, Process]):
 
     def __init__(self, processes: Iterable[Process]):
         self._by_code = {p.code: p for p in processes}
+        self._graphs: dict[str, ProcessGraph] = {}
 
     def __getitem__(self, code: str) -> Process:
         return self._by_code[code]
@@ -294,6 +295,12 @@ class ProcessCatalogue(Mapping[str, Process]):
 
     def __len__(self) -> int:
         return len(self._by_code)
+
+    def graph(self, code: str) -> ProcessGraph:
+        """The graph of a process of the catalogue, built once (rules look at the processes a step calls)."""
+        if code not in self._graphs:
+            self._graphs[code] = ProcessGraph(self._by_code[code])
+        return self._graphs[code]
 
     @cached_property
     def calls(self) -> nx.DiGraph:

@@ -300,6 +300,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "step.calls_required.hint": ("ghi mã của quy trình được gọi, ví dụ calls: QT-VB-01", "name the called process, e.g. calls: QT-VB-01"),
     "step.calls_only_subprocess": ("chỉ bước «type: subprocess» mới có «calls»", "only a «type: subprocess» step has «calls»"),
     "step.calls_only_subprocess.hint": ("đổi «type» thành subprocess hoặc xoá «calls»", "set «type: subprocess» or remove «calls»"),
+    "step.part_without_calls": ("«calls_part» chỉ có nghĩa khi bước gọi một quy trình («calls»)", "«calls_part» needs a called process («calls»)"),
+    "step.part_without_calls.hint": ("thêm «calls: <mã quy trình>» hoặc xoá «calls_part»", "add «calls: <process code>» or remove «calls_part»"),
     # --- references --------------------------------------------------------
     "ref.unknown": ("{kind} «{name}» không tồn tại", "{kind_en} «{name}» does not exist"),
     "ref.hint_close": ("có phải ý bạn là «{suggestion}»?", "did you mean «{suggestion}»?"),

@@ -34,6 +34,7 @@ SECTIONS: list[tuple[type[BaseModel], str]] = [
     (m.Record, "records[] — Hồ sơ, biểu mẫu / records"),
     (m.Step, "steps[] — Bước / step"),
     (m.Branch, "steps[].branches[] — Nhánh / branch"),
+    (m.CalledPart, "steps[].calls_part — Phần quy trình con được gọi / part of the called process"),
     (m.KPI, "kpis[] — Chỉ số / KPI"),
     (m.Risk, "risks[] — Rủi ro, cơ hội / risk or opportunity"),
     (m.CitizenService, "citizen_service — Phục vụ người dân / citizen service"),

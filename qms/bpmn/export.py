@@ -322,6 +322,9 @@ def _step_extension(parent: ET.Element, step: Step) -> None:
         ET.SubElement(element, q(QMS, "record"), {"code": code})
     for role in step.support:
         ET.SubElement(element, q(QMS, "support"), {"role": role})
+    if step.calls_part is not None:
+        part = {"startsAt": step.calls_part.starts_at, "stopsAt": step.calls_part.stops_at}
+        ET.SubElement(element, q(QMS, "callsPart"), {k: v for k, v in part.items() if v})
 
 
 def _text(parent: ET.Element, tag: str, text: Text) -> None:

@@ -461,6 +461,8 @@ class _Reader:
             step["duration"] = ext["duration"]
         if kind == "subprocess":
             step["calls"] = node.calls
+            if ext.get("calls_part"):
+                step["calls_part"] = ext["calls_part"]
         if ext.get("authority"):
             step["authority"] = ext["authority"]
         if ext.get("criteria"):
@@ -832,6 +834,10 @@ def _step_extension(element: ET.Element | None) -> dict[str, Any] | None:
     records = [code for child in element.findall(q(QMS, "record")) if _RECORD.match(code := child.get("code", ""))]
     if records:
         ext["records"] = records
+    part = element.find(q(QMS, "callsPart"))
+    if part is not None:
+        ends = {key: part.get(attr) for key, attr in (("starts_at", "startsAt"), ("stops_at", "stopsAt"))}
+        ext["calls_part"] = {key: value for key, value in ends.items() if value and _STEP_ID.match(value)}
     return ext
 
 

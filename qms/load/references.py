@@ -91,6 +91,8 @@ def _step_shapes(process: Process, source: SourceMap) -> Iterator[Diagnostic]:
                             msg("step.next_required", type=kind.value), msg("step.next_required.hint"))
         if kind is StepType.SUBPROCESS and not step.calls:
             yield error(LoadCode.SCHEMA, source.value(at), msg("step.calls_required"), msg("step.calls_required.hint"))
+        if step.calls_part and not step.calls:
+            yield error(LoadCode.SCHEMA, source.key((*at, "calls_part")), msg("step.part_without_calls"), msg("step.part_without_calls.hint"))
         if kind is not StepType.SUBPROCESS and step.calls:
             yield error(LoadCode.SCHEMA, source.key((*at, "calls")), msg("step.calls_only_subprocess"), msg("step.calls_only_subprocess.hint"))
 

@@ -207,6 +207,13 @@ class Clock(_Strict):
     stops_at: StepId | None = Field(None, description="Bước dừng tính thời hạn (mặc định: bước kết thúc) / step the clock stops at")
 
 
+class CalledPart(_Strict):
+    """The part of a called process a sub-process step runs (e.g. only numbering and release of a document)."""
+
+    starts_at: StepId | None = Field(None, description="Bước đầu của phần được gọi (mặc định: bước bắt đầu) / first step run")
+    stops_at: StepId | None = Field(None, description="Bước cuối của phần được gọi (mặc định: bước kết thúc) / last step run")
+
+
 class Branch(_Strict):
     """One outgoing branch of a decision step."""
 
@@ -230,6 +237,9 @@ class Step(_Strict):
     next: StepId | None = Field(None, description="Bước tiếp theo (không dùng cho decision, end) / following step")
     branches: list[Branch] = Field(default_factory=list, description="Các nhánh của bước quyết định / branches of a decision")
     calls: ProcessCode | None = Field(None, description="Mã quy trình được gọi (subprocess) / called process code")
+    calls_part: CalledPart | None = Field(
+        None, description="Chỉ chạy một phần quy trình được gọi / only part of the called process, between two of its steps"
+    )
     authority: Authority | None = Field(None, description="Thẩm quyền thực hiện ở bước này: approve | sign")
     criteria: Text | None = Field(None, description="Tiêu chí chấp nhận / acceptance criteria (ISO 9001 4.4.1 c)")
     stops_clock: bool = Field(

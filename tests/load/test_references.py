@@ -260,3 +260,9 @@ def test_check_process_directly_on_a_model() -> None:
     found = check_process(process, SourceMap(Path("p.yaml")))
     assert [d.data["name"] for d in found] == ["x"]
     assert found[0].location.path == Path("p.yaml")
+
+
+def test_a_called_part_needs_a_called_process(tmp_path: Path) -> None:
+    data = process_data(steps=[step("bat-dau", "start", calls_part={"stops_at": "x"}, next="ket-thuc"), step("ket-thuc", "end")])
+    d = only(refs(tmp_path, data))
+    assert d.code == LoadCode.SCHEMA and "calls_part" in d.message.vi and "calls" in d.hint.en
