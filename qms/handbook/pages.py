@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 
 from qms.i18n import Lang, Message
-from qms.model import DocumentKind, Process, Status, StepType, Text
+from qms.model import DocumentKind, Process, Status, Step, StepType, Text
 from qms.model.values import fold
 from qms.report.coverage import CoverageRow, coverage_matrix
 from qms.rules.base import Finding, Rule
@@ -390,7 +390,7 @@ def _process_page(process: Process, page: str, lang: Lang, with_diagram: bool, f
         step_rows.append(
             [
                 f'<span id="step-{step.id}">{number}</span>',
-                f"{text(step.name, lang)}<br><small>{text(STEP_TYPE[step.type].get(lang))}</small>",
+                f"{text(step.name, lang)}<br><small>{text(STEP_TYPE[step.type].get(lang))}{_called(step, lang)}</small>",
                 role_name.get(step.role or "", text(step.role))
                 + (f"<br><small>{_t('support', lang)}: {', '.join(role_name.get(r, text(r)) for r in step.support)}</small>" if step.support else ""),
                 text(step.duration.text if step.duration else ""),
@@ -430,6 +430,15 @@ def _process_page(process: Process, page: str, lang: Lang, with_diagram: bool, f
         if rows:
             parts += [f"## {_t('findings', lang)}", "", table([_t(k, lang) for k in ("rule", "where", "message")], rows)]
     return "\n".join(parts)
+
+
+def _called(step: Step, lang: Lang) -> str:
+    """«: QT-VB-01, kiem-tra-the-thuc → phat-hanh» for a sub-process step (escaped)."""
+    if not step.calls:
+        return ""
+    part = step.calls_part
+    span = f", {text(part.starts_at or _t('clock_start', lang))} → {text(part.stops_at or _t('clock_stop', lang))}" if part else ""
+    return f": {text(step.calls)}{span}"
 
 
 def _folded_for_search(process: Process, lang: Lang) -> str:

@@ -48,6 +48,8 @@ def test_pages_of_the_shipped_processes() -> None:
     assert all(text(r.name.vi) in book.pages["ho-so.md"] for p in processes for r in p.records)
     # Cooperating roles (phối hợp) are shown beside the lead role.
     assert "Phối hợp: Công chức đầu mối kiểm soát TTHC" in book.pages["quy-trinh/QT-TTHC-01.md"]
+    # A sub-process step says what it calls, and which part.
+    assert "<small>Quy trình con: QT-VB-01, kiem-tra-the-thuc → phat-hanh</small>" in book.pages["quy-trinh/QT-TTHC-01.md"]
     # A case with a deadline of its own is shown beside the main deadline.
     assert "<td>Thời hạn giải quyết: Học sinh từ tỉnh khác</td><td>8 ngày làm việc</td>" in book.pages["quy-trinh/QT-TTHC-GD-01.md"]
     # Legal bases not yet checked against the official text are marked as such.
