@@ -62,6 +62,7 @@ class ProcessGraph:
                 if target in graph:  # dangling references are the loader's business
                     graph.add_edge(step.id, target, label=label)
         self._graph = graph
+        self._avoiding: dict[tuple[frozenset[str], str | None, str | None], TimedPath | None] = {}
 
     @property
     def digraph(self) -> nx.DiGraph:
@@ -152,7 +153,7 @@ class ProcessGraph:
             return 0
         return step.duration.minutes
 
-    @cached_property
+    @property
     def longest_path(self) -> TimedPath | None:
         """The start-to-end path that takes the most working time, loops walked once.
 
@@ -163,12 +164,19 @@ class ProcessGraph:
     def longest_path_avoiding(self, steps: Iterable[str], start: str | None = None, stop: str | None = None) -> TimedPath | None:
         """The longest path that goes through none of ``steps`` (the main case of a deadline).
 
-        From ``start`` (default: the start step) to ``stop`` (default: any end step), both counted.
+        From ``start`` (default: the start step) to ``stop`` (default: any end step), both counted. Remembered:
+        several rules ask the same question of a graph (and of the graphs of called processes).
         """
+        key = (frozenset(steps), start, stop)
+        if key not in self._avoiding:
+            self._avoiding[key] = self._longest_avoiding(key[0], start, stop)
+        return self._avoiding[key]
+
+    def _longest_avoiding(self, steps: frozenset[str], start: str | None, stop: str | None) -> TimedPath | None:
         origin = start or self.start
-        if origin is None or origin in set(steps):
+        if origin is None or origin in steps:
             return None
-        ahead, _ = self._timed_dag(origin, stop, frozenset(steps))
+        ahead, _ = self._timed_dag(origin, stop, steps)
         ends = [stop] if stop else self.ends
         reached = [e for e in ends if e in ahead]
         if not reached:
@@ -193,6 +201,7 @@ class ProcessGraph:
             node = behind[node][1]
         return self._timed(self._chain(ahead, via) + after)
 
+    @cached_property
     def deadline_paths(self) -> list[DeadlinePath]:
         """Each statutory deadline of the process with the longest path it must hold.
 

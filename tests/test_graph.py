@@ -271,9 +271,9 @@ def test_deadline_paths_count_between_the_clock_steps_and_per_case() -> None:
     case = {"when": "Tỉnh khác", "deadline": "5 ngày làm việc", "through": ["xac-minh"]}
     clock = {"starts_at": "nhan", "stops_at": "tra"}
     graph = build_graph(make_process(steps, deadline="2 ngày làm việc", deadline_cases=[case], clock=clock))
-    main, special = graph.deadline_paths()
+    main, special = graph.deadline_paths
     assert main.path.steps == ("nhan", "d", "xem-xet", "tra") and main.path.minutes == 3 * H + WD and main.field == ("deadline",)
     assert special.path.steps == ("nhan", "d", "xac-minh", "xem-xet", "tra") and special.path.minutes == 3 * H + 3 * WD
     assert special.case.vi == "Tỉnh khác" and special.field == ("deadline_cases", 0, "deadline")
     unbounded = build_graph(make_process(steps, deadline="2 ngày làm việc"))
-    assert unbounded.deadline_paths()[0].path.minutes == 3 * H + 5 * WD  # start to end, the verification included
+    assert unbounded.deadline_paths[0].path.minutes == 3 * H + 5 * WD  # start to end, the verification included

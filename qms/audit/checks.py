@@ -247,7 +247,7 @@ def longest_path_within_deadline(a: AuditedProcess) -> None:
     if a.process.deadline is None:
         raise a.finding(msg("audit.deadline.none", code=a.code), a.at("code"))
     # As rule QMS302: each deadline (of the process, of each case) against the longest path it binds.
-    for bound in a.graph.deadline_paths():
+    for bound in a.graph.deadline_paths:
         if bound.path is None and bound.case is None and a.process.deadline_cases and a.graph.longest_path is not None:
             continue  # every path belongs to a case: nothing left for the process's own deadline
         _path_fits(a, bound.path, bound.deadline, a.at(*bound.field))

@@ -54,7 +54,7 @@ class DeadlineExceeded(Rule):
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for bound in ctx.graph.deadline_paths():
+        for bound in ctx.graph.deadline_paths:
             longest = bound.path
             if longest is None or longest.minutes <= bound.deadline.minutes:
                 continue  # no start or no end: QMS101/QMS103 say so

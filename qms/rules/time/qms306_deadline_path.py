@@ -42,7 +42,7 @@ class DeadlinePath(Rule):
             problem = Message(f"không có đường từ bước «{start}» đến bước «{stop}» của «clock»", f"no path leads from step «{start}» to step «{stop}» of «clock»")
             yield self.finding(ctx, ctx.location("clock"), problem=problem)
             return
-        for bound in graph.deadline_paths():
+        for bound in graph.deadline_paths:
             if bound.path is None and bound.case is not None:
                 problem = Message(
                     f"trường hợp «{bound.case.vi}»: không có đường nào qua các bước trong «through» (trong khoảng tính thời hạn)",
