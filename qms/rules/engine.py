@@ -147,7 +147,7 @@ class FindingsCache:
     A process is checked again unless its model and the models of every process it calls, directly or
     through others, are the very objects checked last time (:class:`qms.load.ReadCache` hands back the same
     object while a file is unchanged), with the same rules, configuration and day. Rules see other processes
-    only through sub-process calls (QMS106, QMS505), which is what this covers; a rule that looked at
+    only through sub-process calls (QMS106, QMS305, QMS505), which is what this covers; a rule that looked at
     processes a process does not call would need this key widened.
     """
 
