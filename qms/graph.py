@@ -230,26 +230,25 @@ class ProcessGraph:
         cost more than the rest of all the rules together (benchmarks/RESULTS.md).
         """
         successors, back = self._graph.succ, self.back_edges
-
-        def forward(node: str) -> list[str]:
-            return [n for n in successors[node] if (node, n) not in back and n not in excluded]
-
-        reachable, stack = {origin}, [origin]
+        # The forward edges of every step reachable from the origin, found once and walked three times below.
+        forward: dict[str, list[str]] = {}
+        stack = [origin]
         while stack:
-            for nxt in forward(stack.pop()):
-                if nxt not in reachable:
-                    reachable.add(nxt)
-                    stack.append(nxt)
-        waiting = dict.fromkeys(reachable, 0)
-        for node in reachable:
-            for nxt in forward(node):
+            node = stack.pop()
+            if node in forward:
+                continue
+            forward[node] = [n for n in successors[node] if (node, n) not in back and n not in excluded]
+            stack += forward[node]
+        waiting = dict.fromkeys(forward, 0)
+        for targets in forward.values():
+            for nxt in targets:
                 waiting[nxt] += 1
         ahead: dict[str, tuple[int, str | None]] = {origin: (self.step_minutes(origin), None)}
         order, ready = [], [origin]
         while ready:
             node = ready.pop()
             order.append(node)
-            for nxt in forward(node):
+            for nxt in forward[node]:
                 candidate = ahead[node][0] + self.step_minutes(nxt)
                 if nxt not in ahead or candidate > ahead[nxt][0]:
                     ahead[nxt] = (candidate, node)
@@ -259,7 +258,7 @@ class ProcessGraph:
         ends = {stop} if stop else set(self.ends)
         behind: dict[str, tuple[int, str | None]] = {}
         for node in reversed(order):
-            following = [n for n in forward(node) if n in behind]
+            following = [n for n in forward[node] if n in behind]
             if node in ends:
                 behind[node] = (self.step_minutes(node), None)  # the clock stops here, whatever follows
             elif following:
