@@ -25,9 +25,13 @@ fi
 
 PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
-extra=""
-[ "${1:-}" = "--test" ] && extra="[test]"
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extra}"
+# Python packages exactly as locked (requirements/, refreshed by scripts/lock.sh): pinned versions, each file
+# checked against its hash, nothing resolved on the day. Then qms itself, built with the locked setuptools.
+lock=requirements/main.txt
+[ "${1:-}" = "--test" ] && lock=requirements/test.txt
+pip_install=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
+"${pip_install[@]}" --require-hashes --no-deps -r "$lock"
+"${pip_install[@]}" --no-deps --no-build-isolation -e .
 
 # With --test: the bpmn.io tools that check exported BPMN (tests/bpmn/test_bpmnlint.py),
 # installed exactly as locked in tools/bpmn-check/package-lock.json. Only where Node.js and

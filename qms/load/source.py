@@ -326,6 +326,35 @@ def _bad_character(text: str, path: Path) -> Diagnostic:
     return error(LoadCode.SYNTAX, Location(path, line, column), msg("yaml.control_char", code=code), msg("yaml.control_char.hint"))
 
 
+# libyaml 0.2.6 and newer stop at their own nesting limit (1,000 levels) while scanning ahead, before our
+# builder has seen the events of level MAX_DEPTH; older releases have no limit. The problem text is libyaml's.
+LIBYAML_DEPTH_PROBLEM = "exceeded maximum nesting depth"
+
+
+def _too_deep(text: str, path: Path, libyaml_mark: Any) -> Diagnostic:
+    """The QMS005 our own limit gives, wherever libyaml's own limit stopped it first.
+
+    PyYAML's pure-Python parser, which has no nesting limit, finds the first
+    collection deeper than MAX_DEPTH, so the error (code, line, column) is the
+    same whatever libyaml release is installed. It runs only on such files.
+    """
+    depth = 0
+    mark = libyaml_mark
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # the file has other faults further on; the depth is still what libyaml refused
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return error(LoadCode.UNSAFE_YAML, Location(path, line, column), msg("yaml.too_deep", limit=MAX_DEPTH), msg("yaml.too_deep.hint"))
+
+
 def parse_document(text: str, path: Path) -> Document:
     """Parse YAML ``text`` (already decoded) read from ``path``."""
     builder = _Builder(path, text)
@@ -334,6 +363,8 @@ def parse_document(text: str, path: Path) -> Document:
     except yaml.reader.ReaderError:
         raise SourceError(_bad_character(text, path)) from None
     except yaml.MarkedYAMLError as exc:
+        if exc.problem == LIBYAML_DEPTH_PROBLEM:
+            raise SourceError(_too_deep(text, path, exc.problem_mark)) from None
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "?"
