@@ -8,6 +8,7 @@ can refer to a kind of problem and a documentation page can explain it.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -31,9 +32,9 @@ class Severity(StrEnum):
 class LoadCode(StrEnum):
     """Stable codes of the problems found while loading a process file."""
 
-    FILE = "QMS001"  # missing, unreadable, too large, binary, empty
+    FILE = "QMS001"  # missing, unreadable, too large, binary, empty, not a regular file (pipe, device), link loop
     ENCODING = "QMS002"  # not UTF-8
-    SYNTAX = "QMS003"  # YAML syntax, several documents, unsupported tag
+    SYNTAX = "QMS003"  # YAML syntax, several documents, unsupported tag, escape making no allowed character
     DUPLICATE_KEY = "QMS004"
     UNSAFE_YAML = "QMS005"  # alias bomb, recursive alias, nesting too deep
     SCHEMA = "QMS010"  # missing field, wrong type, unknown field, bad value
@@ -94,9 +95,10 @@ class Diagnostic:
     data: dict[str, object] = field(default_factory=dict, compare=False)
 
     def render(self, lang: Lang | str = Lang.VI) -> str:
-        text = f"{self.location}: {self.code} {self.severity.label(lang)}: {self.message.get(lang)}"
+        """One line for a terminal or a log: user text in it (a file name, a value) cannot move the cursor or recolour it."""
+        text = f"{visible(str(self.location))}: {self.code} {self.severity.label(lang)}: {visible(self.message.get(lang))}"
         if self.hint is not None:
-            text += f" ({msg('cli.hint').get(lang)}: {self.hint.get(lang)})"
+            text += f" ({msg('cli.hint').get(lang)}: {visible(self.hint.get(lang))})"
         return text
 
     def to_dict(self, lang: Lang | str = Lang.VI) -> dict[str, object]:
@@ -110,6 +112,33 @@ class Diagnostic:
             "hint": self.hint.get(lang) if self.hint else None,
             **({"data": self.data} if self.data else {}),
         }
+
+
+# What a terminal would act on or hide instead of showing: C0 controls (ESC starts colour and cursor sequences),
+# DEL, C1 controls (0x9B is a one-byte ESC [), line and paragraph separators, bidirectional overrides (which
+# reorder what is shown, "Trojan Source"), and lone surrogates (which no encoding can write).
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str, keep: str = "") -> str:
+    r"""``text`` with the characters a terminal would act on shown as escapes (``\x1b``, ``\n``, ``\u202e``).
+
+    For text echoed from user input (file names, keys, values) into terminal
+    or log output; characters in ``keep`` (say ``"\n"`` for a multi-line
+    message) are left as they are. JSON and SARIF keep the real text.
+    """
+    if _HIDDEN.search(text) is None:  # the usual case: one scan, no copy
+        return text
+
+    def shown(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        code = ord(char)
+        return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+    return _HIDDEN.sub(shown, text)
 
 
 def error(code: str, location: Location, message: Message, hint: Message | None = None, **data: object) -> Diagnostic:

@@ -99,18 +99,12 @@ class ProcessGraph:
 
     @cached_property
     def reachable_from_start(self) -> frozenset[str]:
-        reached: set[str] = set()
-        for start in self.starts:
-            reached |= {start} | nx.descendants(self._graph, start)
-        return frozenset(reached)
+        return _reached(self._graph.succ, self.starts)
 
     @cached_property
     def reaching_an_end(self) -> frozenset[str]:
         """Steps from which some end step can be reached."""
-        reaching: set[str] = set()
-        for end in self.ends:
-            reaching |= {end} | nx.ancestors(self._graph, end)
-        return frozenset(reaching)
+        return _reached(self._graph.pred, self.ends)
 
     @cached_property
     def back_edges(self) -> frozenset[tuple[str, str]]:
@@ -278,6 +272,22 @@ class ProcessGraph:
     def _timed(self, path: list[str]) -> TimedPath:
         untimed = tuple(s for s in path if self.step(s).duration is None and not self.step(s).stops_clock and self.step(s).type is not StepType.END)
         return TimedPath(tuple(path), sum(self.step_minutes(s) for s in path), untimed)
+
+
+def _reached(adjacency: Mapping[str, Iterable[str]], sources: Iterable[str]) -> frozenset[str]:
+    """The sources and every step reached from one of them along ``adjacency``.
+
+    One walk for all the sources together: a walk (``nx.descendants``) per source was quadratic in a process with
+    many end steps (each refusal ending on its own, say).
+    """
+    reached = set(sources)
+    stack = list(reached)
+    while stack:
+        for nxt in adjacency[stack.pop()]:
+            if nxt not in reached:
+                reached.add(nxt)
+                stack.append(nxt)
+    return frozenset(reached)
 
 
 def build_graph(process: Process) -> ProcessGraph:

@@ -5,12 +5,23 @@ plugin; the plugin turns every criterion into a result (finding, failing
 step, process file:line) and every unreadable criteria file into an error
 entry, so the caller gets a report, never a traceback. pytest's own output
 is kept in ``report.output`` for whoever needs to debug a run.
+
+Criteria come from outside auditors and are not code: a folder that holds a
+Python file is refused (:func:`code_in_criteria`), since pytest would run it
+by itself (a ``conftest.py``, a package's ``__init__.py``), unless the caller
+opts in with ``allow_code``. Without it pytest also runs locked down: no
+``conftest.py`` from the folder or any folder above it (``--noconftest``) and
+no pytest configuration file from the criteria tree (``-c`` with an empty one
+of ours: ``addopts``, ``pythonpath`` or ``log_file`` written there would load
+code or overwrite files). Doctests are always off (``test*.txt`` files would
+run as Python).
 """
 
 from __future__ import annotations
 
 import io
 import os
+import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -20,6 +31,7 @@ import pytest
 
 from qms.audit.errors import bilingual
 from qms.audit.report import AuditError, AuditReport
+from qms.diagnostics import display_path
 from qms.i18n import Lang, Message, msg
 
 PLUGIN = "qms.audit.plugin"
@@ -46,6 +58,51 @@ class _Collector:
         self.report = build_report(session.config, self.features, int(exitstatus))
 
 
+def _is_code(path: Path) -> bool:
+    return path.name.lower().endswith(".py")  # «CONFTEST.PY» is conftest.py where file names ignore case
+
+
+def code_in_criteria(features: Path | str) -> list[Path]:
+    """The Python files pytest could run from ``features``: anywhere in the folder tree, or beside a single file.
+
+    Folders linked into the tree are followed, as pytest's collection follows them.
+    """
+    features = Path(features)
+    if features.is_file():
+        beside = sorted(p for p in features.parent.iterdir() if p != features and _is_code(p) and p.is_file())
+        return ([features] if _is_code(features) else []) + beside
+    found: list[Path] = []
+    seen: set[str] = set()
+    for root, folders, files in os.walk(features, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:  # a link back up the tree
+            folders[:] = []
+            continue
+        seen.add(real)
+        folders.sort()
+        found += [Path(root) / name for name in sorted(files) if _is_code(Path(name))]
+    return found
+
+
+def code_refused(found: list[Path]) -> tuple[Message, Message]:
+    """Why criteria with the Python files ``found`` beside them do not run (the error at ``found[0]``), and what to do."""
+    more_vi = f", cùng {len(found) - 1} tệp .py khác" if len(found) > 1 else ""
+    more_en = f", and {len(found) - 1} other .py files" if len(found) > 1 else ""
+    message = Message(
+        f"tệp mã Python trong thư mục tiêu chí{more_vi}: «qms audit» không chạy mã đi kèm tiêu chí "
+        "(pytest sẽ tự chạy conftest.py, __init__.py…)",
+        f"a Python file in the criteria folder{more_en}: «qms audit» runs no code that comes with criteria "
+        "(pytest would run conftest.py, __init__.py… by itself)",
+    )
+    hint = Message(
+        "tiêu chí chỉ gồm tệp .feature: xoá tệp đó hoặc chuyển ra khỏi thư mục tiêu chí. Nếu đó là câu riêng do chính "
+        "đơn vị viết và đã xem xét, chạy lại với --allow-code: mã đó sẽ chạy với quyền của người chạy lệnh",
+        "criteria are .feature files only: delete the file or move it out of the criteria folder. If it holds steps "
+        "your own organisation wrote and reviewed, run again with --allow-code: that code then runs with your permissions",
+    )
+    return message, hint
+
+
 def run_audit(
     features: Path | str,
     processes: Path | str,
@@ -53,25 +110,34 @@ def run_audit(
     process: str | None = None,
     lang: Lang | str = Lang.VI,
     extra_args: list[str] | None = None,
+    allow_code: bool = False,
 ) -> AuditReport:
     """Check the processes in ``processes`` against the criteria in ``features`` (a folder or one .feature file).
 
     ``tags`` selects criteria by tag, as a pytest marker expression with or
     without ``@`` (``"@iso9001-7.5.2 and not @khuyen-nghi"``); ``process``
     keeps only the criteria about that process code; ``lang`` is the report
-    language.
+    language. ``allow_code`` runs the Python files that come with the
+    criteria (``conftest.py`` with steps of one's own): code written by
+    whoever wrote the criteria, run with the caller's permissions. Without
+    it, criteria with Python files beside them are an error entry and do not run.
     """
     features, processes, lang = Path(features), Path(processes), Lang(lang)
     if not features.exists():
         report = AuditReport(features, processes, tags=tags, process=process, lang=lang, exit_code=4)
         report.errors.append(AuditError(features, 1, msg("audit.no_features", path=features)))
         return report
+    if not allow_code and (found := code_in_criteria(features)):
+        report = AuditReport(features, processes, tags=tags, process=process, lang=lang, exit_code=4)
+        message, hint = code_refused(found)
+        report.errors.append(AuditError(found[0], 1, message, hint))
+        return report
 
     args = [
         str(features.resolve()),
         "-o",
         "qms_collect_features=true",
-        # Only the criteria: no Python test modules that may sit beside them (conftest.py still loads).
+        # Only the criteria: no Python test modules that may sit beside them (with allow_code, conftest.py still loads).
         "-o",
         "python_files=",
         f"--qms-processes={processes.resolve()}",
@@ -104,8 +170,14 @@ def run_audit(
         if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
             args[:0] = ["-p", "pytest_bdd.plugin"]
 
+    args[:0] = ["-p", "no:doctest"]  # notes named test*.txt beside the criteria would run as Python doctests
     output = io.StringIO()
-    with redirect_stdout(output), redirect_stderr(output):
+    with tempfile.TemporaryDirectory(prefix="qms-audit-") as empty, redirect_stdout(output), redirect_stderr(output):
+        if not allow_code:
+            ini = Path(empty) / "pytest.ini"
+            ini.write_text("[pytest]\n", encoding="utf-8")
+            base = features.resolve() if features.is_dir() else features.resolve().parent
+            args[:0] = ["--noconftest", "-c", str(ini), f"--rootdir={base}"]
         exit_code = int(pytest.main(args, plugins=plugins))
 
     report = collector.report
@@ -123,4 +195,4 @@ def run_audit(
     return report
 
 
-__all__ = ["run_audit"]
+__all__ = ["code_in_criteria", "code_refused", "run_audit"]

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from qms.bpmn.common import MAX_BYTES, BpmnError
+from qms.bpmn.common import BpmnError
 from qms.bpmn.export import process_to_bpmn
-from qms.bpmn.import_ import ImportNote, bpmn_to_process_yaml, convert, dump_yaml
-from qms.i18n import Lang, msg
+from qms.bpmn.import_ import ImportNote, bpmn_to_process_yaml, convert, dump_yaml, import_file
+from qms.i18n import Lang
 from qms.model import Process
 
 SUFFIX = ".bpmn"
@@ -38,36 +38,6 @@ def export_processes(processes: Iterable[Process], out_dir: Path | str, lang: La
         path.write_bytes(process_to_bpmn(process, lang))
         written.append(path)
     return written
-
-
-def import_file(path: Path | str, out_dir: Path | str, code: str | None = None) -> tuple[Path, list[ImportNote]]:
-    """Read the BPMN file ``path`` and write the process as ``out_dir/CODE.yaml``; return that path and the notes.
-
-    An existing YAML file is never overwritten. Raises :class:`BpmnError` when
-    the file cannot be read, is not BPMN, is unsafe, or the target exists.
-    """
-    source = Path(path)
-    try:
-        size = source.stat().st_size
-        if size > MAX_BYTES:
-            raise BpmnError(msg("bpmn.too_large", size=size, limit=MAX_BYTES))
-        data = source.read_bytes()
-    except OSError as exc:
-        raise BpmnError(msg("bpmn.unreadable", path=source, error=exc.strerror or exc)) from None
-    document, notes = convert(data, code)
-    folder = Path(out_dir)
-    target = folder / f"{document['code']}.yaml"
-    if target.exists() or target.with_suffix(".yml").exists():
-        raise BpmnError(msg("bpmn.exists", path=target if target.exists() else target.with_suffix(".yml")))
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8", newline="\n") as out:
-            out.write(dump_yaml(document, notes))
-    except FileExistsError:
-        raise BpmnError(msg("bpmn.exists", path=target)) from None
-    except OSError as exc:
-        raise BpmnError(msg("bpmn.unwritable", path=target, error=exc.strerror or exc)) from None
-    return target, notes
 
 
 __all__ = ["SUFFIX", "BpmnError", "ImportNote", "bpmn_to_process_yaml", "export_processes", "import_file", "process_to_bpmn"]

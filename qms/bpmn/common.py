@@ -3,8 +3,11 @@
 BPMN files come from outside (a modeler on someone's laptop, a download),
 so the reader never lets the XML parser do anything but read elements:
 a document type declaration is refused before any entity in it could be
-declared or expanded (billion laughs, external entities), and the size and
-nesting depth are bounded. Only the standard library's expat is used.
+declared or expanded (billion laughs, external entities), and the size,
+the nesting depth, the length of one attribute value and of one element's
+text are bounded. Only the standard library's expat is used: these
+handlers do what defusedxml's would (refuse DTDs and entities) and also
+bound what defusedxml leaves open, so no extra dependency is needed.
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ PREFIXES = {"bpmn": BPMN, "bpmndi": BPMNDI, "dc": DC, "di": DI, "qms": QMS}
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 200
+# One attribute value (a name, an id, a reference): modelers write a few dozen characters.
+MAX_ATTRIBUTE = 64 * 1024
+# The text of one element (a documentation, the qms data of a process: 18 KB for the largest shipped one).
+MAX_TEXT = 4 * 1024 * 1024
 
 # Characters XML 1.0 allows; anything else (control characters, lone surrogates) cannot be written.
 _NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -52,50 +59,119 @@ def local_name(tag: str) -> tuple[str, str]:
 
 
 class BpmnError(ValueError):
-    """A BPMN file that cannot be read at all; ``message`` says why in both languages."""
+    """A BPMN file that cannot be read at all; ``message`` says why in both languages.
 
-    def __init__(self, message: Message):
+    ``line`` and ``column`` (1-based, as the XML parser counts them) say where
+    in the file, when known; ``hint`` what to do about it.
+    """
+
+    def __init__(self, message: Message, hint: Message | None = None, line: int | None = None, column: int | None = None):
         self.message = message
+        self.hint = hint
+        self.line = line
+        self.column = column
         super().__init__(message.vi)
 
     def render(self, lang: str = "vi") -> str:
         return self.message.get(lang)
 
+    @property
+    def position(self) -> str:
+        """``line:column``, ``line`` or "" when the problem is not at one place in the file."""
+        if self.line is None:
+            return ""
+        return f"{self.line}:{self.column}" if self.column is not None else str(self.line)
+
+
+_MALFORMED_HINT = Message(
+    "mở tệp bằng Camunda Modeler hoặc bpmn.io và lưu lại; nếu sửa tay, kiểm tra thẻ đóng/mở và dấu ngoặc kép ở vị trí trên",
+    "open the file in Camunda Modeler or bpmn.io and save it again; if edited by hand, check the tags and quotes at that position",
+)
+_BAD_CHARACTER_HINT = Message(
+    "tệp có ký tự mà XML 1.0 không cho phép (ký tự điều khiển như U+0001, U+001B, hoặc U+FFFE); "
+    "xoá ký tự đó bằng trình soạn thảo văn bản rồi nhập lại",
+    "the file holds a character XML 1.0 does not allow (a control character such as U+0001, U+001B, or U+FFFE); "
+    "delete it in a text editor and import again",
+)
+_DOCTYPE_HINT = Message(
+    "xoá khai báo <!DOCTYPE ...> ở đầu tệp, hoặc mở tệp bằng Camunda Modeler/bpmn.io và lưu lại",
+    "delete the <!DOCTYPE ...> declaration at the top of the file, or open it in Camunda Modeler/bpmn.io and save it again",
+)
+_LIMIT_HINT = Message(
+    "tệp do Camunda Modeler hoặc bpmn.io lưu không bao giờ như vậy; tệp có thể đã bị hỏng hoặc được tạo để tấn công",
+    "files saved by Camunda Modeler or bpmn.io never look like this; the file may be damaged or made to attack the reader",
+)
+# expat error codes of a character XML does not allow (raw, or as a character reference such as &#1;).
+_BAD_CHARACTER_ERRORS = frozenset({expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN], expat.errors.codes[expat.errors.XML_ERROR_BAD_CHAR_REF]})
+
+
+def _attribute_too_long(name: str, size: int) -> Message:
+    return Message(
+        f"giá trị thuộc tính «{name}» quá dài ({size} ký tự; tối đa {MAX_ATTRIBUTE})",
+        f"the value of attribute «{name}» is too long ({size} characters; at most {MAX_ATTRIBUTE})",
+    )
+
+
+def _text_too_long(tag: str, size: int) -> Message:
+    return Message(
+        f"nội dung văn bản của phần tử «{tag}» quá dài (hơn {MAX_TEXT} ký tự)",
+        f"the text of element «{tag}» is too long (more than {MAX_TEXT} characters)",
+    )
+
 
 class _Refused(Exception):
-    def __init__(self, message: Message):
+    def __init__(self, message: Message, hint: Message | None = None):
         self.message = message
+        self.hint = hint
 
 
-def parse_xml(data: bytes) -> ET.Element:
+def parse_xml(data: bytes, positions: dict[ET.Element, tuple[int, int]] | None = None) -> ET.Element:
     """Parse ``data`` into an ElementTree element, refusing DTDs, entities, huge and deeply nested input.
 
-    Raises :class:`BpmnError` with a bilingual message for anything that is not plain, well-formed XML.
+    With ``positions``, the (line, column) where each element starts is stored
+    there (1-based, as expat counts: the column in bytes of UTF-8).
+    Raises :class:`BpmnError` with a bilingual message, the position and a
+    hint for anything that is not plain, well-formed XML.
     """
     if len(data) > MAX_BYTES:
-        raise BpmnError(msg("bpmn.too_large", size=len(data), limit=MAX_BYTES))
+        raise BpmnError(msg("bpmn.too_large", size=len(data), limit=MAX_BYTES), _LIMIT_HINT)
     if not data.strip():
         raise BpmnError(msg("bpmn.empty"))
     parser = expat.ParserCreate(namespace_separator="}")
     # Never read a DTD or parameter entity from anywhere.
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     builder = ET.TreeBuilder()
-    depth = 0
+    open_tags: list[str] = []  # local names of the elements open at this point; its length is the depth
+    text_size = 0  # characters of text since the last tag: one element's text, or the text after one
 
     def refuse_doctype(*_: object) -> None:
-        raise _Refused(msg("bpmn.doctype"))
+        raise _Refused(msg("bpmn.doctype"), _DOCTYPE_HINT)
 
     def start(name: str, attributes: dict[str, str]) -> None:
-        nonlocal depth
-        depth += 1
-        if depth > MAX_DEPTH:
-            raise _Refused(msg("bpmn.too_deep", limit=MAX_DEPTH))
-        builder.start(_clark(name), {_clark(key): value for key, value in attributes.items()})
+        nonlocal text_size
+        open_tags.append(name.rpartition("}")[2])
+        text_size = 0
+        if len(open_tags) > MAX_DEPTH:
+            raise _Refused(msg("bpmn.too_deep", limit=MAX_DEPTH), _LIMIT_HINT)
+        for key, value in attributes.items():
+            if len(value) > MAX_ATTRIBUTE:
+                raise _Refused(_attribute_too_long(key.rpartition("}")[2], len(value)), _LIMIT_HINT)
+        element = builder.start(_clark(name), {_clark(key): value for key, value in attributes.items()})
+        if positions is not None:
+            positions[element] = (parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
 
     def end(name: str) -> None:
-        nonlocal depth
-        depth -= 1
+        nonlocal text_size
+        open_tags.pop()
+        text_size = 0
         builder.end(_clark(name))
+
+    def text(chunk: str) -> None:
+        nonlocal text_size
+        text_size += len(chunk)
+        if text_size > MAX_TEXT:
+            raise _Refused(_text_too_long(open_tags[-1] if open_tags else "?", text_size), _LIMIT_HINT)
+        builder.data(chunk)
 
     parser.StartDoctypeDeclHandler = refuse_doctype
     parser.EntityDeclHandler = refuse_doctype
@@ -103,17 +179,20 @@ def parse_xml(data: bytes) -> ET.Element:
     parser.ExternalEntityRefHandler = refuse_doctype  # type: ignore[assignment]
     parser.StartElementHandler = start
     parser.EndElementHandler = end
-    parser.CharacterDataHandler = builder.data
+    parser.CharacterDataHandler = text
     parser.buffer_text = True
     parser.ordered_attributes = False
     try:
         parser.Parse(data, True)
     except _Refused as exc:
-        raise BpmnError(exc.message) from None
+        raise BpmnError(exc.message, exc.hint, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1) from None
     except expat.ExpatError as exc:
-        raise BpmnError(msg("bpmn.malformed", line=exc.lineno, column=exc.offset + 1, error=expat.ErrorString(exc.code))) from None
+        hint = _BAD_CHARACTER_HINT if exc.code in _BAD_CHARACTER_ERRORS else _MALFORMED_HINT
+        column = exc.offset + 1
+        raise BpmnError(msg("bpmn.malformed", line=exc.lineno, column=column, error=expat.ErrorString(exc.code)), hint, exc.lineno, column) from None
     except (ValueError, LookupError, RecursionError) as exc:  # an unknown or undecodable encoding, a builder mismatch
-        raise BpmnError(msg("bpmn.malformed", line=parser.CurrentLineNumber, column=parser.CurrentColumnNumber + 1, error=exc)) from None
+        line, column = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
+        raise BpmnError(msg("bpmn.malformed", line=line, column=column, error=exc), _MALFORMED_HINT, line, column) from None
     root = builder.close()
     return root
 

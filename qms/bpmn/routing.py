@@ -6,11 +6,17 @@ can always run in those "channels". A few candidate routes are tried, from
 the simplest (a straight line, one elbow) to the longest (out into a
 channel and back), and the first that crosses no other shape is kept; if
 every candidate crosses something, the one crossing the fewest is kept.
+
+The shapes to stay clear of are kept in a :class:`Shapes` index, built once
+per diagram: a segment is tested against the shapes beside its own line,
+found by binary search, not against every shape of the diagram (which made
+the export of a process quadratic in its number of steps; benchmarks/RESULTS.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 
 from qms.render.layout import LANE_HEIGHT, Box
@@ -24,19 +30,108 @@ CHANNEL = LANE_HEIGHT / 2 - 14
 OFFSETS = (20.0, 12.0, 32.0)
 
 
+# How far from a route a shape must stay (points): a segment "crosses" a shape grown by this margin.
+CLEARANCE = 4.0
+
+
+class Shapes:
+    """The shapes of a diagram, indexed for the question "which shapes does this segment cross?".
+
+    Shapes of one size in one lane row (the same top, height and width) form a band, their left edges sorted; the
+    bands are sorted by their top. A horizontal segment looks only at the bands whose height (with the clearance)
+    takes in its line and, in each, by binary search, at the shapes whose width takes in part of its length: what it
+    reads is what it crosses. Vertical segments do the same with the bands of one size in one column. (Testing every
+    shape made the export of a process quadratic in its steps, and a grid of cells still was with long return flows
+    that run along many columns; benchmarks/RESULTS.md.) A shape given twice counts twice, as in a list.
+    """
+
+    def __init__(self, boxes: Iterable[Box]):
+        self.boxes = list(boxes)
+        self._rows = _Bands([(b.y, b.height, b.width, b.x, i) for i, b in enumerate(self.boxes)])
+        self._columns = _Bands([(b.x, b.width, b.height, b.y, i) for i, b in enumerate(self.boxes)])
+
+    def crossed(self, a: Point, b: Point, skip: tuple[Box, ...] = (), limit: int | None = None) -> int:
+        """How many shapes (other than the very objects in ``skip``) the segment a-b passes through, with the clearance.
+
+        With a ``limit``, counting stops there: the answer is then ``limit`` for any count from ``limit`` up.
+        """
+        (x1, y1), (x2, y2) = a, b
+        if abs(y1 - y2) < 1e-6:  # horizontal: as _hits, the line is at y1
+            near = self._rows.near(y1, y1, min(x1, x2), max(x1, x2))
+        elif abs(x1 - x2) < 1e-6:  # vertical, at x1
+            near = self._columns.near(x1, x1, min(y1, y2), max(y1, y2))
+        else:
+            near = self._rows.near(min(y1, y2), max(y1, y2), min(x1, x2), max(x1, x2))
+        skipped = {id(box) for box in skip}
+        count = 0
+        for index in near:
+            box = self.boxes[index]
+            if id(box) not in skipped and _hits(a, b, box, margin=CLEARANCE):
+                count += 1
+                if count == limit:
+                    break
+        return count
+
+
+class _Bands:
+    """Boxes grouped by (start, extent) across an axis and their size along it, sorted along it; see :class:`Shapes`."""
+
+    def __init__(self, entries: list[tuple[float, float, float, float, int]]):
+        # entry: start and extent across the axis, extent and start along it, index of the box
+        groups: dict[tuple[float, float, float], list[tuple[float, int]]] = {}
+        for across, extent, length, along, index in entries:
+            groups.setdefault((across, extent, length), []).append((along, index))
+        self._keys = sorted(groups)
+        self._starts = [key[0] for key in self._keys]
+        self._widest = max((key[1] for key in self._keys), default=0.0)
+        self._members: list[tuple[list[float], list[int]]] = []
+        for key in self._keys:
+            members = sorted(groups[key])
+            self._members.append(([along for along, _ in members], [index for _, index in members]))
+
+    def near(self, low: float, high: float, first: float, last: float) -> Iterator[int]:
+        """Indices of the boxes that, grown by the clearance, may meet the span [low, high] across and [first, last] along.
+
+        A superset, with a point of slack on every side: the caller decides with :func:`_hits`. Lazily, band by
+        band, so that a caller who has counted enough stops early.
+        """
+        slack = CLEARANCE + 1.0
+        lo = bisect_left(self._starts, low - self._widest - slack)
+        hi = bisect_right(self._starts, high + slack)
+        for position in range(lo, hi):
+            start, extent, length = self._keys[position]
+            if start + extent + slack < low:
+                continue
+            alongs, indices = self._members[position]
+            begin = bisect_left(alongs, first - length - slack)
+            end = bisect_right(alongs, last + slack)
+            yield from indices[begin:end]
+
+
 def route(
-    source: Box, target: Box, obstacles: Sequence[Box], *, from_gateway: bool = False, used_exits: set[str] | None = None
+    source: Box,
+    target: Box,
+    obstacles: Sequence[Box] | Shapes,
+    *,
+    from_gateway: bool = False,
+    used_exits: set[str] | None = None,
 ) -> list[Point]:
     """Waypoints from ``source`` to ``target``; ``obstacles`` are the other shapes to stay clear of.
 
-    ``used_exits`` names the sides of ``source`` other flows already leave by
+    ``obstacles`` may be a :class:`Shapes` index of every shape of the diagram: ``source`` and ``target`` (the very
+    objects) are then left out of it. ``used_exits`` names the sides of ``source`` other flows already leave by
     ("right", "top", "bottom"); a gateway's branches prefer a side of their own.
     The side this route leaves by is added to it.
     """
     used = used_exits if used_exits is not None else set()
+    shapes = obstacles if isinstance(obstacles, Shapes) else Shapes(obstacles)
+    skip = (source, target) if isinstance(obstacles, Shapes) else ()
     best: tuple[int, int, int, list[Point]] | None = None
     for index, points in enumerate(_candidates(source, target, from_gateway)):
-        crossings = _crossings(points, source, target, obstacles)
+        # A later candidate wins only with fewer crossings, or as many and a side of its own: one more than the
+        # best so far is as good as any higher count, so counting stops there (a last-resort diagonal across a
+        # long diagram would otherwise count hundreds of shapes).
+        crossings = _crossings(points, source, target, shapes, skip, None if best is None else best[0] + 1)
         shared = 1 if from_gateway and exit_side(source, points) in used else 0
         score = (crossings, shared, index)
         if best is None or score < best[:3]:
@@ -101,17 +196,19 @@ def _candidates(s: Box, t: Box, from_gateway: bool) -> Iterable[list[Point]]:
     yield [(s_right, sy), (t_left, ty)]  # last resort, never empty
 
 
-def _crossings(points: list[Point], source: Box, target: Box, obstacles: Sequence[Box]) -> int:
+def _crossings(points: list[Point], source: Box, target: Box, shapes: Shapes, skip: tuple[Box, ...], limit: int | None = None) -> int:
+    """Shapes the route crosses, counted up to ``limit`` (``limit`` for any count from there up)."""
     count = 0
-    segments = list(pairwise(points))
-    for a, b in segments:
-        for box in obstacles:
-            if _hits(a, b, box, margin=4.0):
-                count += 1
+    for a, b in pairwise(points):
         # A route must not run back through its own ends.
         for box in (source, target):
             if _hits(a, b, box, margin=-1.0):
                 count += 1
+        if limit is not None and count >= limit:
+            return limit
+        count += shapes.crossed(a, b, skip, None if limit is None else limit - count)
+        if count == limit:
+            return limit
     return count
 
 

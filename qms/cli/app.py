@@ -12,39 +12,40 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import graphviz
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
+from rich.text import Text
 
 import qms
 from qms.audit.report import report_markdown, write_report
-from qms.audit.run import run_audit
+from qms.audit.run import code_in_criteria, code_refused, run_audit
 from qms.bpmn import BpmnError, export_processes, import_file
 from qms.cli.exit_codes import ExitCode
-from qms.diagnostics import Diagnostic, Severity
+from qms.diagnostics import Diagnostic, LoadCode, Location, Severity, display_path, error, visible
 from qms.handbook import build_handbook
 from qms.handbook.diagrams import draw_flowcharts
 from qms.handbook.printing import print_html, print_pdf
 from qms.handbook.site import SiteError, build_site, export_site, publish, tool_env, version_in_force
-from qms.i18n import Lang, msg
+from qms.i18n import Lang, Message, msg
 from qms.load import load_paths
 from qms.load.schema_errors import closest
 from qms.model import Process
 from qms.reference import format_reference_markdown
 from qms.render import FlowchartOptions, render_all
 from qms.report.coverage import coverage_matrix
+from qms.report.findings_file import FindingsFileError, steps_with_findings
 from qms.report.formats import report_json, report_junit, report_sarif, summary_counts
 from qms.report.rule_docs import rule_dict, rule_page, write_rule_docs
 from qms.rules.base import Finding
-from qms.rules.config import ConfigError, RuleConfig, find_config, load_config
+from qms.rules.config import ConfigError, RuleConfig, find_config, load_config, with_options
 from qms.rules.engine import CheckReport, check_paths
 from qms.rules.registry import all_rules, rule_by_code
 from qms.scaffold import is_valid_code, new_process_text, schema_path_from
@@ -71,8 +72,24 @@ app.add_typer(handbook_app, name="handbook")
 # soft_wrap: one diagnostic stays on one line, so editors and grep can parse it.
 # Piped output (CI logs, files) gets a wide fixed width instead of Rich's 80 columns, so tables stay readable.
 _WIDTH = None if sys.stdout.isatty() else 160
-out = Console(soft_wrap=True, highlight=False, width=_WIDTH)
-err = Console(stderr=True, soft_wrap=True, highlight=False, width=_WIDTH)
+
+
+class _Console(Console):
+    """A Rich console that the text it prints cannot steer.
+
+    File names, keys and values echoed in messages are user input, and an
+    escape sequence in one (ESC [ 2 J clears the screen) would act on the
+    terminal. Every string printed, table cells included, passes through
+    ``render_str``, which shows such characters as escapes (``\\x1b``); the
+    line breaks and tabs of multi-line messages are kept.
+    """
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        return super().render_str(visible(text, keep="\n\t"), **kwargs)
+
+
+out = _Console(soft_wrap=True, highlight=False, width=_WIDTH)
+err = _Console(stderr=True, soft_wrap=True, highlight=False, width=_WIDTH)
 
 
 class OutputFormat(StrEnum):
@@ -110,13 +127,14 @@ def _t(key: str, **args: object) -> str:
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+def print_diagnostics(diagnostics: list[Diagnostic], console: Console | None = None) -> None:
+    # visible(): one diagnostic per line, whatever line breaks or escape sequences the echoed user text holds.
     for d in diagnostics:
         loc = d.location
-        line = f"[bold]{_escape(str(loc))}[/]: [dim]{d.code}[/] [{_STYLE[d.severity]}]{d.severity.label(state.lang)}[/]: {_escape(d.message.get(state.lang))}"
+        line = f"[bold]{_escape(visible(str(loc)))}[/]: [dim]{d.code}[/] [{_STYLE[d.severity]}]{d.severity.label(state.lang)}[/]: {_escape(visible(d.message.get(state.lang)))}"
         if d.hint:
-            line += f" [dim]({_t('cli.hint')}: {_escape(d.hint.get(state.lang))})[/]"
-        out.print(line)
+            line += f" [dim]({_t('cli.hint')}: {_escape(visible(d.hint.get(state.lang)))})[/]"
+        (console or out).print(line)
 
 
 def _escape(text: str) -> str:
@@ -125,12 +143,13 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def _project_config(config_file: Path | None = None) -> RuleConfig:
-    """The project's rule configuration (the file given, or qms.toml / pyproject.toml found upwards); exit 2 if it is wrong."""
+def _project_config(config_file: Path | None = None, select: list[str] | None = None, ignore: list[str] | None = None) -> RuleConfig:
+    """The project's rule configuration (the file given, or qms.toml / pyproject.toml found upwards), with the
+    command line's ``--select`` / ``--ignore``; exit 2 if any of it is wrong."""
     try:
-        return load_config(config_file if config_file else find_config(Path.cwd()))
+        return with_options(load_config(config_file if config_file else find_config(Path.cwd())), select, ignore)
     except ConfigError as exc:
-        err.print(f"[red]{_escape(str(exc))}[/]")
+        err.print(f"[red]{_escape(exc.render(state.lang))}[/]")
         raise typer.Exit(ExitCode.USAGE) from None
 
 
@@ -142,23 +161,37 @@ def validate(
     """Kiểm tra định dạng và tham chiếu của các quy trình / validate process files."""
     given = paths or [Path("processes")]
     result = load_paths(given)
+    nothing = [] if result.files or any(d.data.get("usage") for d in result.diagnostics) else [_nothing_to_check(p) for p in given]
+    result.diagnostics += nothing
     usage_problems = [d for d in result.diagnostics if d.data.get("usage")]
+    code = ExitCode.USAGE if usage_problems or not result.files else ExitCode.OK if result.ok else ExitCode.FINDINGS
     if output is OutputFormat.JSON:
         payload = {
-            "ok": result.ok,
+            "ok": code is ExitCode.OK,  # agrees with the exit code: nothing checked is not "ok"
             "files": [str(f) for f in result.files],
             "processes": [{"code": p.code, "version": p.version, "file": str(p.origin.path)} for p in result.processes],
             "diagnostics": [d.to_dict(state.lang) for d in result.diagnostics],
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
-        print_diagnostics(result.diagnostics)
-        if not usage_problems and not result.files:
-            err.print(_t("cli.no_files", paths=", ".join(map(str, given))))
-        _summary(len(result.files), len(result.processes), result.diagnostics)
-    if usage_problems or not result.files:
-        raise typer.Exit(ExitCode.USAGE)
-    raise typer.Exit(ExitCode.OK if result.ok else ExitCode.FINDINGS)
+        print_diagnostics([d for d in result.diagnostics if d not in nothing])
+        print_diagnostics(nothing, err)
+        if result.files:  # a table of zeros would read as "no errors"
+            _summary(len(result.files), len(result.processes), result.diagnostics)
+    raise typer.Exit(code)
+
+
+def _nothing_to_check(path: Path) -> Diagnostic:
+    return error(
+        LoadCode.FILE,
+        Location(path),
+        msg("cli.no_files", paths=path),
+        Message(
+            "không có gì được kiểm tra; hãy chỉ ra các tệp .yaml/.yml hoặc thư mục chứa chúng; tên bắt đầu bằng «.» hay «_» bị bỏ qua",
+            "nothing was checked; name .yaml/.yml files or folders containing them; names starting with «.» or «_» are skipped",
+        ),
+        usage=True,
+    )
 
 
 def _summary(files: int, valid: int, diagnostics: list[Diagnostic]) -> None:
@@ -170,7 +203,7 @@ def _summary(files: int, valid: int, diagnostics: list[Diagnostic]) -> None:
     table.add_row(str(files), str(valid), f"[red]{errors}[/]" if errors else "0", str(warnings))
     out.print(table)
     if errors:
-        out.print(f"[red]{_t('cli.invalid', n=errors, files=len({d.location.path for d in diagnostics}))}[/]")
+        out.print(f"[red]{_t('cli.invalid', n=errors, files=len({d.location.path for d in diagnostics if d.severity is Severity.ERROR}))}[/]")
     elif files:
         out.print(f"[green]{_t('cli.valid', n=valid)}[/]")
 
@@ -239,16 +272,14 @@ def check(
     output: Annotated[CheckFormat, typer.Option("--format", "-f", help="human | json | sarif | junit")] = CheckFormat.HUMAN,
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Ghi ra tệp / write to this file")] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Mức gây lỗi / lowest severity that fails: error | warning | info | never")] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Chỉ chạy các quy tắc này / only these rule codes or prefixes")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Bỏ qua các quy tắc này / skip these rule codes or prefixes")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Chỉ chạy các quy tắc này / only these rule codes or prefixes (repeat, or QMS1,QMS203)")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Bỏ qua các quy tắc này / skip these rule codes or prefixes (repeat, or QMS1,QMS203)")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="qms.toml hoặc pyproject.toml")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Ngày xét hiệu lực văn bản / date for legal validity (YYYY-MM-DD)")] = None,
 ) -> None:
     """Kiểm tra sự phù hợp với ISO 9001, ISO 18091 và quy định / check conformity with the rule catalogue."""
     given = paths or [Path("processes")]
-    config = _project_config(config_file)
-    if select or ignore:
-        config = replace(config, select=tuple(c.upper() for c in select or config.select), ignore=(*config.ignore, *(c.upper() for c in ignore or ())))
+    config = _project_config(config_file, select, ignore)
     today = _parse_day(as_of)
     report = check_paths(given, config, today)
     threshold = (fail_on.value if fail_on else config.fail_on)
@@ -434,11 +465,11 @@ def render(
 ) -> None:
     """Vẽ lưu đồ có làn theo vai trò / draw swimlane flowcharts."""
     given = paths or [Path("processes")]
+    marked = _steps_with_findings(findings) if findings else {}  # a wrong file stops before the long part
     result = load_paths(given)
     print_diagnostics(result.diagnostics)
     if not result.files or any(d.data.get("usage") for d in result.diagnostics):
         raise typer.Exit(ExitCode.USAGE)
-    marked = _steps_with_findings(findings) if findings else {}
     out_dir.mkdir(parents=True, exist_ok=True)
     def options_for(process: Process) -> FlowchartOptions:
         steps = set(highlight or ()) | marked.get(process.code, set())
@@ -459,15 +490,10 @@ def render(
 
 def _steps_with_findings(path: Path) -> dict[str, set[str]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        found = [(f["process"], f["step"]) for f in data["findings"] if f.get("step") and not f.get("waived")]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        err.print(f"[red]{_escape(_t('cli.render.bad_findings', path=path, error=str(exc)))}[/]")
+        return steps_with_findings(path)
+    except FindingsFileError as exc:
+        err.print(f"[red]{_escape(exc.render(state.lang))}[/]")
         raise typer.Exit(ExitCode.USAGE) from None
-    marked: dict[str, set[str]] = {}
-    for process, step in found:
-        marked.setdefault(process, set()).add(step)
-    return marked
 
 
 @app.command()
@@ -477,14 +503,26 @@ def audit(
     tags: Annotated[Optional[str], typer.Option("--tags", help="Lọc theo thẻ, ví dụ «nd30-2020 and not khuyen-nghi»")] = None,
     process_code: Annotated[Optional[str], typer.Option("--process", help="Chỉ đánh giá quy trình này / only this process")] = None,
     outputs: Annotated[Optional[list[Path]], typer.Option("--out", "-o", help="Báo cáo: .md, .html hoặc .xml (JUnit); lặp lại được")] = None,
+    allow_code: Annotated[
+        bool,
+        typer.Option(
+            "--allow-code",
+            help="Chạy cả mã Python đi kèm tiêu chí (conftest.py): mã do người viết tiêu chí viết, chạy với quyền của bạn "
+            "/ also run the Python code that comes with the criteria: code written by whoever wrote them, run as you",
+        ),
+    ] = False,
 ) -> None:
     """Đánh giá theo tiêu chí Gherkin trong features/ và lập báo cáo / run the audit criteria and write the report."""
     for path in (features, processes):
         if not path.exists():
             err.print(f"[red]{_escape(_t('file.not_found', path=path))}[/] ({_escape(_t('file.not_found.hint'))})")
             raise typer.Exit(ExitCode.USAGE)
+    if not allow_code and (found := code_in_criteria(features)):
+        message, hint = code_refused(found)
+        err.print(f"[red]{_escape(display_path(found[0]))}: {_escape(message.get(state.lang))}[/] ({_escape(hint.get(state.lang))})")
+        raise typer.Exit(ExitCode.USAGE)
     with err.status(_t("cli.audit.running")):
-        report = run_audit(features, processes, tags=tags, process=process_code, lang=state.lang)
+        report = run_audit(features, processes, tags=tags, process=process_code, lang=state.lang, allow_code=allow_code)
     out.print(report_markdown(report, state.lang), markup=False, highlight=False)
     for path in outputs or ():
         write_report(report, path, state.lang)
@@ -514,15 +552,33 @@ def import_bpmn(
     code: Annotated[Optional[str], typer.Option("--code", help="Mã quy trình / process code for the new file")] = None,
 ) -> None:
     """Nhập sơ đồ BPMN vẽ bằng Camunda Modeler, bpmn.io thành tệp quy trình YAML / import a BPMN diagram."""
+    # Wrong command line (exit 2): a code that is no process code, a source that is not a file.
+    if code is not None and not is_valid_code(code):
+        err.print(f"[red]{_escape(visible(_t('bpmn.bad_code', code=code)))}[/]")
+        raise typer.Exit(ExitCode.USAGE)
+    if not source.is_file():
+        hint = Message("lệnh nhận một tệp .bpmn", "the command takes one .bpmn file").get(state.lang)
+        err.print(f"[red]{_escape(visible(_t('file.not_found', path=source)))}[/] [dim]({_t('cli.hint')}: {_escape(hint)})[/]")
+        raise typer.Exit(ExitCode.USAGE)
+
+    def where(position: str) -> str:  # file:line:column, the file name shown as it is
+        return _escape(visible(str(source) + (f":{position}" if position else "")))
+
     try:
         target, notes = import_file(source, out_dir, code)
     except BpmnError as exc:
-        err.print(f"[red]{_escape(str(source))}: {_escape(exc.render(state.lang))}[/]")
+        line = f"[red]{where(exc.position)}: {_escape(visible(exc.render(state.lang)))}[/]"
+        if exc.hint is not None:
+            line += f" [dim]({_t('cli.hint')}: {_escape(visible(exc.hint.get(state.lang)))})[/]"
+        err.print(line)
         raise typer.Exit(ExitCode.FINDINGS) from None
     for note in notes:
         style = "yellow" if note.severity == "warning" else "cyan"
-        out.print(f"[{style}]{_escape(str(source))}: {_escape(note.render(state.lang))}[/]")
-    out.print(_t("cli.bpmn.imported", path=target, n=len(notes)))
+        line = f"[{style}]{where(note.position)}: {_escape(visible(note.render(state.lang)))}[/]"
+        if note.hint is not None:
+            line += f" [dim]({_t('cli.hint')}: {_escape(visible(note.hint.get(state.lang)))})[/]"
+        out.print(line)
+    out.print(_escape(visible(_t("cli.bpmn.imported", path=target, n=len(notes)))))
     check = load_paths([target])
     print_diagnostics(check.diagnostics)
     raise typer.Exit(ExitCode.OK if check.ok else ExitCode.FINDINGS)
@@ -665,8 +721,35 @@ def _lang_first(args: list[str]) -> list[str]:
     return moved + rest
 
 
+def _robust_output() -> None:
+    """Make printing never fail on the console's encoding.
+
+    With a legacy console encoding (``PYTHONIOENCODING=cp1258``, a Windows
+    code page) Vietnamese text such as "ệ" cannot be encoded and every print
+    raised UnicodeEncodeError. Output that is not a terminal (``> out.txt``,
+    a pipe, CI logs) is written as UTF-8 whatever that setting says: JSON,
+    SARIF and JUnit (declared ``encoding="UTF-8"``) must be UTF-8 to be valid,
+    and a UTF-8 log is readable everywhere; "backslashreplace" writes what
+    even UTF-8 cannot hold (a lone surrogate from an undecodable file name)
+    as a ``\\udcff`` escape, which JSON reads back. A terminal keeps its own
+    encoding, since that is what it shows, with "?" for what it cannot show.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:  # replaced by a caller (no TextIOWrapper), or None under pythonw
+            continue
+        try:
+            if stream.isatty():
+                reconfigure(errors="replace")
+            else:
+                reconfigure(encoding="utf-8", errors="backslashreplace")
+        except (OSError, ValueError):
+            pass
+
+
 def run() -> None:
     """Console-script entry point: no Python traceback ever reaches the user."""
+    _robust_output()
     try:
         app(args=_lang_first(sys.argv[1:]))
     except SystemExit:

@@ -2,14 +2,22 @@
 
 This module knows nothing of mkdocs: it returns page paths and contents
 (and where each flowchart goes; :mod:`qms.handbook.diagrams` draws them) so that the mkdocs plugin, a Zensical build or a plain
-folder export can all use it. Every value from YAML goes through
-:func:`text`, which escapes HTML and Markdown, so a title such as
-``<script>`` shows as text.
+folder export can all use it.
+
+What free text may contain: process text is data written by QMS officers,
+not trusted HTML, and it is shown as written. It is never read as HTML or
+Markdown: every value from YAML goes through :func:`text` (in HTML blocks)
+or :func:`md` (in Markdown text), which escape HTML, and for :func:`md`
+every Markdown and attribute-list character, so ``<script>``,
+``<img onerror=…>`` or ``[x](javascript:…)`` show as text and no link is
+ever made from free text (the only links are the generator's own, between
+its pages). Characters XML 1.0 cannot hold are replaced
+(:func:`qms.render.escape.xml_chars`). The mkdocs plugin then passes the
+rendered HTML through an allow-list as well (:mod:`qms.handbook.safe_html`).
 """
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import re
@@ -21,11 +29,14 @@ from functools import lru_cache
 from qms.i18n import Lang, Message
 from qms.model import DocumentKind, Process, Status, Step, StepType, Text
 from qms.model.values import fold
+from qms.render.escape import html_text
 from qms.report.coverage import CoverageRow, coverage_matrix
 from qms.rules.base import Finding, Rule
 from qms.rules.registry import all_rules
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+# Markdown reads a carriage return as a line break too: a value stays on its line (a heading, a table row).
+_ONE_LINE = re.compile(r"\r\n?|\n")
 
 STATUS = {
     Status.DRAFT: Message("Dự thảo", "Draft"),
@@ -143,7 +154,7 @@ def text(value: str | Text | None, lang: Lang = Lang.VI) -> str:
     if value is None:
         return ""
     raw = value.get(lang) if isinstance(value, Text) else str(value)
-    return html.escape(raw, quote=True).replace("\n", " ")
+    return _ONE_LINE.sub(" ", html_text(raw, quote=True))
 
 
 def md(value: str | Text | None, lang: Lang = Lang.VI) -> str:
@@ -152,7 +163,7 @@ def md(value: str | Text | None, lang: Lang = Lang.VI) -> str:
         return ""
     raw = value.get(lang) if isinstance(value, Text) else str(value)
     # quote=False: in text content quotes are harmless, and «&#x27;» would contain a «#» to escape.
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(raw, quote=False)).replace("\n", " ")
+    return _ONE_LINE.sub(" ", _MARKDOWN_SPECIAL.sub(r"\\\1", html_text(raw, quote=False)))
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:

@@ -14,6 +14,10 @@ site; mike's versioning works unchanged. Moving to Zensical (which reads
           processes: processes
           folder: so-tay
 
+Safety: process text is escaped in the pages (:mod:`.pages`) and the HTML of every
+generated page, the audit report included, passes an allow-list (:mod:`.safe_html`)
+before the theme and the search index see it.
+
 Speed (benchmarks/RESULTS.md): flowcharts are drawn by graphviz in other
 OS processes while mkdocs renders the pages, and written at the end; the
 generated HTML tables skip Markdown's HTML parser (:mod:`.html_blocks`).
@@ -43,6 +47,7 @@ from qms.handbook.diagrams import FlowchartCache, draw_flowcharts
 from qms.handbook.html_blocks import GeneratedHtml
 from qms.handbook.pages import PageCache, W, build_handbook
 from qms.handbook.preview import Preview
+from qms.handbook.safe_html import safe_html
 from qms.i18n import Lang
 from qms.load import ReadCache
 from qms.rules.config import ConfigError, find_config, load_config
@@ -179,10 +184,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: Any, files: Files) -> str:
-        if self._html.active and page.present_anchor_ids is not None:
+        generated = self._html.active
+        if generated and page.present_anchor_ids is not None:
             page.present_anchor_ids |= self._html.anchors  # ids inside the blocks mkdocs did not parse
         self._html.active = False
-        return html
+        # Every generated page (the audit report too, whose Markdown comes from a file) passes the allow-list; the
+        # search plugin indexes page.content after this event, so the index gets the same cleaned HTML.
+        return safe_html(html) if generated else html
 
     def on_build_error(self, *, error: Exception) -> None:
         self._flowcharts = None  # a failed build writes no flowcharts; the drawing finishes on its own

@@ -3,13 +3,15 @@
 Agencies still file a signed paper copy. No LaTeX toolchain: the same
 generated pages are turned into one HTML document with print styles
 (flowcharts embedded as data URIs, nothing loaded from outside) and
-Chromium's print-to-PDF makes the PDF.
+Chromium's print-to-PDF makes the PDF. The escaping is the site's: the
+pages are the same generated pages (process text escaped in them), and each
+converted page passes the same allow-list (:mod:`qms.handbook.safe_html`)
+before the flowchart, our own SVG, is put in as an image.
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import re
 import shutil
 from collections.abc import Sequence
@@ -18,8 +20,10 @@ from pathlib import Path
 import markdown
 
 from qms.handbook.pages import Handbook, svg_path
+from qms.handbook.safe_html import safe_html
 from qms.i18n import Lang
 from qms.model import Process, Status
+from qms.render.escape import html_text
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -44,6 +48,9 @@ tr { page-break-inside: avoid; } img.qms-flowchart { max-width: 100%; max-height
 """
 
 
+_FLOWCHART = re.compile(r'<object class="qms-flowchart"[^>]*>.*?</object>', re.DOTALL)
+
+
 def print_html(book: Handbook, processes: Sequence[Process], lang: Lang = Lang.VI, title: str = "") -> str:
     """One HTML document with every current process (or the ones given), flowcharts inlined."""
     md = markdown.Markdown(extensions=["admonition", "tables", "attr_list", "meta"])
@@ -51,14 +58,15 @@ def print_html(book: Handbook, processes: Sequence[Process], lang: Lang = Lang.V
     for process in sorted(processes, key=lambda p: p.code):
         if process.status is Status.OBSOLETE and len(processes) > 1:
             continue
-        source = book.pages[book.paths[process.code]]
+        page = safe_html(md.reset().convert(book.pages[book.paths[process.code]]))
         svg = book.assets.get(svg_path(book.paths[process.code]))
         if svg is not None:
+            # After the allow-list, which keeps no image and no data: URL; the generator writes the only <object>.
             data = base64.b64encode(svg).decode("ascii")
-            image = f'<img class="qms-flowchart" alt="{html.escape(process.code)}" src="data:image/svg+xml;base64,{data}">'
-            source = re.sub(r'<object class="qms-flowchart"[^>]*>.*?</object>', lambda _, image=image: image, source)
-        sections.append(md.reset().convert(source))
-    heading = html.escape(title)
+            image = f'<img class="qms-flowchart" alt="{html_text(process.code)}" src="data:image/svg+xml;base64,{data}">'
+            page = _FLOWCHART.sub(lambda _, image=image: image, page, count=1)
+        sections.append(page)
+    heading = html_text(title)
     return (
         f'<!doctype html>\n<html lang="{lang.value}"><head><meta charset="utf-8"><title>{heading}</title>'
         f"<style>{_CSS}</style></head><body>\n" + "\n".join(sections) + "\n</body></html>\n"

@@ -11,20 +11,23 @@ project can keep shared or work-in-progress YAML beside its processes.
 
 from __future__ import annotations
 
+import errno
 import gc
+import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from qms.diagnostics import Diagnostic, LoadCode, Location, error, sort_key
-from qms.i18n import msg
+from qms.diagnostics import Diagnostic, LoadCode, Location, Severity, error, sort_key
+from qms.i18n import Message, msg
 from qms.load.references import check_process
 from qms.load.schema_errors import translate
-from qms.load.source import Document, Path_, SourceError, SourceMap, read_document
+from qms.load.source import Document, Path_, SourceError, SourceMap, not_regular, read_document, unreachable
 from qms.model import Process
 
 SUFFIXES = (".yaml", ".yml")
@@ -81,26 +84,109 @@ class LoadError(Exception):
 
 
 def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Diagnostic]]:
-    """Process files named by ``paths`` (files or folders), sorted, without duplicates."""
+    """Process files named by ``paths`` (files or folders), sorted, without duplicates.
+
+    Only regular files (or links to them) are process files: a named pipe,
+    device or socket is reported, never opened (reading one blocks or never
+    ends). Links to folders are not followed, as with ``Path.rglob``, so
+    discovery always ends; a link that loops is reported.
+    """
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            files += sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix in SUFFIXES and p.is_file() and not any(part.startswith((".", "_")) for part in p.relative_to(path).parts)
-            )
-        elif path.is_file():
+        try:
+            info = path.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP or (exc.errno == errno.ENOENT and path.is_symlink()):
+                problems.append(replace(unreachable(path, exc), data={"usage": True}))
+            else:
+                problems.append(error(LoadCode.FILE, Location(path), msg("file.not_found", path=path), msg("file.not_found.hint"), usage=True))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            files += _walk(path, problems)
+        elif stat.S_ISREG(info.st_mode):
             files.append(path)
         else:
-            problems.append(error(LoadCode.FILE, Location(path), msg("file.not_found", path=path), msg("file.not_found.hint"), usage=True))
+            problems.append(replace(not_regular(path, info.st_mode), data={"usage": True}))
     # The same file named twice (a folder and a file in it, relative and absolute) is read once.
     unique: dict[Path, Path] = {}
     for file in files:
         unique.setdefault(file.resolve(), file)
     return list(unique.values()), problems
+
+
+def _walk(root: Path, problems: list[Diagnostic]) -> list[Path]:
+    """The process files under the folder ``root``, sorted; what cannot be one is added to ``problems``.
+
+    Entries whose names start with ``.`` or ``_`` are skipped without being
+    looked into (``.git`` can hold many thousands of files).
+    """
+    found: list[Path] = []
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = list(scan)
+        except OSError as exc:
+            problems.append(error(LoadCode.FILE, Location(folder), msg("file.unreadable", error=exc.strerror or exc)))
+            continue
+        for entry in entries:
+            if entry.name.startswith((".", "_")):
+                continue
+            path = folder / entry.name
+            is_yaml = path.suffix in SUFFIXES
+            try:
+                is_link = entry.is_symlink()
+                info = entry.stat()  # follows links: what would be read
+            except OSError as exc:
+                # A link to nothing named .yaml, or any link loop (it may have been meant as a folder).
+                if exc.errno == errno.ELOOP:
+                    problems.append(unreachable(path, exc) if is_yaml else _as_warning(unreachable(path, exc)))
+                elif is_yaml:
+                    problems.append(unreachable(path, exc))
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                if not is_link:
+                    folders.append(path)
+                elif _leads_back(path, folder):
+                    problems.append(_folder_loop(path))
+            elif not is_yaml:
+                continue
+            elif stat.S_ISREG(info.st_mode):
+                found.append(path)
+            else:
+                problems.append(not_regular(path, info.st_mode))
+    return sorted(found)
+
+
+def _leads_back(link: Path, folder: Path) -> bool:
+    """Whether the folder link ``link`` in ``folder`` points to that folder or one that contains it."""
+    try:
+        return folder.resolve().is_relative_to(link.resolve())
+    except (OSError, RuntimeError):
+        return True
+
+
+def _folder_loop(path: Path) -> Diagnostic:
+    return Diagnostic(
+        LoadCode.FILE,
+        Severity.WARNING,
+        Location(path),
+        Message(
+            f"«{path}» là liên kết tới chính thư mục chứa nó hoặc một thư mục cha: đi theo nó sẽ lặp vô tận, nên không đọc",
+            f"«{path}» is a link to its own folder or a parent folder: following it would loop for ever, so it is not read",
+        ),
+        Message(
+            "xoá liên kết này; các tệp trong thư mục đó đã được kiểm tra",
+            "remove the link; the files of that folder are checked already",
+        ),
+    )
+
+
+def _as_warning(diagnostic: Diagnostic) -> Diagnostic:
+    return replace(diagnostic, severity=Severity.WARNING)
 
 
 def parse_file(path: Path, known_processes: set[str] | None = None) -> tuple[Process | None, list[Diagnostic]]:

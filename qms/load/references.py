@@ -141,8 +141,13 @@ def _references(process: Process, source: SourceMap, known_processes: set[str] |
     if process.citizen_service:
         refs.append((KPI, kpis, ("citizen_service", "satisfaction_kpi"), process.citizen_service.satisfaction_kpi))
 
+    # Membership in sets: a 20,000-step process has 20,000 references to check against 20,000 step ids.
+    as_set: dict[int, set[str]] = {}
     for kind, known, path, name in refs:
-        if name is not None and name not in known:
+        members = as_set.get(id(known))
+        if members is None:
+            members = as_set[id(known)] = set(known)
+        if name is not None and name not in members:
             yield error(LoadCode.REFERENCE, source.value(path), _with_kind("ref.unknown", kind, name=name), _hint(kind, name, known), kind=kind.key, name=name)
 
 

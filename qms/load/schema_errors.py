@@ -197,10 +197,30 @@ def _explain(err: dict[str, Any], kind: str, path: Path_, data: Any) -> tuple[Me
             suggestion = suggestion.upper()
         extra = msg("hint.suggest", value=suggestion) if suggestion and suggestion != value and hint_key != "hint.version" else Message("", "")
         return _localised("schema.pattern", value=value, what=msg(what)), _localised(hint_key, suggestion=extra)
+    if kind in ("qms_duration_too_large", "qms_retention_too_large", "qms_target_too_large"):
+        return _too_large(kind, str(ctx.get("value", "")), ctx.get("years", "?"))
     if kind in ("qms_duration", "qms_duration_bare_day", "qms_target", "qms_retention"):
         key = {"qms_duration_bare_day": "duration.bare_day"}.get(kind, kind.removeprefix("qms_") + ".invalid")
         return msg(key, **ctx), msg(key + ".hint", **ctx)
     return msg("schema.other", detail=err.get("msg", kind)), None
+
+
+def _too_large(kind: str, value: str, years: object) -> tuple[Message, Message]:
+    """A number too large to be meant (a duration or retention beyond ``years``, a target beyond any float)."""
+    if kind == "qms_duration_too_large":
+        return (
+            Message(f"«{value}» dài hơn {years} năm: có lẽ con số bị gõ nhầm", f"«{value}» is longer than {years} years: the number is probably mistyped"),
+            msg("duration.invalid.hint"),
+        )
+    if kind == "qms_retention_too_large":
+        return (
+            Message(f"«{value}» dài hơn {years} năm: có lẽ con số bị gõ nhầm", f"«{value}» is longer than {years} years: the number is probably mistyped"),
+            Message(
+                "hồ sơ phải giữ mãi thì ghi «vĩnh viễn»; nếu không, sửa lại con số, ví dụ «5 năm», «18 tháng»",
+                "for a record kept for ever write «vĩnh viễn» (permanent); otherwise correct the number, e.g. «5 năm», «18 tháng»",
+            ),
+        )
+    return Message(f"«{value}»: con số quá lớn", f"«{value}»: the number is too large"), msg("target.invalid.hint")
 
 
 def _localised(key: str, **args: Any) -> Message:

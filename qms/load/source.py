@@ -20,11 +20,20 @@ and build the values ourselves, which lets us:
 * stop at a nesting depth limit before any recursion happens;
 * count the nodes that aliases expand to and refuse alias bombs;
 * normalise all text to Unicode NFC, since Vietnamese typed on macOS or
-  pasted from PDFs often arrives decomposed (NFD) and must compare equal.
+  pasted from PDFs often arrives decomposed (NFD) and must compare equal;
+* refuse double-quoted escapes that make characters the file itself could
+  not hold ("\\x01", "\\e", "\\uFFFE", a lone surrogate "\\ud800"), at the escape.
+
+Only regular files are read, and at most ``MAX_FILE_BYTES`` of them: a named
+pipe or a device (``/dev/zero`` through a link) is refused without opening it.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,16 +112,114 @@ def read_document(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     Raises :class:`SourceError` for every problem, never another exception.
     """
     path = Path(path)
+    return parse_document(decode(read_bytes(path, max_bytes), path), path)
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The content of ``path``, which must be a regular file (or a link to one) of at most ``max_bytes``.
+
+    A named pipe would block the read until something writes to it (for
+    ever, in CI), and a device such as ``/dev/zero`` reports size 0 but never
+    ends: so the target's type is checked before opening, the file is opened
+    without blocking and checked again (it may have been swapped meanwhile),
+    and at most ``max_bytes + 1`` bytes are read whatever the size says.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise SourceError(
-                error(LoadCode.FILE, Location(path), msg("file.too_large", size=size, limit=max_bytes), msg("file.too_large.hint"))
-            )
-        raw = path.read_bytes()
+        info = os.stat(path)  # follows symbolic links: it is the target that is read
+    except OSError as exc:
+        raise SourceError(unreachable(path, exc)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceError(not_regular(path, info.st_mode))
+    if info.st_size > max_bytes:
+        raise SourceError(
+            error(LoadCode.FILE, Location(path), msg("file.too_large", size=info.st_size, limit=max_bytes), msg("file.too_large.hint"))
+        )
+    try:
+        fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
+    except OSError as exc:
+        raise SourceError(unreachable(path, exc)) from None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise SourceError(not_regular(path, mode))
+            raw = handle.read(max_bytes + 1)
     except OSError as exc:
         raise SourceError(error(LoadCode.FILE, Location(path), msg("file.unreadable", error=exc.strerror or exc))) from None
-    return parse_document(decode(raw, path), path)
+    if len(raw) > max_bytes:  # it grew after the size was read
+        raise SourceError(
+            error(
+                LoadCode.FILE,
+                Location(path),
+                Message(f"tệp quá lớn (hơn {max_bytes} byte)", f"file too large (more than {max_bytes} bytes)"),
+                msg("file.too_large.hint"),
+            )
+        )
+    return raw
+
+
+# O_NONBLOCK: opening a named pipe must not wait for a writer (the type check before opening can be raced).
+_OPEN_FLAGS = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+_KINDS: list[tuple[Any, Message]] = [
+    (stat.S_ISDIR, Message("một thư mục", "a folder")),
+    (stat.S_ISFIFO, Message("một ống có tên (FIFO)", "a named pipe (FIFO)")),
+    (stat.S_ISCHR, Message("một thiết bị ký tự", "a character device")),
+    (stat.S_ISBLK, Message("một thiết bị khối", "a block device")),
+    (stat.S_ISSOCK, Message("một socket", "a socket")),
+]
+
+
+def not_regular(path: Path, mode: int) -> Diagnostic:
+    """QMS001 for a path whose target is not a regular file: never opened, since reading it could block or never end."""
+    kind = next((name for test, name in _KINDS if test(mode)), Message("một tệp đặc biệt", "a special file"))
+    via = _link_target(path)
+    vi_via, en_via = (f" (liên kết tới «{via}»)", f" (a link to «{via}»)") if via else ("", "")
+    return error(
+        LoadCode.FILE,
+        Location(path),
+        Message(
+            f"«{path}» không phải tệp thông thường mà là {kind.vi}{vi_via}: không đọc",
+            f"«{path}» is not a regular file but {kind.en}{en_via}: not read",
+        ),
+        Message(
+            "chỉ đọc tệp .yaml/.yml thông thường; hãy xoá nó, hoặc đổi tên bắt đầu bằng «_» để được bỏ qua",
+            "only regular .yaml/.yml files are read; remove it, or rename it to start with «_» to have it skipped",
+        ),
+    )
+
+
+def unreachable(path: Path, exc: OSError) -> Diagnostic:
+    """QMS001 for a path that cannot be looked at: a symbolic link loop, a link to nothing, or the system's reason."""
+    if exc.errno == errno.ELOOP:
+        return error(
+            LoadCode.FILE,
+            Location(path),
+            Message(
+                f"«{path}» là liên kết tượng trưng lặp vòng: qua các liên kết, nó trỏ về chính nó",
+                f"«{path}» is a symbolic link loop: through other links it leads back to itself",
+            ),
+            Message(
+                "xoá liên kết, hoặc cho nó trỏ tới một tệp hay thư mục có thật («ls -l» cho biết nó trỏ đi đâu)",
+                "remove the link or point it at a real file or folder («ls -l» shows where it points)",
+            ),
+        )
+    target = _link_target(path)
+    if exc.errno == errno.ENOENT and target is not None:
+        return error(
+            LoadCode.FILE,
+            Location(path),
+            Message(f"«{path}» là liên kết tượng trưng tới «{target}», nơi không tồn tại", f"«{path}» is a symbolic link to «{target}», which does not exist"),
+            Message("sửa hoặc xoá liên kết", "fix or remove the link"),
+        )
+    return error(LoadCode.FILE, Location(path), msg("file.unreadable", error=exc.strerror or exc))
+
+
+def _link_target(path: Path) -> str | None:
+    try:
+        return os.readlink(path)
+    except (OSError, ValueError):
+        return None
 
 
 def decode(raw: bytes, path: Path) -> str:
@@ -149,11 +256,116 @@ def nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+# What a value may contain: the characters YAML allows in the file itself (libyaml refuses the others there),
+# less NEL (U+0085), which YAML reads as a line break when written as is. Only double-quoted scalars can hold
+# anything else, through escapes ("\0", "\x01", "\e", "\x9b", "\N", "\uFFFE"): such characters break the DOT
+# of flowcharts, BPMN's XML and the handbook later, so they are refused here, where the place is known.
+_FORBIDDEN = re.compile(r"[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
+_SIMPLE_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "e": "\x1b", "N": "\x85"}
+# Line breaks as libyaml counts lines.
+_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_LOW_SURROGATE = re.compile(r"\\u[dD][c-fC-F][0-9A-Fa-f]{2}")
+# libyaml's problem for "\ud800" (half of a UTF-16 surrogate pair) and "\U00110000" (beyond Unicode).
+LIBYAML_ESCAPE_PROBLEM = "found invalid Unicode character escape code"
+
+
+def _escaped(body: str) -> str:
+    """The character an escape (without its backslash) stands for; "" for those that cannot be forbidden."""
+    if body[0] in "xuU" and len(body) > 1:
+        code = int(body[1:], 16)
+        return chr(code) if code <= 0x10FFFF else ""
+    return _SIMPLE_ESCAPES.get(body, "")
+
+
+def _bad_escape(text: str, path: Path, event: Any) -> Diagnostic:
+    """QMS003 at the escape of a double-quoted scalar that makes a character a value may not hold."""
+    start, end = event.start_mark, event.end_mark
+    span = text[start.index : end.index]
+    char = _FORBIDDEN.search(event.value).group()  # type: ignore[union-attr]
+    written, offset = None, 0
+    if span.startswith('"'):
+        for match in _ESCAPE.finditer(span):
+            made = _escaped(match.group(1))
+            if made and _FORBIDDEN.match(made):
+                written, offset, char = match.group(), match.start(), made
+                break
+    before = span[:offset]
+    breaks = list(_BREAK.finditer(before))
+    if breaks:
+        line, column = start.line + 1 + len(breaks), len(before) - breaks[-1].end() + 1
+    else:
+        line, column = start.line + 1, start.column + 1 + offset
+    message, hint = _escape_problem(written or f"\\u{ord(char):04x}", ord(char))
+    return error(LoadCode.SYNTAX, Location(path, line, column), message, hint, character=f"U+{ord(char):04X}")
+
+
+def _escape_problem(written: str, code: int, pair: str | None = None) -> tuple[Message, Message]:
+    """Message and hint for an escape ``written`` that stands for code point ``code``, which is no character for a value."""
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        if code > 0x10FFFF:
+            message = Message(
+                f"chuỗi thoát «{written}» vượt quá U+10FFFF, mã Unicode lớn nhất: không phải một ký tự",
+                f"the escape «{written}» is beyond U+10FFFF, the largest Unicode code point: not a character",
+            )
+        else:
+            message = Message(
+                f"chuỗi thoát «{written}» là một nửa của cặp thay thế UTF-16 (surrogate), không phải một ký tự",
+                f"the escape «{written}» names half of a UTF-16 surrogate pair, not a character",
+            )
+        if pair is not None:  # "\ud83d\ude00" as JSON writes it: YAML wants the character or one \U escape
+            whole = 0x10000 + ((code - 0xD800) << 10) + (int(pair[2:], 16) - 0xDC00)
+            hint = Message(
+                f"viết thẳng ký tự «{chr(whole)}», hoặc một chuỗi thoát \\U{whole:08X} thay cho cả cặp «{written}{pair}»",
+                f"write the character «{chr(whole)}» itself, or the one escape \\U{whole:08X} instead of the pair «{written}{pair}»",
+            )
+        else:
+            hint = Message(
+                "viết thẳng ký tự, hoặc chuỗi thoát \\U với 8 chữ số mã Unicode của nó (ví dụ \\U000020AB cho ₫)",
+                "write the character itself, or a \\U escape with its 8-digit code point (e.g. \\U000020AB for ₫)",
+            )
+        return message, hint
+    if (code & 0xFFFE) == 0xFFFE:
+        what = Message("giá trị không phải ký tự Unicode", "the Unicode noncharacter")
+    else:
+        what = Message("ký tự điều khiển", "the control character")
+    return (
+        Message(
+            f"chuỗi thoát «{written}» tạo ra {what.vi} U+{code:04X}, không được phép trong tệp quy trình: "
+            "lưu đồ, BPMN (XML) và sổ tay không thể hiển thị nó",
+            f"the escape «{written}» makes {what.en} U+{code:04X}, which is not allowed in a process file: "
+            "flowcharts, BPMN (XML) and the handbook cannot show it",
+        ),
+        Message(
+            "xoá chuỗi thoát này; muốn xuống dòng hãy viết \\n, muốn có dấu tab hãy viết \\t",
+            "remove the escape; write \\n for a line break and \\t for a tab",
+        ),
+    )
+
+
+def _invalid_unicode_escape(text: str, path: Path, mark: Any) -> Diagnostic:
+    """The QMS003 for libyaml's "invalid Unicode character escape code", at the escape's backslash."""
+    lines = _BREAK.split(text)
+    row = lines[mark.line] if mark and mark.line < len(lines) else ""
+    column = mark.column if mark else 0
+    backslash = row.rfind("\\", 0, column + 1)
+    match = _ESCAPE.match(row, backslash) if backslash >= 0 else None
+    line = (mark.line + 1) if mark else 1
+    if match is None or match.group(1)[0] not in "uU" or len(match.group(1)) == 1:
+        message, hint = _escape_problem("\\u…", 0xD800)
+        return error(LoadCode.SYNTAX, Location(path, line, column + 1), message, hint)
+    code = int(match.group(1)[1:], 16)
+    low = _LOW_SURROGATE.match(row, match.end()) if 0xD800 <= code <= 0xDBFF else None
+    message, hint = _escape_problem(match.group(), code, low.group() if low else None)
+    return error(LoadCode.SYNTAX, Location(path, line, backslash + 1), message, hint, character=f"U+{code:04X}")
+
+
 class _Builder:
     """Turns libyaml events into values; one instance per document."""
 
     def __init__(self, path: Path, text: str):
         self.path = path
+        self.text = text
         self.source = SourceMap(path)
         # Budget for nodes created, aliases counted at their expanded size:
         # without aliases a node needs at least one character, so a budget
@@ -185,6 +397,8 @@ class _Builder:
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 self.check_tag(event)
+                if event.style == '"' and _FORBIDDEN.search(event.value):  # only escapes can make them
+                    raise SourceError(_bad_escape(self.text, self.path, event))
                 if not event.style and event.value in NULLS and not event.tag:
                     value: Any = None
                 else:
@@ -365,6 +579,8 @@ def parse_document(text: str, path: Path) -> Document:
     except yaml.MarkedYAMLError as exc:
         if exc.problem == LIBYAML_DEPTH_PROBLEM:
             raise SourceError(_too_deep(text, path, exc.problem_mark)) from None
+        if exc.problem == LIBYAML_ESCAPE_PROBLEM:
+            raise SourceError(_invalid_unicode_escape(text, path, exc.problem_mark)) from None
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "?"

@@ -23,6 +23,12 @@ from pydantic_core import PydanticCustomError, core_schema
 # A civil servant's working day is 8 hours (Labour Code 2019 Art. 105: at
 # most 8 hours a day in normal hours) [M: agencies' own rules may differ].
 MINUTES_PER_WORKING_DAY = 8 * 60
+# Longest duration or retention period accepted: anything longer is a typo (a number written
+# with too many digits), and unbounded numbers overflow later ("1" followed by 400 zeros is
+# infinity as a float; 5,000 digits cannot even be read as an int).
+MAX_YEARS = 100
+MAX_DURATION_MINUTES = math.ceil(MAX_YEARS * 365 * 5 / 7) * MINUTES_PER_WORKING_DAY
+MAX_RETENTION_MONTHS = MAX_YEARS * 12
 
 
 @lru_cache(maxsize=4096)
@@ -75,6 +81,11 @@ _PART_RE = re.compile(rf"\s*(\d+(?:[.,]\d+)?)\s*({_UNIT_RE})(?![a-z])\s*")
 _UNIT_OF = dict(_UNITS)
 
 
+def echo(text: str) -> str:
+    """``text`` as an error message quotes it: shortened when very long (a line of 400 nines)."""
+    return text if len(text) <= 60 else f"{text[:40]}…{text[-12:]}"
+
+
 class _ParsedFromText:
     """Mixin: pydantic validates the type by calling ``cls.parse`` on the text."""
 
@@ -88,8 +99,12 @@ class _ParsedFromText:
             if isinstance(value, cls):
                 return value
             if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-                raise PydanticCustomError(f"qms_{cls.__name__.lower()}", "invalid", {"value": str(value)})
-            return parse(str(value))
+                raise PydanticCustomError(f"qms_{cls.__name__.lower()}", "invalid", {"value": echo(str(value))})
+            try:
+                text = str(value)
+            except ValueError:  # an int of more than 4,300 digits cannot be written out
+                raise PydanticCustomError(f"qms_{cls.__name__.lower()}_too_large", "too large", {"value": "…", "years": MAX_YEARS}) from None
+            return parse(text)
 
         # The same texts recur across steps and processes ("4 giờ", ">= 95%"); values are frozen, so share them.
         parse = lru_cache(maxsize=4096)(cls.parse)
@@ -130,7 +145,9 @@ class Duration(_ParsedFromText):
             number = float(match.group(1).replace(",", "."))
             unit = _UNIT_OF[match.group(2)]
             if unit is None:
-                raise PydanticCustomError("qms_duration_bare_day", "ambiguous day unit", {"value": raw, "n": match.group(1)})
+                raise PydanticCustomError("qms_duration_bare_day", "ambiguous day unit", {"value": echo(raw), "n": echo(match.group(1))})
+            if not number <= MAX_DURATION_MINUTES:  # every unit is at least a minute; also refuses inf (400 digits)
+                raise PydanticCustomError("qms_duration_too_large", "duration too long", {"value": echo(raw), "years": MAX_YEARS})
             if unit is TimeUnit.CALENDAR_DAY:
                 minutes += math.ceil(number * 5 / 7) * MINUTES_PER_WORKING_DAY
                 approximate = True
@@ -138,7 +155,9 @@ class Duration(_ParsedFromText):
                 minutes += number * {TimeUnit.MINUTE: 1, TimeUnit.HOUR: 60, TimeUnit.WORKING_DAY: MINUTES_PER_WORKING_DAY}[unit]
             pos = match.end()
         if pos == 0 or pos != len(folded):
-            raise PydanticCustomError("qms_duration", "invalid duration", {"value": raw})
+            raise PydanticCustomError("qms_duration", "invalid duration", {"value": echo(raw)})
+        if minutes > MAX_DURATION_MINUTES:
+            raise PydanticCustomError("qms_duration_too_large", "duration too long", {"value": echo(raw), "years": MAX_YEARS})
         return cls(raw, round(minutes), approximate)
 
     @classmethod
@@ -203,12 +222,14 @@ class Target(_ParsedFromText):
         raw = str(text).strip()
         match = _TARGET_RE.match(raw)
         if not match:
-            raise PydanticCustomError("qms_target", "invalid target", {"value": raw})
+            raise PydanticCustomError("qms_target", "invalid target", {"value": echo(raw)})
         word, number, unit = match.groups()
         comparison = _COMPARISON_WORDS[word] if word else Comparison.AT_LEAST
         value = float(number.replace(",", "."))
         if unit == "%" and not 0 <= value <= 100:
-            raise PydanticCustomError("qms_target", "invalid target", {"value": raw})
+            raise PydanticCustomError("qms_target", "invalid target", {"value": echo(raw)})
+        if not math.isfinite(value):  # more than 308 digits: infinity as a float
+            raise PydanticCustomError("qms_target_too_large", "target too large", {"value": echo(raw)})
         return cls(raw, comparison, value, unit)
 
     @classmethod
@@ -241,10 +262,15 @@ class Retention(_ParsedFromText):
         if folded in _PERMANENT:
             return cls(raw, None)
         match = _RETENTION_RE.match(folded)
-        if not match or int(match.group(1)) == 0:
-            raise PydanticCustomError("qms_retention", "invalid retention", {"value": raw})
-        n = int(match.group(1))
-        return cls(raw, n * 12 if match.group(2).startswith(("nam", "year")) else n)
+        digits = match.group(1).lstrip("0") if match else ""
+        # int() refuses more than 4,300 digits (ValueError); a number of more than 6 is too long anyway.
+        n = int(digits or "0") if len(digits) <= 6 else MAX_RETENTION_MONTHS + 1
+        if not match or n == 0:
+            raise PydanticCustomError("qms_retention", "invalid retention", {"value": echo(raw)})
+        months = n * 12 if match.group(2).startswith(("nam", "year")) else n
+        if months > MAX_RETENTION_MONTHS:
+            raise PydanticCustomError("qms_retention_too_large", "retention too long", {"value": echo(raw), "years": MAX_YEARS})
+        return cls(raw, months)
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:

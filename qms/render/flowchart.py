@@ -3,9 +3,13 @@
 Why graphviz through the ``graphviz`` package: ``dot`` lays out directed
 graphs with clusters (our lanes) and writes SVG, PNG and PDF; the package
 builds the DOT source and runs ``dot``. Every text that comes from YAML is
-put in an HTML-like label escaped with :func:`html.escape`: inside such
-labels a backslash, a brace or a quote has no special meaning, so a title
-like ``"<A> & {B} \\n"`` can never break the DOT source or the SVG.
+put in an HTML-like label escaped with :func:`qms.render.escape.label_text`
+(``& < > "`` escaped, backslashes doubled since graphviz expands ``\\N`` and
+``\\G`` even there, characters XML 1.0 cannot hold replaced), so a title
+like ``"<A> & {B} | \\N \\l"`` shows as written and can never break the DOT
+source or the SVG.
+No label is record-style (where ``{ } | < >`` would be special); the few
+plain strings (ids, URLs) go through :func:`qms.render.escape.dot_string`.
 
 Layout: flow left to right, one horizontal lane per role in the order the
 roles are declared (BPMN's convention); ``newrank=true`` is required with
@@ -14,7 +18,6 @@ clusters (dot 2.43 otherwise fails with "trouble in init_rank").
 
 from __future__ import annotations
 
-import html
 import textwrap
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +27,7 @@ import graphviz
 from qms.graph import ProcessGraph
 from qms.i18n import Lang
 from qms.model import Process, Step, StepType
+from qms.render.escape import dot_string, label_text, xml_chars
 from qms.render.layout import HEADER_WIDTH, Layout, swimlane_layout
 from qms.render.svg import accessible_svg
 
@@ -56,8 +60,8 @@ class FlowchartOptions:
 
 def _text(value: str, width: int = WRAP) -> str:
     """Escaped, wrapped text for an HTML-like label."""
-    lines = textwrap.wrap(value, width=width, break_long_words=True) or [""]
-    return "<BR/>".join(html.escape(line, quote=True) for line in lines)
+    lines = textwrap.wrap(xml_chars(value), width=width, break_long_words=True) or [""]
+    return "<BR/>".join(label_text(line) for line in lines)
 
 
 def _node_label(step: Step, options: FlowchartOptions) -> str:
@@ -68,11 +72,11 @@ def _node_label(step: Step, options: FlowchartOptions) -> str:
     parts = [f"<B>{name}</B>"] if step.type in (StepType.START, StepType.END) else [name]
     details = []
     if step.duration is not None:
-        details.append(html.escape(step.duration.text))
+        details.append(label_text(step.duration.text))
     if step.records:
-        details.append(html.escape(", ".join(step.records)))
+        details.append(label_text(", ".join(step.records)))
     if step.type is StepType.SUBPROCESS and step.calls:
-        details.append(f"{words['calls']} {html.escape(step.calls)}")
+        details.append(f"{words['calls']} {label_text(step.calls)}")
     if details:
         parts.append(f'<FONT POINT-SIZE="9" COLOR="#5f6368">{_text(" · ".join(details), width + 6)}</FONT>')
     return "<" + "<BR/>".join(parts) + ">"
@@ -80,12 +84,12 @@ def _node_label(step: Step, options: FlowchartOptions) -> str:
 
 def _title(process: Process, options: FlowchartOptions) -> str:
     words = _WORDS[options.lang]
-    head = f"<B>{html.escape(process.code)}</B> — {_text(process.title.get(options.lang), 80)}"
-    info = f"{words['version']} {html.escape(process.version)}"
+    head = f"<B>{label_text(process.code)}</B> — {_text(process.title.get(options.lang), 80)}"
+    info = f"{words['version']} {label_text(process.version)}"
     if process.deadline is not None:
-        info += f" · {words['deadline']}: {html.escape(process.deadline.text)}"
+        info += f" · {words['deadline']}: {label_text(process.deadline.text)}"
     for case in process.deadline_cases:
-        info += f" · {_text(case.when.get(options.lang), 60)}: {html.escape(case.deadline.text)}"
+        info += f" · {_text(case.when.get(options.lang), 60)}: {label_text(case.deadline.text)}"
     return f'<{head}<BR/><FONT POINT-SIZE="10">{info}</FONT>>'
 
 
@@ -139,7 +143,7 @@ def flowchart(process: Process, options: FlowchartOptions = FlowchartOptions()) 
         role = process.roles.get(lane.role)
         lane_name = role.name.get(options.lang) if role else _WORDS[options.lang]["no_role"]
         cx, cy = lane.box.x + HEADER_WIDTH / 2, lane.box.y + lane.box.height / 2
-        dot.node(f"lane-{index}", label=f"<<B>{_text(lane_name, 16)}</B>>", shape="plaintext", fontsize="10", pos=pos(cx, cy), id=f"lane-{lane.role or 'none'}")
+        dot.node(f"lane-{index}", label=f"<<B>{_text(lane_name, 16)}</B>>", shape="plaintext", fontsize="10", pos=pos(cx, cy), id=dot_string(f"lane-{lane.role or 'none'}"))
     for step in process.steps:
         box = layout.steps[step.id]
         attrs = dict(_SHAPES[step.type])
@@ -149,9 +153,9 @@ def flowchart(process: Process, options: FlowchartOptions = FlowchartOptions()) 
             attrs.update(_HIGHLIGHT)
         url = options.links.get(step.calls or "") or (f"{step.calls}{options.link_suffix}" if options.link_suffix else "")
         if step.type is StepType.SUBPROCESS and step.calls and url:
-            attrs["URL"] = url
+            attrs["URL"] = dot_string(url)
             attrs["target"] = "_top"
-        dot.node(step.id, label=_node_label(step, options), id=f"step-{step.id}", pos=pos(*box.centre), **attrs)
+        dot.node(dot_string(step.id), label=_node_label(step, options), id=dot_string(f"step-{step.id}"), pos=pos(*box.centre), **attrs)
 
     back = graph.back_edges
     for step in process.steps:
@@ -159,12 +163,12 @@ def flowchart(process: Process, options: FlowchartOptions = FlowchartOptions()) 
         for target, label in targets:
             if target not in process.steps_by_id:
                 continue
-            attrs: dict[str, str] = {"id": f"edge-{step.id}.{target}"}
+            attrs: dict[str, str] = {"id": dot_string(f"edge-{step.id}.{target}")}
             if label:
                 attrs["label"] = f"<{_text(label, 18)}>"
             if (step.id, target) in back:
                 attrs["style"] = "dashed"  # a return path (rework loop)
-            dot.edge(step.id, target, **attrs)
+            dot.edge(dot_string(step.id), dot_string(target), **attrs)
     return dot
 
 

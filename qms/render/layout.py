@@ -92,7 +92,11 @@ def swimlane_layout(graph: ProcessGraph) -> Layout:
         cell = (step.role or "", cols[step.id])
         slot[step.id] = used.get(cell, 0)
         used[cell] = slot[step.id] + 1
-    rows = {role: max((n for (r, _), n in used.items() if r == role), default=1) for role in lane_ids}
+    # Sub-rows of a lane: as many as its busiest column needs (one pass over the cells, not one per lane).
+    rows = dict.fromkeys(lane_ids, 1)
+    for (role, _), n in used.items():
+        if role in rows:
+            rows[role] = max(rows[role], n)
     width = HEADER_WIDTH + MARGIN + (max(cols.values(), default=0) + 1) * COLUMN_WIDTH
     lanes: list[Lane] = []
     top = TITLE_HEIGHT

@@ -4,7 +4,9 @@ graphviz writes ``<title>`` elements holding node names (``tiep-nhan``) and
 edge names (``tiep-nhan->kiem-tra``); screen readers and the handbook's
 tooltips need the step's name, role, time and records instead. The step
 ids are kept as element ids (``step-tiep-nhan``) so pages can link to them.
-ElementTree writes the text, so every value is XML-escaped.
+ElementTree writes the text, so every value is XML-escaped; it does not
+refuse characters XML 1.0 cannot hold, so :func:`~qms.render.escape.xml_chars`
+replaces them first (a document with one is not well-formed).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import xml.etree.ElementTree as ET
 
 from qms.i18n import Lang
 from qms.model import Process
+from qms.render.escape import xml_chars
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -34,13 +37,13 @@ def _set_title_and_desc(group: ET.Element, title: str, desc: str | None) -> None
     if node is None:
         node = ET.Element(_q("title"))
         group.insert(0, node)
-    node.text = title
+    node.text = xml_chars(title)
     if desc:
         old = group.find(_q("desc"))
         if old is not None:
             group.remove(old)
         element = ET.Element(_q("desc"))
-        element.text = desc
+        element.text = xml_chars(desc)
         group.insert(list(group).index(node) + 1, element)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import ClassVar
 
@@ -71,10 +72,20 @@ class RuleContext:
         return origin.at(*path)
 
     def step_location(self, step_id: str, *field_: str | int) -> Location:
+        """Where a step (or one of its fields) is written: as ``Origin.step``, with the step's index looked up once."""
         origin = self.process.origin
         if origin is None:
             return Location(Path(f"<{self.process.code}>"))
-        return origin.step(self.process, step_id, *field_)
+        index = self._step_index.get(step_id)
+        return origin.at("steps", index, *field_) if index is not None else origin.at()
+
+    @cached_property
+    def _step_index(self) -> dict[str, int]:
+        # Origin.step searches the steps for each finding: quadratic when thousands of steps each have one.
+        index: dict[str, int] = {}
+        for i, step in enumerate(self.process.steps):
+            index.setdefault(step.id, i)  # the first step of an id, as Origin.step finds it
+        return index
 
 
 class Rule:

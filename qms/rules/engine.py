@@ -4,7 +4,9 @@ Besides the rules' own findings the engine reports two of its own:
 ``QMS090`` for a waiver that suppresses nothing (a stale exemption an
 auditor should see removed) and ``QMS099`` for a rule that crashed (as
 bpmnlint does: the run goes on and the crash is a finding, never a
-traceback).
+traceback). Both follow the configuration like a rule's findings: ``ignore``
+drops them and ``severity`` re-grades them (``select`` does not turn them off:
+they are about the run of whichever rules were selected).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from qms.rules.registry import all_rules
 DEFAULT_CONFIG = RuleConfig()  # every rule, default severities (frozen, so safe to share)
 UNUSED_WAIVER = "QMS090"
 RULE_CRASHED = "QMS099"
+ENGINE_CODES = frozenset({UNUSED_WAIVER, RULE_CRASHED})
 
 
 @dataclass
@@ -76,10 +79,18 @@ def check_process(
             produced = list(rule.check(ctx))
         except Exception as exc:  # noqa: BLE001 - a crashing rule must not stop the audit
             produced = [_crash(ctx, rule_class, exc)]
-        for finding in produced:
-            severity = config.severity_of(finding.rule, finding.severity)
-            findings.append(finding if severity is finding.severity else replace(finding, severity=severity))
-    return _apply_waivers(ctx, findings, {r.code for r in rules})
+        findings += produced
+    return [_graded(f, config) for f in _apply_waivers(ctx, findings, {r.code for r in rules}) if not _dropped(f, config)]
+
+
+def _graded(finding: Finding, config: RuleConfig) -> Finding:
+    severity = config.severity_of(finding.rule, finding.severity)
+    return finding if severity is finding.severity else replace(finding, severity=severity)
+
+
+def _dropped(finding: Finding, config: RuleConfig) -> bool:
+    """An engine finding (QMS090, QMS099) the configuration ignores; a rule's own findings come from enabled rules only."""
+    return finding.rule in ENGINE_CODES and config.ignored(finding.rule)
 
 
 def _crash(ctx: RuleContext, rule: type[Rule], exc: Exception) -> Finding:

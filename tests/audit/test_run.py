@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
 from qms.audit import AuditReport, Kind, Outcome, run_audit
+from qms.audit.run import code_in_criteria
 
 from .conftest import FEATURES, ROOT, SHORTFALLS, by_scenario
 
@@ -142,12 +150,110 @@ Tính năng: Câu riêng của đơn vị
 """
 
 
-def test_a_project_may_add_its_own_steps_beside_its_criteria(tmp_path) -> None:
+def test_a_project_may_add_its_own_steps_beside_its_criteria_when_it_allows_code(tmp_path) -> None:
     (tmp_path / "conftest.py").write_text(CUSTOM_STEPS, encoding="utf-8")
     (tmp_path / "rieng.feature").write_text(CUSTOM_FEATURE, encoding="utf-8")
-    results = by_scenario(run_audit(tmp_path, SHORTFALLS))
+    results = by_scenario(run_audit(tmp_path, SHORTFALLS, allow_code=True))
     assert results["đủ bước"].outcome is Outcome.PASSED
     assert results["quá nhiều bước"].outcome is Outcome.FAILED
     assert "chỉ có 9 bước" in results["quá nhiều bước"].message.vi
     assert results["hỏng"].outcome is Outcome.ERROR
     assert "RuntimeError: lỗi lập trình" in results["hỏng"].message.vi
+
+
+# --- criteria are not code: Python beside them is refused unless the caller allows it -----------------------------
+
+CRITERION = """# language: vi
+@QT-LOI-01
+Tính năng: Một tiêu chí
+  Kịch bản: có bước tiếp nhận
+    Biết quy trình "QT-LOI-01"
+    Thì quy trình có vai trò "mot-cua"
+"""
+
+
+def _marker_code(marker: Path) -> str:
+    return f"open({str(marker)!r}, 'w').write('đã chạy')\n"
+
+
+def _criteria_with(tmp_path: Path, name: str) -> tuple[Path, Path]:
+    """A criteria folder holding one criterion and a Python file ``name`` that leaves a marker file when it runs."""
+    folder, marker = tmp_path / "tieu-chi", tmp_path / "DA_CHAY"
+    (folder / "nhom").mkdir(parents=True)
+    (folder / "nhom" / "mot.feature").write_text(CRITERION, encoding="utf-8")
+    (folder / name).parent.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(_marker_code(marker), encoding="utf-8")
+    return folder, marker
+
+
+@pytest.mark.parametrize("name", ["conftest.py", "nhom/__init__.py", "nhom/buoc_rieng.py", "CONFTEST.PY"])
+def test_criteria_with_python_files_are_refused_and_run_nothing(tmp_path, name) -> None:
+    folder, marker = _criteria_with(tmp_path, name)
+    report = run_audit(folder, SHORTFALLS)
+    assert report.results == [] and not report.ok and report.exit_code == 4
+    (error,) = report.errors
+    assert error.file == folder / name
+    assert "tệp mã Python trong thư mục tiêu chí" in error.message.vi and "a Python file in the criteria folder" in error.message.en
+    assert "--allow-code" in error.hint.vi and "--allow-code" in error.hint.en
+    assert not marker.exists()
+
+
+def test_a_single_criteria_file_is_refused_when_python_sits_beside_it(tmp_path) -> None:
+    folder, marker = _criteria_with(tmp_path, "nhom/conftest.py")
+    assert code_in_criteria(folder / "nhom" / "mot.feature") == [folder / "nhom" / "conftest.py"]
+    assert run_audit(folder / "nhom" / "mot.feature", SHORTFALLS).errors[0].file == folder / "nhom" / "conftest.py"
+    assert not marker.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
+def test_python_in_a_folder_linked_into_the_criteria_is_found(tmp_path) -> None:
+    folder, _ = _criteria_with(tmp_path, "nhom/ghi-chu.md")
+    elsewhere = tmp_path / "noi-khac"
+    elsewhere.mkdir()
+    (elsewhere / "conftest.py").write_text("", encoding="utf-8")
+    (folder / "lien-ket").symlink_to(elsewhere, target_is_directory=True)
+    (folder / "vong").symlink_to(folder, target_is_directory=True)  # a loop ends the walk, not the run
+    assert code_in_criteria(folder) == [folder / "lien-ket" / "conftest.py"]
+
+
+def test_without_python_files_nothing_else_beside_or_above_the_criteria_runs(tmp_path) -> None:
+    """A conftest.py above the folder, doctests in test*.txt and a pytest.ini inside are all left alone."""
+    folder, marker = _criteria_with(tmp_path, "nhom/ghi-chu.md")
+    (tmp_path / "conftest.py").write_text(_marker_code(marker), encoding="utf-8")
+    (folder / "test_ghi_chu.txt").write_text(f">>> {_marker_code(marker).strip()}\n15\n", encoding="utf-8")
+    log = tmp_path / "GHI_DE"
+    (folder / "pytest.ini").write_text(f"[pytest]\naddopts = -p khong_co_plugin\nlog_file = {log}\npythonpath = .\n", encoding="utf-8")
+    report = run_audit(folder, SHORTFALLS)
+    assert [r.outcome for r in report.results] == [Outcome.PASSED] and not report.errors, report.output
+    assert not marker.exists() and not log.exists()
+    assert report.results[0].nodeid.startswith("nhom/mot.feature::")
+
+
+def test_with_the_opt_in_the_code_beside_the_criteria_runs(tmp_path) -> None:
+    folder, marker = _criteria_with(tmp_path, "conftest.py")
+    report = run_audit(folder, SHORTFALLS, allow_code=True)
+    assert [r.outcome for r in report.results] == [Outcome.PASSED] and not report.errors, report.output
+    assert marker.read_text(encoding="utf-8") == "đã chạy"
+
+
+def _qms_audit(*args: object) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("QMS_LANG", "QMS_DEBUG")} | {"PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", "COLUMNS": "300"}
+    command = [sys.executable, "-m", "qms", "audit", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env=env, timeout=300)
+
+
+def test_qms_audit_refuses_code_in_the_criteria_with_exit_2_and_runs_it_with_allow_code(tmp_path) -> None:
+    folder, marker = _criteria_with(tmp_path, "conftest.py")
+    refused = _qms_audit("--features", folder, "--processes", SHORTFALLS)
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    assert "conftest.py" in refused.stderr and "--allow-code" in refused.stderr and "Traceback" not in refused.stderr
+    assert not marker.exists()
+    allowed = _qms_audit("--features", folder, "--processes", SHORTFALLS, "--allow-code")
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+    assert "1 tiêu chí: 1 đạt" in allowed.stdout and marker.exists()
+
+
+def test_qms_audit_runs_the_shipped_criteria() -> None:
+    done = _qms_audit()
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert " 0 điểm không phù hợp, 0 khuyến nghị, 0 lỗi**" in done.stdout

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import qms_ok
+import pytest
+
+from typer.testing import CliRunner
+
+from conftest import assert_no_traceback, qms_env, qms_ok, run_qms_many
+from qms.cli.app import app
+from qms.rules.config import ConfigError, find_config, load_config
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "rules" / "fixtures"
@@ -87,3 +95,80 @@ def test_coverage_shows_clauses_the_project_declares_not_applicable(tmp_path: Pa
     (tmp_path / "qms.toml").write_text('[not-applicable]\n"7.1.5" = "Không dùng thiết bị đo"\n', encoding="utf-8")
     refused = qms("coverage", str(ROOT / "processes"), cwd=tmp_path)
     assert refused.returncode == 2 and "7.1.5" in refused.stdout + refused.stderr
+
+
+# --- mistakes in the configuration and on the command line: exit 2 at file:line, never a traceback ---------------
+
+CONFIGS = ROOT / "tests" / "cli" / "fixtures" / "config"
+SELF_LOOP = FIXTURES / "QMS105" / "invalid_self_loop.yaml"
+
+
+def run_many(commands: list[tuple[Path, list[str]]]) -> list[subprocess.CompletedProcess[str]]:
+    """Run ``python -m qms`` commands at once, each in its own folder (where it looks for qms.toml / pyproject.toml)."""
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "qms", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", cwd=cwd, env=qms_env())
+        for cwd, args in commands
+    ]
+    results = []
+    for (_, args), proc in zip(commands, procs, strict=True):
+        out, err = proc.communicate(timeout=120)
+        results.append(subprocess.CompletedProcess(args, proc.returncode, out, err))
+    return results
+
+
+def config_error(folder: Path) -> ConfigError:
+    """What the library says of the configuration found in ``folder`` (its wording: tests/rules/test_config.py)."""
+    with pytest.raises(ConfigError) as raised:
+        load_config(find_config(folder))
+    return raised.value
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CONFIGS.iterdir() if p.is_dir()))
+def test_every_configuration_mistake_exits_2_at_its_line(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CONFIGS / case)  # found upwards from the current folder, as in a project
+    result = CliRunner().invoke(app, ["check", str(SELF_LOOP)])
+    assert isinstance(result.exception, SystemExit) and result.exit_code == 2, repr(result.exception)
+    error = config_error(CONFIGS / case)
+    problem = error.problems[0]
+    assert result.stderr == error.render("vi") + "\n"
+    assert result.stderr.startswith(f"{problem.path}:{problem.line}:{problem.column}: ") and "(gợi ý: " in result.stderr
+    assert not result.stdout  # nothing checked
+
+
+def test_every_command_that_reads_the_configuration_exits_2(tmp_path: Path) -> None:
+    pyproject = CONFIGS / "tool_qms_not_a_table" / "pyproject.toml"
+    coverage, generate, given, english = run_many(
+        [
+            (CONFIGS / "unknown_select", ["coverage", str(ROOT / "processes")]),
+            (CONFIGS / "severity_not_a_table", ["handbook", "generate", str(tmp_path / "book"), "--processes", str(SELF_LOOP)]),
+            (ROOT, ["check", str(SELF_LOOP), "--config", str(pyproject)]),
+            (CONFIGS / "key_typo", ["check", str(SELF_LOOP), "--lang", "en"]),
+        ]
+    )
+    for result, folder in ((coverage, "unknown_select"), (generate, "severity_not_a_table"), (given, "tool_qms_not_a_table")):
+        assert_no_traceback(result)
+        assert result.returncode == 2 and result.stderr == config_error(CONFIGS / folder).render("vi") + "\n", result.stderr
+    assert not (tmp_path / "book").exists()
+    assert_no_traceback(english)
+    assert english.returncode == 2
+    assert english.stderr.startswith(f"{CONFIGS / 'key_typo' / 'qms.toml'}:2:1: unknown key «selct» (hint: did you mean «select»?")
+
+
+def test_unknown_codes_on_the_command_line_exit_2_with_did_you_mean() -> None:
+    unknown, ignored, blank, fine = run_qms_many(
+        [
+            ["check", str(SELF_LOOP), "--select", "QMS999"],
+            ["check", str(SELF_LOOP), "--ignore", "QMS3O1", "--lang", "en"],
+            ["check", str(SELF_LOOP), "--select", ""],
+            ["check", str(SELF_LOOP), "--select", "QMS1,QMS090", "--ignore", "QMS101", "--format", "json"],
+        ]
+    )
+    for result in (unknown, ignored, blank, fine):
+        assert_no_traceback(result)
+    assert unknown.returncode == 2 and unknown.stderr.startswith("«--select»: không có quy tắc hay nhóm quy tắc «QMS999»")
+    assert "có phải ý bạn là «QMS099»?" in unknown.stderr
+    assert ignored.returncode == 2 and "«--ignore»: no rule or rule family «QMS3O1» (hint: did you mean «QMS301»?" in ignored.stderr
+    assert blank.returncode == 2 and "mã quy tắc rỗng" in blank.stderr
+    assert fine.returncode == 1  # the self-loop is still found: a prefix and an engine code select
+    rules = json.loads(fine.stdout)["rules"]
+    assert "QMS105" in rules and "QMS101" not in rules and all(r.startswith("QMS1") for r in rules)

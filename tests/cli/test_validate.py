@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 import shutil
+import stat
 import subprocess
+import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from conftest import CROSS_FILE, FIXTURES, INVALID, ROOT, VALID, assert_no_traceback, run_qms_many, write
+from conftest import CROSS_FILE, FIXTURES, INVALID, ROOT, VALID, assert_no_traceback, qms_env, run_qms_many, write
 from qms.cli.app import app
 from qms.cli.exit_codes import ExitCode
 
@@ -243,3 +249,241 @@ def test_rich_markup_in_messages_is_printed_literally(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{tmp_path / '[red]p.yaml'}:14:11:" in result.stdout
     assert "«[bold]x»" in result.stdout
+
+
+# --- hostile input: through the command, in bounded time ------------------------------------------
+#
+# Special files, link loops, escapes a value may not hold, huge numbers, nothing to check, names that
+# would steer a terminal, a legacy console encoding. Every command runs in its own interpreter, all at
+# once, and is killed if it has not finished within HOSTILE_TIMEOUT: a hang fails the test, not the suite.
+
+HOSTILE = ROOT / "tests" / "load" / "fixtures" / "hostile"
+HOSTILE_TIMEOUT = 120  # seconds for all of them together on a busy machine; a hang never ends
+MINIMAL = (VALID / "minimal.yaml").read_text(encoding="utf-8")
+ESC_NAME = "x\x1b[31my.yaml"
+
+
+def special_folder(folder: Path) -> Path:
+    """One valid process beside a named pipe, a link to /dev/zero, a link loop and links to its own folders."""
+    write(folder, "minimal.yaml", MINIMAL)
+    os.mkfifo(folder / "pipe.yaml")
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    (folder / "a.yaml").symlink_to("b.yaml")
+    (folder / "b.yaml").symlink_to("a.yaml")
+    (folder / "self").symlink_to(".")
+    (folder / "up").symlink_to("..")
+    return folder
+
+
+def snapshot(*folders: Path) -> dict[str, object]:
+    """Content of every regular file and the kind of every other entry, without opening anything else."""
+    seen: dict[str, object] = {}
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            info = path.lstat()
+            if stat.S_ISREG(info.st_mode):
+                seen[str(path)] = (hashlib.sha256(path.read_bytes()).hexdigest(), info.st_mtime_ns)
+            else:
+                seen[str(path)] = (stat.S_IFMT(info.st_mode), os.readlink(path) if path.is_symlink() else None)
+    return seen
+
+
+def start_all(commands: dict[str, tuple[list[str], dict[str, str] | None]]) -> dict[str, subprocess.CompletedProcess[bytes]]:
+    """Run ``python -m qms ARGS`` for each command at once; output kept as bytes (its encoding is under test)."""
+    procs = {
+        name: subprocess.Popen([sys.executable, "-m", "qms", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env or qms_env())
+        for name, (args, env) in commands.items()
+    }
+    deadline = time.monotonic() + HOSTILE_TIMEOUT
+    results: dict[str, subprocess.CompletedProcess[bytes]] = {}
+    for name, proc in procs.items():
+        try:
+            out, err_ = proc.communicate(timeout=max(1.0, deadline - time.monotonic()))
+            results[name] = subprocess.CompletedProcess(commands[name][0], proc.returncode, out, err_)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, err_ = proc.communicate()
+            results[name] = subprocess.CompletedProcess(commands[name][0], None, out, err_)  # type: ignore[arg-type]
+    return results
+
+
+def legacy_console() -> dict[str, str]:
+    env = qms_env()
+    env["PYTHONIOENCODING"] = "cp1258"  # Windows' Vietnamese code page: "ệ", "ấ"... (NFC) are not in it
+    return env
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    if not hasattr(os, "mkfifo") or not Path("/dev/zero").exists():
+        pytest.skip("needs named pipes and /dev/zero (POSIX)")
+    special = special_folder(tmp_path_factory.mktemp("special"))
+    empty = tmp_path_factory.mktemp("empty")
+    write(empty, "notes.txt", "x")
+    named = tmp_path_factory.mktemp("names")
+    write(named, ESC_NAME, MINIMAL.replace("next: phat-hanh", "nxt: phat-hanh"))
+    commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
+        "fifo folder": (["validate", str(special)], None),
+        "fifo beside": (["validate", str(special / "minimal.yaml")], None),
+        "fifo named": (["validate", str(special / "pipe.yaml")], None),
+        "zero named": (["validate", str(special / "zero.yaml")], None),
+        "loop named": (["validate", str(special / "a.yaml")], None),
+        "check fifo beside": (["check", str(special / "minimal.yaml")], None),
+        "check fifo folder": (["check", "--format", "json", str(special)], None),
+        "escapes": (["--lang", "en", "validate", rel(HOSTILE)], None),
+        "escapes json": (["validate", "-f", "json", rel(HOSTILE)], None),
+        "empty json": (["validate", "-f", "json", str(empty)], None),
+        "empty human": (["validate", str(empty)], None),
+        "terminal escapes": (["validate", str(named), str(named / "nope\x1b[2J.yaml")], None),
+        "terminal escapes json": (["validate", "-f", "json", str(named)], None),
+        "cp1258 human": (["validate", rel(INVALID)], legacy_console()),
+        "cp1258 json": (["validate", "-f", "json", rel(INVALID)], legacy_console()),
+        "cp1258 check json": (["check", "--format", "json", rel(VALID)], legacy_console()),
+    }
+    before = snapshot(special, empty, named, HOSTILE)
+    results: dict[str, Any] = dict(start_all(commands))
+    results["before and after"] = (before, snapshot(special, empty, named, HOSTILE))
+    results["special"], results["named"] = special, named
+    return results
+
+
+def finished(result: subprocess.CompletedProcess[bytes]) -> tuple[str, str]:
+    """stdout and stderr of a command that ended in time, printed no traceback and is decodable as UTF-8."""
+    assert result.returncode is not None, f"{result.args} did not finish within {HOSTILE_TIMEOUT} s"
+    out, err_ = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")  # strict: raises on anything else
+    assert_no_traceback(subprocess.CompletedProcess(result.args, result.returncode, out, err_))
+    assert result.returncode != ExitCode.INTERNAL, out + err_
+    return out, err_
+
+
+def test_hostile_runs_left_every_file_pipe_and_link_unchanged(hostile: dict[str, Any]) -> None:
+    before, after = hostile["before and after"]
+    assert before == after and any(kind == stat.S_IFIFO for kind, _ in (v for v in before.values() if isinstance(v[0], int)))
+
+
+def test_special_files_in_a_folder_are_reported_not_opened(hostile: dict[str, Any]) -> None:
+    out, _ = finished(hostile["fifo folder"])
+    assert hostile["fifo folder"].returncode == ExitCode.FINDINGS
+    folder = hostile["special"]
+    lines = {line.split(":", 1)[0]: line for line in out.splitlines() if line.startswith(str(folder))}
+    assert lines[f"{folder}/pipe.yaml"].startswith(
+        f"{folder}/pipe.yaml:1:1: QMS001 lỗi: «{folder}/pipe.yaml» không phải tệp thông thường mà là một ống có tên (FIFO): không đọc (gợi ý: "
+    )
+    assert lines[f"{folder}/zero.yaml"].startswith(f"{folder}/zero.yaml:1:1: QMS001 lỗi: «{folder}/zero.yaml» không phải tệp thông thường mà là một thiết bị ký tự (liên kết tới «/dev/zero»)")
+    for loop in ("a.yaml", "b.yaml"):
+        assert lines[f"{folder}/{loop}"].startswith(f"{folder}/{loop}:1:1: QMS001 lỗi: «{folder}/{loop}» là liên kết tượng trưng lặp vòng")
+        assert "(gợi ý: " in lines[f"{folder}/{loop}"]
+    for link in ("self", "up"):
+        assert lines[f"{folder}/{link}"].startswith(f"{folder}/{link}:1:1: QMS001 cảnh báo: «{folder}/{link}» là liên kết tới chính thư mục chứa nó hoặc một thư mục cha")
+    assert "Có 4 lỗi cần sửa trong 4 tệp." in out
+
+
+def test_a_file_beside_special_files_is_checked_in_bounded_time(hostile: dict[str, Any]) -> None:
+    out, _ = finished(hostile["fifo beside"])  # its folder's other files are read for their codes: the pipe hung
+    assert hostile["fifo beside"].returncode == ExitCode.OK, out
+    out, _ = finished(hostile["check fifo beside"])
+    assert hostile["check fifo beside"].returncode in (ExitCode.OK, ExitCode.FINDINGS)
+    out, _ = finished(hostile["check fifo folder"])
+    assert hostile["check fifo folder"].returncode == ExitCode.FINDINGS
+    load_errors = json.loads(out)["load_errors"]
+    assert {Path(d["file"]).name for d in load_errors if d["code"] == "QMS001"} >= {"pipe.yaml", "zero.yaml", "a.yaml", "b.yaml"}
+
+
+@pytest.mark.parametrize(("kind", "message"), [("fifo named", "một ống có tên (FIFO)"), ("zero named", "một thiết bị ký tự"), ("loop named", "liên kết tượng trưng lặp vòng")])
+def test_a_special_file_named_on_the_command_line_exits_2(hostile: dict[str, Any], kind: str, message: str) -> None:
+    out, _ = finished(hostile[kind])
+    assert hostile[kind].returncode == ExitCode.USAGE
+    first = out.splitlines()[0]
+    assert ":1:1: QMS001 lỗi: «" in first and message in first and "(gợi ý: " in first
+
+
+def test_escapes_and_huge_numbers_are_reported_at_their_place(hostile: dict[str, Any]) -> None:
+    out, _ = finished(hostile["escapes"])
+    assert hostile["escapes"].returncode == ExitCode.FINDINGS
+    expected = {
+        "control_escape.yaml": [":12:24: QMS003 error: the escape «\\x01» makes the control character U+0001"],
+        "control_escape_key.yaml": [":9:8: QMS003 error: the escape «\\e» makes the control character U+001B"],
+        "lone_surrogate.yaml": [":3:27: QMS003 error: the escape «\\ud800» names half of a UTF-16 surrogate pair, not a character (hint: "],
+        "surrogate_pair.yaml": [":3:27: QMS003 error: the escape «\\ud83d» names half of a UTF-16 surrogate pair, not a character (hint: write the character «📄»"],
+        "huge_numbers.yaml": [
+            ":10:51: QMS010 error: «9999999999999999999999999999999999999999…99999999 năm» is longer than 100 years",
+            ":12:56: QMS010 error: «>= 9999999999999999999999999999999999999…999999999999»: the number is too large (hint: ",
+            ":18:15: QMS010 error: «9999999999999999999999999999999999999999…99999999 giờ» is longer than 100 years",
+            ":24:15: QMS010 error: «1e400 giờ» is not a valid duration (hint: ",
+        ],
+    }
+    assert {p.name for p in HOSTILE.glob("*.yaml")} == set(expected), "every hostile fixture is checked"
+    for name, starts in expected.items():
+        mine = [line for line in out.splitlines() if line.startswith(f"{rel(HOSTILE / name)}:")]
+        assert len(mine) == len(starts), (name, mine)
+        for line, start in zip(mine, starts, strict=True):
+            assert line.startswith(f"{rel(HOSTILE / name)}{start}"), line
+            assert "(hint: " in line
+    payload = json.loads(finished(hostile["escapes json"])[0])
+    assert payload["ok"] is False and hostile["escapes json"].returncode == ExitCode.FINDINGS
+    assert len(payload["diagnostics"]) == 8
+
+
+def test_nothing_to_check_is_not_ok_in_json_and_said_in_words(hostile: dict[str, Any]) -> None:
+    out, _ = finished(hostile["empty json"])
+    assert hostile["empty json"].returncode == ExitCode.USAGE
+    payload = json.loads(out)
+    assert payload["ok"] is False and payload["files"] == []
+    (d,) = payload["diagnostics"]
+    assert (d["code"], d["severity"], d["line"], d["column"], d["data"]) == ("QMS001", "error", 1, 1, {"usage": True})
+    assert d["message"].startswith("không có tệp quy trình (.yaml, .yml) nào trong ") and "không có gì được kiểm tra" in d["hint"]
+    out, err_ = finished(hostile["empty human"])
+    assert hostile["empty human"].returncode == ExitCode.USAGE
+    assert ":1:1: QMS001 lỗi: không có tệp quy trình (.yaml, .yml) nào trong " in err_ and "(gợi ý: không có gì được kiểm tra" in err_
+    assert "Tất cả" not in out and "0 quy trình" not in out  # no summary table of zeros that reads as success
+
+
+def test_names_that_would_steer_a_terminal_are_shown_escaped(hostile: dict[str, Any]) -> None:
+    out, err_ = finished(hostile["terminal escapes"])
+    assert hostile["terminal escapes"].returncode == ExitCode.USAGE  # the second path does not exist
+    assert "\x1b" not in out + err_
+    folder = hostile["named"]
+    assert f"{folder}/x\\x1b[31my.yaml:14:5: QMS010 lỗi: trường «nxt» không có trong định dạng quy trình" in out
+    assert f"«{folder}/nope\\x1b[2J.yaml»" in out
+    payload = json.loads(finished(hostile["terminal escapes json"])[0])
+    assert [Path(d["file"]).name for d in payload["diagnostics"]] == [ESC_NAME]  # JSON keeps the real name
+
+
+def test_a_legacy_console_encoding_gets_utf8_output_not_an_internal_error(hostile: dict[str, Any]) -> None:
+    out, _ = finished(hostile["cp1258 human"])
+    assert hostile["cp1258 human"].returncode == ExitCode.FINDINGS
+    assert "QMS020 lỗi: bước «tham-dihn» không tồn tại" in out
+    out, _ = finished(hostile["cp1258 json"])
+    assert hostile["cp1258 json"].returncode == ExitCode.FINDINGS
+    assert json.loads(out)["ok"] is False and any("không tồn tại" in d["message"] for d in json.loads(out)["diagnostics"])
+    out, _ = finished(hostile["cp1258 check json"])
+    assert hostile["cp1258 check json"].returncode in (ExitCode.OK, ExitCode.FINDINGS)
+    assert isinstance(json.loads(out), dict)
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_a_legacy_encoding_terminal_shows_question_marks_not_an_internal_error() -> None:
+    main, terminal = os.openpty()
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "qms", "validate", rel(INVALID / "unknown_role.yaml")],
+            stdin=subprocess.DEVNULL, stdout=terminal, stderr=terminal, cwd=ROOT, env=legacy_console(),
+        )
+        os.close(terminal)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # EIO: the terminal's other end is closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        returncode = proc.wait(timeout=60)
+    finally:
+        os.close(main)
+    shown = b"".join(chunks).decode("cp1258")
+    assert returncode == ExitCode.FINDINGS, shown
+    assert "Traceback" not in shown and "UnicodeEncodeError" not in shown
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", shown)  # Rich's own styles (bold) on a terminal
+    assert "unknown_role.yaml:12:50: QMS020 l?i: vai tr" in plain and "«chuyen-vein» không t?n t?i" in plain  # "?": not in cp1258

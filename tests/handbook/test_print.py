@@ -40,3 +40,46 @@ def test_pdf_of_one_process(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     data = target.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 20_000
+
+
+def test_print_uses_the_site_escaping_and_allow_list() -> None:
+    """Hostile process text (and control characters from a process built in Python) stay text in the printed page."""
+    from html.parser import HTMLParser
+
+    from qms.model import Process
+    from qms.render.escape import XML_UNSAFE
+
+    hostile = qms.load(ROOT / "tests" / "handbook" / "fixtures" / "hostile" / "processes" / "QT-XSS-02.yaml")
+    control = Process.model_validate(
+        {"code": "QT-CTRL-01", "title": "Tiêu đề A\x01B\x0bC\x85D", "version": "1.0", "status": "draft", "owner": "a", "roles": {"a": "Vai trò\x00"},
+         "steps": [{"id": "s", "type": "start", "name": "Bắt đầu\x1f", "role": "a", "next": "e"}, {"id": "e", "type": "end", "name": "Kết thúc", "role": "a"}]}
+    )  # fmt: skip
+    book = build_handbook([hostile, control], diagrams=True)
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"/>'
+    book.assets.update({path: svg for path in book.flowcharts})
+    page = print_html(book, [hostile, control], title="Sổ tay <script>alert(0)</script>")
+    assert not XML_UNSAFE.search(page) and "Tiêu đề A\ufffdB\ufffdC\ufffdD" in page
+
+    class Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tags: list[tuple[str, dict[str, str | None]]] = []
+            self.text: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tags.append((tag, dict(attrs)))
+
+        def handle_data(self, data: str) -> None:
+            self.text.append(data)
+
+    parsed = Tags()
+    parsed.feed(page)
+    assert not [(t, a) for t, a in parsed.tags if any(n.startswith("on") or "alert(" in (v or "") for n, v in a.items())]
+    assert {t for t, _ in parsed.tags} & {"script", "iframe", "object", "svg"} == set()
+    images = [a for t, a in parsed.tags if t == "img"]
+    assert len(images) == 2 and all(a["class"] == "qms-flowchart" and a["src"].startswith("data:image/svg+xml;base64,") for a in images)
+    assert not [a for t, a in parsed.tags if t == "a" and "alert" in (a.get("href") or "")]
+    shown = " ".join(parsed.text)
+    assert "Sổ tay <script>alert(0)</script>" in shown  # the document title
+    assert "[bấm](javascript:alert(1)) <img src=x onerror=alert(2)> <script>alert(3)</script>" in shown
+    assert "<iframe src=javascript:alert(24)>" in shown

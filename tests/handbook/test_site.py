@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
+import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 
+import markdown
 import pytest
 
 import qms
 from qms.handbook.pages import build_handbook, href, md, text
+from qms.i18n import Lang
 from qms.load import load_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "tests" / "render" / "fixtures" / "hostile.yaml"
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def test_escaping_for_html_and_markdown() -> None:
@@ -179,3 +187,215 @@ def test_standards_are_listed_apart_from_the_legal_basis() -> None:
     legal, standards = page.split("## Căn cứ pháp lý")[1].split("## Tiêu chuẩn, hướng dẫn viện dẫn")
     assert "19/2014/QĐ-TTg" in legal and "ISO 19011" not in legal
     assert "ISO 19011:2018" in standards.split("## ")[0] and "<th>Trích yếu</th>" in standards
+
+
+# --- hostile process text and audit report: nothing becomes markup, links or attributes -------------------------
+
+HOSTILE_DIR = ROOT / "tests" / "handbook" / "fixtures" / "hostile"
+# Beside the audit tests' criteria, which pytest does not collect (tests/audit/conftest.py).
+HOSTILE_CRITERIA = ROOT / "tests" / "audit" / "features" / "handbook"
+URL_ATTRIBUTES = {"href", "src", "data", "action", "formaction", "xlink:href", "poster", "srcset", "background"}
+# Material's search keeps these tags of a page's HTML in its index (material/plugins/search/plugin.py); the rest is text.
+INDEX_TAGS = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}
+
+
+class Markup(HTMLParser):
+    """Every element of an HTML document with its attributes, the text of its scripts, and its visible text."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.scripts: list[str] = []
+        self.text: list[str] = []
+        self._script = False
+        self.feed(source)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+        self._script = tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._script = False
+
+    def handle_data(self, data: str) -> None:
+        (self.scripts if self._script else self.text).append(data)
+
+    def unsafe(self) -> list[str]:
+        """What a browser would run: event handlers, script URLs, and any script or attribute holding a payload."""
+        found = []
+        for tag, attrs in self.tags:
+            for name, value in attrs:
+                scheme = re.sub(r"[\x00-\x20]+", "", html.unescape(value or "")).lower()
+                if name.startswith("on") or "alert(" in (value or ""):
+                    found.append(f"<{tag} {name}={value!r}>")
+                elif name in URL_ATTRIBUTES and scheme.startswith(("javascript:", "vbscript:", "data:")):
+                    found.append(f"<{tag} {name}={value!r}>")
+            if tag in ("iframe", "embed", "frame", "img", "base"):  # the theme has none of these
+                found.append(f"<{tag}>")
+        found += [f"<script>{s[:60]}" for s in self.scripts if "alert(" in s]
+        return found
+
+
+def _hostile_site(tmp_path: Path) -> Path:
+    """A real strict mkdocs build of the hostile process, with the audit report of hostile criteria about it."""
+    from qms.audit import report_markdown, run_audit
+
+    shutil.copytree(HOSTILE_DIR / "processes", tmp_path / "processes")
+    report = run_audit(HOSTILE_CRITERIA, tmp_path / "processes")
+    assert len(report.failed) == 2, report.output  # two findings that quote the process text and the criteria
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "audit.md").write_text(report_markdown(report), encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Thử\ntheme: {name: material, language: vi, font: false}\n"
+        "plugins: [search, {qms: {processes: processes, folder: so-tay}}]\n"
+        # The extensions of the project's own mkdocs.yml: attr_list turns «{: onclick=… }» into an attribute.
+        "markdown_extensions: [admonition, attr_list, tables]\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return tmp_path / "site"
+
+
+def test_hostile_process_text_and_audit_report_reach_no_page_or_search_entry_as_markup(tmp_path: Path) -> None:
+    site = _hostile_site(tmp_path)
+    pages = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    for name, page in pages.items():
+        markup = Markup(page)
+        assert not markup.unsafe(), name
+        # Only the theme's own configuration has the id Material's scripts look up.
+        assert [a for _, attrs in markup.tags for a in attrs if a == ("id", "__config")] == [("id", "__config")], name
+
+    process = Markup(pages["so-tay/quy-trinh/QT-XSS-02/index.html"])
+    shown = " ".join(process.text)
+    # The text is still there, as written.
+    for payload in (
+        "[bấm](javascript:alert(1)) <img src=x onerror=alert(2)> <script>alert(3)</script> {: onclick=alert(4) }",
+        "[a](JaVaScRiPt:alert(5)) [b](&#106;avascript:alert(6)) [c](data:text/html,<script>alert(7)</script>)",
+        "<a href=\"javascript:alert(11)\">liên kết</a> <svg onload=alert(12)>",
+        "<img src=x onerror=alert(15)>",  # approval
+        "[sửa](javascript:alert(16)) <script>alert(17)</script>",  # revision
+        "<img src=javascript:alert(19)>",  # legal basis
+        "Vai trò <img src=x onerror=alert(21)>",
+        "<iframe src=javascript:alert(24)>",  # record location
+        "[cách tính](javascript:alert(26))",  # KPI
+        "[biện pháp](javascript:alert(29))",  # risk
+        "Bắt đầu [bước](javascript:alert(30)) <img src=x onerror=alert(31)>",
+    ):
+        assert payload in shown, payload
+    # The only links on the page are the theme's and the generator's (and anchors of its headings): none was made
+    # from process text.
+    hrefs = [v or "" for tag, attrs in process.tags if tag == "a" for n, v in attrs if n == "href"]
+    assert hrefs and not [h for h in hrefs if "alert" in h and not h.startswith("#")]
+    title = re.search(r"<title>(.*?)</title>", pages["so-tay/quy-trinh/QT-XSS-02/index.html"], re.S).group(1)  # type: ignore[union-attr]
+    assert "<" not in title and "&lt;img src=x onerror=alert(2)&gt;" in title
+
+    audit = Markup(pages["so-tay/danh-gia/index.html"])
+    audit_text = " ".join(audit.text)
+    assert "Kịch bản" in audit_text and "bấm" in audit_text and "<img src=x onerror=alert(42)>" in audit_text
+    assert "quy trình QT-XSS-02 không có vai trò «<img src=x onerror=alert(48)>»" in audit_text
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = [e for e in index["docs"] if e["location"].startswith("so-tay/")]
+    assert any("so-tay/quy-trinh/QT-XSS-02/" in e["location"] for e in entries)
+    for entry in entries:
+        for field in ("title", "text"):
+            markup = Markup(entry[field])
+            assert {tag for tag, _ in markup.tags} <= INDEX_TAGS, (entry["location"], field)
+            assert not [attrs for _, attrs in markup.tags if attrs], (entry["location"], field)
+    indexed = " ".join(" ".join(Markup(e["text"]).text) for e in entries if "QT-XSS-02" in e["location"])
+    assert "<img src=x onerror=alert(28)>" in indexed  # the risk's description: searchable text, not markup
+
+    for svg in site.rglob("*.svg"):
+        root = ET.fromstring(svg.read_bytes())
+        assert not [e for e in root.iter() if e.tag.endswith("}script") or any(k.startswith("on") for k in e.attrib)], svg
+
+
+def test_every_generated_page_keeps_all_its_markup_through_the_allow_list() -> None:
+    """The allow-list removes nothing the generator and Markdown write: same elements, attributes and text."""
+    from qms.handbook.html_blocks import GeneratedHtml
+    from qms.handbook.safe_html import safe_html
+
+    processes = load_paths([ROOT / "processes"]).processes
+    book = build_handbook(processes, diagrams=True, audit_report=(ROOT / "features" / "README.md").read_text(encoding="utf-8"))
+    extension = GeneratedHtml()
+    converter = markdown.Markdown(extensions=["admonition", "attr_list", "tables", "toc", extension])
+    for name, page in book.pages.items():
+        extension.active = True
+        rendered = converter.reset().convert(page)
+        before, after = Markup(rendered), Markup(safe_html(rendered))
+        normal = lambda tags: [(t, sorted((n, v or "") for n, v in a)) for t, a in tags]  # noqa: E731
+        assert normal(after.tags) == normal(before.tags), name
+        assert "".join(after.text) == "".join(before.text), name
+    assert '<div class="qms-search-folded" hidden="" aria-hidden="true">' in safe_html(converter.reset().convert(book.pages["quy-trinh/QT-VB-01.md"]))
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "&#106;avascript:alert(1)",
+        "&#x6A;avascript&#x3A;alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        "\x01javascript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    ],
+)
+def test_the_allow_list_drops_script_links_and_keeps_their_text(link: str) -> None:
+    from qms.handbook.safe_html import safe_html
+
+    out = safe_html(f'<p><a href="{link}">bấm</a><object data="{link}" type="image/svg+xml">sơ đồ</object></p>')
+    assert out == '<p><a>bấm</a><object type="image/svg+xml">sơ đồ</object></p>'
+
+
+def test_the_allow_list_keeps_safe_links_and_drops_handlers_scripts_and_outside_content() -> None:
+    from qms.handbook.safe_html import safe_html
+
+    kept = '<p><a href="../quy-trinh/QT-A/#step-b">a</a> <a href="https://vbpl.vn/">b</a> <a href="mailto:qms@example.vn">c</a></p>'
+    assert safe_html(kept) == kept
+    assert safe_html('<object class="qms-flowchart" type="image/svg+xml" data="../QT-A.svg">QT-A</object>') == (
+        '<object class="qms-flowchart" type="image/svg+xml" data="../QT-A.svg">QT-A</object>'
+    )
+    assert safe_html('<object data="//elsewhere.example/x.svg">x</object>') == "<object>x</object>"
+    assert safe_html('<img src=x onerror=alert(1)>ảnh<script>alert(2)</script><style>p{}</style>') == "ảnh"
+    assert safe_html('<h3 id="__config" onclick="alert(1)" style="color:red">a</h3><iframe src="https://x/"></iframe>') == "<h3>a</h3>"
+    assert safe_html("<p>&lt;img src=x onerror=alert(1)&gt;</p>") == "<p>&lt;img src=x onerror=alert(1)&gt;</p>"
+
+
+def test_control_characters_in_a_process_built_in_python_reach_no_page() -> None:
+    """The loader refuses them in YAML; a process built in Python can still carry them, and no page may."""
+    from qms.handbook.html_blocks import GeneratedHtml
+    from qms.model import Process
+    from qms.render.escape import XML_UNSAFE
+
+    nasty = "A\x00B\x01C\x0bD\x1fE\x7fF\x85G\ufffeH \r\n I"
+    process = Process.model_validate(
+        {"code": "QT-CTRL-01", "title": f"Tiêu đề {nasty}", "version": "1.0", "status": "draft", "owner": "a", "purpose": f"Mục đích {nasty}",
+         "roles": {"a": f"Vai trò {nasty}"}, "records": [{"code": "BM-01", "name": f"Hồ sơ {nasty}"}],
+         "steps": [{"id": "s", "type": "start", "name": f"Bước {nasty}", "role": "a", "records": ["BM-01"], "next": "e"},
+                   {"id": "e", "type": "end", "name": "Kết thúc", "role": "a"}]}
+    )  # fmt: skip
+    book = build_handbook([process], diagrams=True)
+    for name, page in book.pages.items():
+        assert not XML_UNSAFE.search(page), name
+    page = book.pages["quy-trinh/QT-CTRL-01.md"]
+    assert "A\ufffdB\ufffdC\ufffdD\ufffdE\ufffdF\ufffdG\ufffdH" in page
+    # A carriage return would end the heading for Markdown: the title stays on its line.
+    heading = next(line for line in page.splitlines() if line.startswith("# "))
+    assert heading.endswith("H   I")
+    extension = GeneratedHtml()
+    extension.active = True
+    rendered = markdown.Markdown(extensions=["admonition", "attr_list", "tables", "toc", "meta", extension]).convert(page)
+    assert "<h1" in rendered and "Tiêu đề A\ufffdB" in rendered
+    from qms.handbook.diagrams import draw_flowcharts
+
+    svg = draw_flowcharts(book, [process], Lang.VI)["quy-trinh/QT-CTRL-01.svg"]
+    assert "Bước A\ufffdB\ufffdC" in ET.fromstring(svg).find(f"{SVG}g/{SVG}g[@id='step-s']/{SVG}title").text  # type: ignore[union-attr]

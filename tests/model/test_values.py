@@ -185,3 +185,73 @@ def test_invalid_dates_are_refused(text: str) -> None:
 def test_fold_strips_case_and_diacritics_including_d_stroke() -> None:
     assert fold("Ngày Làm Việc") == "ngay lam viec"
     assert fold("Đơn vị ĐĂNG KÝ") == "don vi dang ky"
+
+
+# --- numbers too large to be meant ----------------------------------------------------------------
+# "9" * 400 is infinity as a float (round() and ceil() raised OverflowError); "9" * 5000 cannot be
+# read as an int (ValueError since Python 3.11); bounded or not, each is a clean validation error.
+
+NINES = "9" * 400
+MANY = "9" * 5000
+
+
+@pytest.mark.parametrize(
+    ("parse", "text", "kind"),
+    [
+        (Duration.parse, f"{NINES} giờ", "qms_duration_too_large"),
+        (Duration.parse, f"{NINES} ngày lịch", "qms_duration_too_large"),
+        (Duration.parse, f"{MANY} phút", "qms_duration_too_large"),
+        (Duration.parse, f"1 giờ {NINES} phút", "qms_duration_too_large"),
+        (Duration.parse, "26073 ngày làm việc", "qms_duration_too_large"),
+        (Duration.parse, "36501 ngày lịch", "qms_duration_too_large"),
+        (Duration.parse, "1e400 giờ", "qms_duration"),
+        (Duration.parse, "inf giờ", "qms_duration"),
+        (Duration.parse, "nan phút", "qms_duration"),
+        (Duration.parse, "-0 giờ", "qms_duration"),
+        (Target.parse, NINES, "qms_target_too_large"),
+        (Target.parse, f"<= {MANY} điểm", "qms_target_too_large"),
+        (Target.parse, f"{NINES}%", "qms_target"),
+        (Target.parse, "inf", "qms_target"),
+        (Target.parse, "-0%", "qms_target"),
+        (Retention.parse, f"{MANY} năm", "qms_retention_too_large"),
+        (Retention.parse, f"{NINES} tháng", "qms_retention_too_large"),
+        (Retention.parse, "101 năm", "qms_retention_too_large"),
+        (Retention.parse, "1201 tháng", "qms_retention_too_large"),
+        (Retention.parse, "000 năm", "qms_retention"),
+        (Retention.parse, "٠ năm", "qms_retention"),  # a zero in Arabic-Indic digits is still zero
+    ],
+)
+def test_huge_or_non_finite_numbers_are_clean_validation_errors(parse, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(PydanticCustomError) as caught:
+        parse(text)
+    assert caught.value.type == kind
+    assert len(str(caught.value.context["value"])) <= 60  # quoted shortened in the message
+
+
+@pytest.mark.parametrize(
+    ("parse", "text", "expected"),
+    [
+        (lambda t: Duration.parse(t).minutes, "26072 ngày làm việc", 26072 * WD),  # 100 years of working days
+        (lambda t: Duration.parse(t).minutes, "36500 ngày lịch", 26072 * WD),
+        (lambda t: Duration.parse(t).minutes, f"0.{'0' * 400}1 giờ", 0),
+        (lambda t: Retention.parse(t).months, "100 năm", 1200),
+        (lambda t: Retention.parse(t).months, "0012 tháng", 12),
+        (lambda t: Target.parse(t).value, "≤ 1" + "0" * 300 + " điểm", 1e300),
+    ],
+)
+def test_numbers_up_to_the_limits_are_accepted(parse, text: str, expected: float) -> None:  # type: ignore[no-untyped-def]
+    assert parse(text) == expected
+
+
+@pytest.mark.parametrize(("annotation", "kind"), [(Duration, "qms_duration_too_large"), (Target, "qms_target_too_large"), (Retention, "qms_retention_too_large")])
+def test_an_int_too_long_to_write_out_is_a_validation_error(annotation: type, kind: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(annotation).validate_python(10**5000)  # str() of it raises ValueError
+    assert caught.value.errors()[0]["type"] == kind
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan"), -0.0])
+def test_non_finite_and_negative_zero_floats_are_validation_errors(value: float) -> None:
+    for annotation in (Duration, Target):
+        with pytest.raises(ValidationError):
+            TypeAdapter(annotation).validate_python(value)

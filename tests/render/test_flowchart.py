@@ -94,6 +94,7 @@ def test_hostile_text_is_escaped_in_svg_and_dot() -> None:
     root = ET.fromstring(svg)  # well-formed XML despite <, >, &, quotes
     assert not list(root.iter(f"{SVG}script")) and b"<script>" not in svg
     assert "<script>alert('x')</script>" in texts(root)  # shown as text
+    assert "\\l \\N ; -> \"" in texts(root)  # not the node's name in place of «\\N»
     assert "Đủ? </text><script>x</script>" == next(
         g.find(f"{SVG}title").text for g in root.iter(f"{SVG}g") if g.get("id") == "step-d"  # type: ignore[union-attr]
     )
@@ -129,3 +130,57 @@ def test_render_command_writes_one_file_per_process_and_highlights_findings(tmp_
     assert done.returncode == 0, done.stderr
     svg = (tmp_path / "QT-HOSTILE-01.svg").read_text(encoding="utf-8")
     assert 'id="step-s"' in svg and "#c5221f" in svg
+
+
+# Characters with a meaning in DOT, in graphviz's HTML-like labels or in XML, and control characters XML 1.0 cannot
+# hold (the loader refuses those in YAML; a process built in Python can carry them).
+SPECIAL = "<b>&\"' { } | < > \\ \" \\l \\N \\G \\E \\\\ &#92;N &amp; ]]> -->"
+CONTROL = "A\x00B\x01C\x08D\x0bE\x0cF\x1bG\x1fH\x7fI\x85J\x9fK\ufffeL\uffffM"
+SHOWN = "A\ufffdB\ufffdC\ufffdD\ufffdE\ufffdF\ufffdG\ufffdH\ufffdI\ufffdJ\ufffdK\ufffdL\ufffdM"
+
+
+def _special_process() -> qms.Process:
+    return qms.Process.model_validate(
+        {"code": "QT-KYTU-01", "title": f"Tiêu đề {SPECIAL} {CONTROL}", "version": "1.0", "status": "draft", "owner": "a",
+         "purpose": f"Mục đích {CONTROL}", "deadline": "5 ngày làm việc",
+         "roles": {"a": f"Vai trò {SPECIAL} {CONTROL}"},
+         "steps": [
+             {"id": "s", "type": "start", "name": f"Bắt đầu {SPECIAL}", "role": "a", "next": "d"},
+             {"id": "d", "type": "decision", "name": f"Quyết định {CONTROL}", "role": "a",
+              "branches": [{"when": f"Có {SPECIAL}", "to": "e"}, {"when": f"Không {CONTROL}", "to": "s"}]},
+             {"id": "e", "type": "end", "name": "Kết thúc", "role": "a"},
+         ]}
+    )  # fmt: skip
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def test_dot_html_and_control_characters_in_a_process_built_in_python_show_as_written() -> None:
+    process = _special_process()
+    dot = flowchart_dot(process)
+    done = subprocess.run(["neato", "-n", "-Tsvg"], input=dot.encode("utf-8"), capture_output=True, timeout=60)
+    assert done.returncode == 0 and not done.stderr, done.stderr  # graphviz reads the DOT source without complaint
+    svg = render(process, "svg")
+    root = ET.fromstring(svg)  # well-formed XML: no control character left, every special character escaped
+    shown = "".join(texts(root).split())  # labels are wrapped: compare without the spaces
+    for words in (f"Tiêu đề {SPECIAL} {SHOWN}", f"Vai trò {SPECIAL} {SHOWN}", f"Bắt đầu {SPECIAL}", f"Quyết định {SHOWN}", f"Có {SPECIAL}"):
+        # «\N», «\G», «\E» stay as written: not the node's, the graph's or the edge's name.
+        assert "".join(words.split()) in shown, words
+    titles = {g.get("id"): g.find(f"{SVG}title").text for g in root.iter(f"{SVG}g") if g.get("id")}  # type: ignore[union-attr]
+    assert titles["step-s"] == f"Bắt đầu {SPECIAL}"
+    assert titles["step-d"] == f"Quyết định {SHOWN}"
+    assert titles["edge-d.e"] == f"Quyết định {SHOWN} → Kết thúc (Có {SPECIAL})"
+    assert root.find(f"{SVG}g/{SVG}desc").text == f"Mục đích {SHOWN}"  # type: ignore[union-attr]
+    assert render(process, "png").startswith(b"\x89PNG") and render(process, "pdf").startswith(b"%PDF")
+
+
+def test_escaping_helpers() -> None:
+    from qms.render.escape import dot_string, html_text, label_text, xml_chars
+
+    assert xml_chars(CONTROL) == SHOWN and xml_chars("tab\tline\ncr\r") == "tab\tline\ncr\r"
+    assert xml_chars("\ud800x") == "\ufffdx"  # a lone surrogate (UTF-8 cannot encode it)
+    assert html_text("<b>&\"'\x01") == "&lt;b&gt;&amp;&quot;&#x27;\ufffd"
+    assert label_text("\\N & \\\\") == "\\\\N &amp; \\\\\\\\"
+    assert dot_string("step-\\N<x>") == "step-\\\\N<x>" and type(dot_string("a")).__name__ == "NoHtml"

@@ -84,7 +84,7 @@ def test_config_read_from_pyproject_and_qms_toml(tmp_path: Path) -> None:
     [
         ('selekt = ["QMS1"]', "selekt"),
         ('selekt = ["QMS1"]', "khoá không biết"),  # Vietnamese first, English after
-        ("select = [", "không đọc được tệp cấu hình"),
+        ("select = [", "lỗi cú pháp TOML"),
         ('select = "QMS1"', "select"),
         ('[severity]\nQMS101 = "fatal"', "fatal"),
         ('fail-on = "sometimes"', "sometimes"),

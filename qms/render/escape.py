@@ -1,0 +1,57 @@
+"""Escaping shared by every output that is HTML, XML or DOT: flowcharts (DOT, SVG), handbook pages, the printed handbook.
+
+Text from processes is data, never markup. Two things can go wrong with it:
+
+* characters with a meaning in the output language (``<``, ``&``, ``"``; in
+  graphviz labels and strings also the backslash of ``\\N``, ``\\G``, ``\\l``),
+  escaped by :func:`html_text`, :func:`label_text` and :func:`dot_string`;
+* characters XML 1.0 cannot hold at all, even escaped (C0 controls other
+  than tab, line feed and carriage return; U+FFFE, U+FFFF; lone surrogates,
+  which UTF-8 cannot even encode). graphviz then stops with «not
+  well-formed» and an SVG or XHTML reader refuses the file. The loader
+  refuses them in YAML escapes, but processes can be built in Python, so
+  every output replaces them itself (:func:`xml_chars`), with U+FFFD, the
+  replacement character, so that a reader sees that something was there.
+  C1 controls and DEL, which XML allows but discourages and which show as
+  nothing, are replaced too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import graphviz
+
+# XML 1.0 «Char» excludes these; C1 controls and DEL (U+007F–U+009F) are allowed but discouraged (XML 1.0, 2.2).
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
+
+
+def xml_chars(value: object) -> str:
+    """``value`` as text every XML 1.0 and HTML reader accepts: unsafe control characters replaced by U+FFFD."""
+    return XML_UNSAFE.sub(REPLACEMENT, str(value))
+
+
+def html_text(value: object, quote: bool = True) -> str:
+    """Text for HTML, XML or a graphviz HTML-like label: ``& < >`` (and quotes) escaped, unsafe characters replaced."""
+    return html.escape(xml_chars(value), quote=quote)
+
+
+def label_text(value: object) -> str:
+    """Text inside a graphviz HTML-like label: :func:`html_text`, and every backslash doubled.
+
+    Even in HTML-like labels graphviz replaces ``\\N`` by the node's name, ``\\G`` by the graph's, ``\\E`` by the
+    edge's (after reading entities, so ``&#92;N`` does the same) and reads ``\\\\`` as one backslash.
+    """
+    return html_text(value).replace("\\", "\\\\")
+
+
+def dot_string(value: object) -> str:
+    """A plain (not HTML-like) DOT attribute value or name, such as ``id`` or ``URL``, taken literally.
+
+    graphviz expands ``\\N``, ``\\G``, ``\\L``... in such strings and reads ``<…>`` as an HTML-like label; the
+    ``graphviz`` package quotes ``"`` itself. ``graphviz.escape`` doubles the backslashes and marks the string as
+    not HTML. (Record labels, where ``{ } | < >`` are special, are not used: every label is HTML-like.)
+    """
+    return graphviz.escape(xml_chars(value))
