@@ -27,6 +27,12 @@ class Message(NamedTuple):
     def get(self, lang: Lang | str) -> str:
         return self.en if Lang(lang) is Lang.EN else self.vi
 
+    def format(self, /, **args: object) -> Message:
+        """Both templates filled in; an argument that is itself a :class:`Message` gives each language its own text."""
+        vi = {k: v.vi if isinstance(v, Message) else v for k, v in args.items()}
+        en = {k: v.en if isinstance(v, Message) else v for k, v in args.items()}
+        return Message(self.vi.format(**vi), self.en.format(**en))
+
 
 def msg(_key: str, /, **args: object) -> Message:
     """Render catalogue entry ``_key`` with ``args`` in both languages."""
