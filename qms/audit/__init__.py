@@ -2,7 +2,7 @@
 
 An auditor writes criteria in ``features/*.feature`` (Vietnamese with
 ``# language: vi``, or English) using the phrases of the step library
-(:mod:`qms.audit.steps_vi`, :mod:`qms.audit.steps_en`); the pytest plugin
+(:mod:`qms.audit.steps`: each step in both languages); the pytest plugin
 :mod:`qms.audit.plugin` (entry point ``pytest11: qms``) collects them and
 checks the processes of a folder. :func:`run_audit` runs them in-process and
 returns an :class:`AuditReport`; :func:`report_markdown`, :func:`report_html`

@@ -1,10 +1,13 @@
-"""Typed values in step phrases, shared by the Vietnamese and English step libraries.
+"""Typed values in step phrases, and the phrases themselves, for both languages of the step library.
 
-A phrase is written once with typed fields, e.g.
+A phrase is written with typed fields, e.g.
 ``'hồ sơ "{record:Ma}" được lưu ít nhất {years:So} năm'``, and compiled by
-:func:`vi` or :func:`en` into a pytest-bdd ``parsers.cfparse`` parser with
+:meth:`Phrase.parser` into a pytest-bdd ``parsers.cfparse`` parser with
 :data:`TYPES` as ``extra_types``. One phrase then serves every process,
-record and number an auditor writes.
+record and number an auditor writes. Each type has a Vietnamese and an
+English name (:data:`TYPE_NAMES`: ``Ma`` / ``Code``...), so that a phrase
+reads in its own language; :mod:`qms.audit.steps` lists every step once with
+both its phrases.
 
 Converters never raise: a value that has the right shape but does not
 parse (``5 ngay`` for a duration) becomes :class:`Invalid`, and the step
@@ -13,7 +16,7 @@ the converter raised, pytest-bdd would report the step as unknown, which
 misleads the auditor.
 
 Phrases also carry their language, so that the suggestions for an unknown
-step come from the library of the feature file's language, and a display
+step come from the phrases of the feature file's language, and a display
 form (``hồ sơ "<hồ sơ>" được lưu ít nhất <số> năm``) for the phrase list.
 """
 
@@ -28,6 +31,7 @@ from pytest_bdd import parsers
 
 from qms.audit.errors import CriterionError, bilingual
 from qms.diagnostics import Severity
+from qms.domain import status_named
 from qms.i18n import Lang, Message, msg
 from qms.model import Status
 from qms.model.values import Duration, fold
@@ -88,27 +92,11 @@ def _clause(text: str) -> str:
     return text
 
 
-# Words for the document status, folded (lowercase, no diacritics).
-_STATUS_WORDS: dict[str, Status] = {
-    "du thao": Status.DRAFT,
-    "draft": Status.DRAFT,
-    "dang xem xet": Status.REVIEW,
-    "xem xet": Status.REVIEW,
-    "review": Status.REVIEW,
-    "in review": Status.REVIEW,
-    "under review": Status.REVIEW,
-    "da phe duyet": Status.APPROVED,
-    "duoc phe duyet": Status.APPROVED,
-    "phe duyet": Status.APPROVED,
-    "approved": Status.APPROVED,
-    "het hieu luc": Status.OBSOLETE,
-    "obsolete": Status.OBSOLETE,
-}
-
-
 @with_pattern(QUOTED)
 def _status(text: str) -> Status | Invalid:
-    return _STATUS_WORDS.get(fold(text.strip()), Invalid(text.strip(), "status"))
+    """A document status in either language (the vocabulary is qms.domain's, as the rules name statuses)."""
+    status = status_named(text)
+    return status if status is not None else Invalid(text.strip(), "status")
 
 
 _SEVERITY_WORDS: dict[str, Severity] = {
@@ -126,23 +114,20 @@ def _severity(text: str) -> Severity | Invalid:
     return _SEVERITY_WORDS.get(fold(text.strip()), Invalid(text.strip(), "severity"))
 
 
-# The types a phrase may use, by name: ``{days:ThoiLuong}`` or, in English phrases, ``{days:Duration}``.
-TYPES: dict[str, Any] = {
-    "Ma": _identifier,
-    "Code": _identifier,
-    "ThoiLuong": _duration,
-    "Duration": _duration,
-    "PhanTram": _percent,
-    "Percent": _percent,
-    "So": _integer,
-    "Number": _integer,
-    "DieuKhoan": _clause,
-    "Clause": _clause,
-    "TrangThai": _status,
-    "Status": _status,
-    "MucDo": _severity,
-    "Severity": _severity,
+# The types a phrase may use: Vietnamese name -> (English name, converter). ``{days:ThoiLuong}`` in a
+# Vietnamese phrase is ``{days:Duration}`` in its English one.
+TYPE_NAMES: dict[str, tuple[str, Any]] = {
+    "Ma": ("Code", _identifier),
+    "ThoiLuong": ("Duration", _duration),
+    "PhanTram": ("Percent", _percent),
+    "So": ("Number", _integer),
+    "DieuKhoan": ("Clause", _clause),
+    "TrangThai": ("Status", _status),
+    "MucDo": ("Severity", _severity),
 }
+
+# Every type by either of its names, as pytest-bdd's parsers take them.
+TYPES: dict[str, Any] = {name: convert for vi, (en, convert) in TYPE_NAMES.items() for name in (vi, en)}
 
 # How a field is shown in the phrase list and in suggestions, by field name.
 FIELD_LABELS: dict[str, Message] = {
@@ -188,80 +173,51 @@ SAMPLES: dict[str, Message] = {
     "clause": Message("7.5.3", "7.5.3"),
 }
 
-_FIELD = re.compile(r"\{(\w+)(?::\w+)?\}")
+_FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
+
+
+def fields(template: str) -> dict[str, str | None]:
+    """The fields of a phrase template and their types: ``{'record': 'Ma', 'years': 'So'}``."""
+    return {m.group(1): m.group(2) for m in _FIELD.finditer(template)}
+
+
+def _label(name: str, lang: Lang) -> str:
+    return f"<{FIELD_LABELS[name].get(lang) if name in FIELD_LABELS else name}>"
 
 
 @dataclass(frozen=True)
 class Phrase:
-    """A registered phrase of the step library."""
+    """A phrase of the step library in one language."""
 
     template: str
     lang: Lang
 
+    def parser(self) -> parsers.cfparse:
+        """The pytest-bdd parser of the phrase; its ``name`` is the template."""
+        return parsers.cfparse(self.template, extra_types=TYPES)
+
     def display(self) -> str:
         """The phrase with its fields as ``<label>``: what an auditor reads in a list."""
-        return _FIELD.sub(
-            lambda m: f"<{FIELD_LABELS[m.group(1)].get(self.lang) if m.group(1) in FIELD_LABELS else m.group(1)}>", self.template
-        )
+        return _FIELD.sub(lambda m: _label(m.group(1), self.lang), self.template)
 
     def example(self) -> str:
         """The phrase with sample values: a sentence an auditor can copy."""
         return _FIELD.sub(lambda m: SAMPLES[m.group(1)].get(self.lang) if m.group(1) in SAMPLES else m.group(1), self.template)
 
 
-# Template -> phrase, in registration order; the template is the parser's name in pytest-bdd.
-PHRASES: dict[str, Phrase] = {}
-
-
-def _parser(template: str, lang: Lang) -> parsers.cfparse:
-    PHRASES[template] = Phrase(template, lang)
-    return parsers.cfparse(template, extra_types=TYPES)
-
-
-def vi(template: str) -> parsers.cfparse:
-    """A Vietnamese phrase: ``@step(vi('quy trình do vai trò "{role:Ma}" chủ trì'))``."""
-    return _parser(template, Lang.VI)
-
-
-def en(template: str) -> parsers.cfparse:
-    """An English phrase: ``@step(en('the process is owned by role "{role:Code}"'))``."""
-    return _parser(template, Lang.EN)
-
-
-def display_template(template: str, lang: Lang | str | None) -> str:
-    """Display form of any registered template, ours or a project's own."""
-    phrase = PHRASES.get(template)
-    if phrase is not None:
-        return phrase.display()
+def display_other(template: str) -> str:
+    """Display form of a template that is not ours (a project's own step): its fields as ``<name>``."""
     return _FIELD.sub(lambda m: f"<{m.group(1)}>", template)
-
-
-def phrases(lang: Lang | str | None = None) -> list[Phrase]:
-    """The phrases of the shipped step libraries, in the order they are defined."""
-    import qms.audit.steps_en
-    import qms.audit.steps_vi  # noqa: F401
-
-    return [p for p in PHRASES.values() if lang is None or p.lang is Lang(lang)]
-
-
-def catalogue_markdown(lang: Lang | str) -> str:
-    """The phrase list of one language as a Markdown table (features/README.md shows both)."""
-    lang = Lang(lang)
-    header = "| Câu | Ví dụ |\n|---|---|" if lang is Lang.VI else "| Phrase | Example |\n|---|---|"
-    rows = [f"| `{p.display()}` | " + (f"`{p.example()}`" if p.example() != p.display() else "") + " |" for p in phrases(lang)]
-    return "\n".join([header, *rows]) + "\n"
 
 
 __all__ = [
     "FIELD_LABELS",
-    "PHRASES",
+    "SAMPLES",
     "TYPES",
+    "TYPE_NAMES",
     "Invalid",
     "Phrase",
-    "catalogue_markdown",
-    "display_template",
-    "en",
-    "phrases",
+    "display_other",
+    "fields",
     "require",
-    "vi",
 ]

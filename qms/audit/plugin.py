@@ -2,8 +2,8 @@
 
 It brings:
 
-* the step libraries (:mod:`qms.audit.steps_vi`, :mod:`qms.audit.steps_en`)
-  through ``pytest_plugins``;
+* the step library (:mod:`qms.audit.steps`, every step in Vietnamese and
+  English) through ``pytest_plugins``;
 * the fixtures ``qms_library`` (every process of the folder under audit,
   loaded once per session) and ``qms_process`` (the process the scenario
   chose with «Biết quy trình "…"» / «Given the process "…"»);
@@ -49,7 +49,7 @@ from qms.audit.suggest import suggest
 from qms.diagnostics import display_path
 from qms.i18n import Lang, Message, msg
 
-pytest_plugins = ("qms.audit.steps_vi", "qms.audit.steps_en")
+pytest_plugins = ("qms.audit.steps",)
 
 ENV_PROCESSES = "QMS_PROCESSES"
 
@@ -118,14 +118,6 @@ def qms_library(pytestconfig: pytest.Config) -> ProcessLibrary:
 def qms_process() -> AuditedProcess:
     """The process the scenario chose; a scenario that chose none gets a criterion error, not a fixture error."""
     raise CriterionError(msg("audit.process.none_chosen"))
-
-
-def choose_process(library: ProcessLibrary, code: str, request: pytest.FixtureRequest) -> AuditedProcess:
-    """The body of «Biết quy trình "…"» / «Given the process "…"»: remember the process, return it."""
-    examined = request.node.stash.setdefault(EXAMINED, [])
-    if code not in examined:
-        examined.append(code)
-    return library.get(code)
 
 
 # --- collection -----------------------------------------------------------------------------------
@@ -295,4 +287,4 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         write_report(build_report(session.config, features, int(exitstatus)), path)
 
 
-__all__ = ["AuditedProcess", "ProcessLibrary", "build_report", "choose_process", "processes_folder"]
+__all__ = ["AuditedProcess", "ProcessLibrary", "build_report", "processes_folder"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from qms.audit.parsers import PHRASES, display_template
+from qms.audit.steps import PHRASES, display_template
 from qms.i18n import Lang
 from qms.model.values import fold
 
@@ -49,7 +49,7 @@ def suggest(text: str, lang: Lang | str | None = None, n: int = 3, cutoff: float
     for template in templates:
         score = SequenceMatcher(None, shape, _shape(template), autojunk=False).ratio()
         if score >= cutoff:
-            scored.append((score, display_template(template, lang)))
+            scored.append((score, display_template(template)))
     scored.sort(key=lambda pair: -pair[0])
     found: list[str] = []
     for _, display in scored:

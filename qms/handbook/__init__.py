@@ -1,5 +1,5 @@
-"""The QMS handbook site: pages generated from the processes (:mod:`qms.handbook.pages`) and a mkdocs plugin."""
+"""The QMS handbook site: pages generated from the processes (:mod:`qms.handbook.book`) and a mkdocs plugin."""
 
-from qms.handbook.pages import Handbook, build_handbook
+from qms.handbook.book import Handbook, build_handbook
 
 __all__ = ["Handbook", "build_handbook"]

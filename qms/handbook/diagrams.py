@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import MutableMapping, Sequence
 
-from qms.handbook.pages import Handbook, diagram_links
+from qms.handbook.book import Handbook
+from qms.handbook.links import diagram_links
 from qms.i18n import Lang
 from qms.model import Process
 from qms.render import FlowchartOptions, render_all

@@ -1,19 +1,22 @@
-"""Hand the handbook's generated HTML blocks to Python-Markdown as they are, without parsing them.
+"""The HTML blocks of the generated pages: written here, and handed to Python-Markdown as they are, without parsing them.
 
-The generated pages carry their tables as HTML (values escaped by
-:mod:`qms.handbook.pages`; Markdown tables break on «|» and line breaks in
-values). Python-Markdown, and mkdocs after it, find where a raw HTML block
-ends by running an HTML parser over it, which took most of each page's
-build time (benchmarks/RESULTS.md). The generator knows where its blocks
-start and end, so this preprocessor stores each one in Markdown's own HTML
-stash, exactly as Markdown's ``html_block`` preprocessor would have: the
-page comes out the same, only sooner.
+The generated pages carry their tables as HTML (:func:`table`; Markdown tables
+break on «|» and line breaks in values), the flowchart as an ``<object>``
+(:func:`flowchart`) and the search words without diacritics as a hidden
+``<div>`` (:func:`hidden_words`). Every value put in them is escaped already
+(:func:`qms.handbook.pages.common.text`). Python-Markdown, and mkdocs after it,
+find where a raw HTML block ends by running an HTML parser over it, which took
+most of each page's build time (benchmarks/RESULTS.md). The generator knows
+where its blocks start and end (:data:`BLOCK`), so this preprocessor stores each
+one in Markdown's own HTML stash, exactly as Markdown's ``html_block``
+preprocessor would have: the page comes out the same, only sooner.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Sequence
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
@@ -22,6 +25,28 @@ from markdown.preprocessors import Preprocessor
 # escaped, so «</table>» cannot occur in a cell; the generator never nests these elements.
 BLOCK = re.compile(r'^<(table|div|object) class="qms-[a-z-]+"[^\n>]*>.*?</\1>$', re.MULTILINE | re.DOTALL)
 ANCHOR = re.compile(r'\sid="([^"]*)"')
+# The flowchart block in a page's HTML (after Markdown and the allow-list), for the printed handbook to replace.
+FLOWCHART = re.compile(r'<object class="qms-flowchart"[^>]*>.*?</object>', re.DOTALL)
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """An HTML table (cells already escaped): robust against «|» and line breaks in values."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f'<table class="qms-table">\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n'
+
+
+def flowchart(data: str, fallback: str) -> str:
+    """The flowchart SVG file ``data`` (a relative URL), or ``fallback`` text (escaped) where it cannot be shown.
+
+    An ``<object>`` keeps the SVG interactive: steps have ids and sub-process boxes link to their pages.
+    """
+    return f'<object class="qms-flowchart" type="image/svg+xml" data="{data}">{fallback}</object>'
+
+
+def hidden_words(words: str) -> str:
+    """Words (escaped) for the search index only, never shown."""
+    return f'<div class="qms-search-folded" hidden aria-hidden="true">{words}</div>\n'
 
 
 class _StashBlocks(Preprocessor):

@@ -1,7 +1,7 @@
 """mkdocs plugin ``qms``: adds the generated handbook to a mkdocs (Material) build.
 
 Thin on purpose: it loads and checks the processes, asks
-:func:`qms.handbook.pages.build_handbook` for pages and
+:func:`qms.handbook.book.build_handbook` for pages and
 :func:`qms.handbook.diagrams.draw_flowcharts` for flowcharts, and hands them
 to mkdocs as generated files (nothing is written into ``docs/``). ``mkdocs
 serve`` watches the processes folder, so saving a YAML file rebuilds the
@@ -43,13 +43,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+from qms.handbook.book import Handbook, PageCache, build_handbook
 from qms.handbook.diagrams import FlowchartCache, draw_flowcharts
 from qms.handbook.html_blocks import GeneratedHtml
-from qms.handbook.pages import PageCache, W, build_handbook
+from qms.handbook.labels import W
 from qms.handbook.preview import Preview
 from qms.handbook.safe_html import safe_html
 from qms.i18n import Lang
 from qms.load import ReadCache
+from qms.model import Process
 from qms.rules.config import ConfigError, find_config, load_config
 from qms.rules.engine import FindingsCache, check_paths
 
@@ -133,7 +135,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _processes_dir(self, config: Any) -> Path:
         return (Path(config.config_file_path).parent / self.config.processes).resolve()
 
-    def on_files(self, files: Files, /, *, config: Any) -> Files:
+    def _book(self, config: Any) -> tuple[Handbook, list[Process]]:
+        """The processes, loaded and checked (a load error or a bad rule configuration stops the build), and their pages."""
         folder = self._processes_dir(config)
         try:
             project = load_config(find_config(folder))
@@ -142,12 +145,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         report = check_paths([folder], project, caches=(self._reads, self._checks))
         if report.load_diagnostics:
             raise PluginError("qms: " + "\n".join(d.render(self.config.lang) for d in report.load_diagnostics))
-        lang = Lang(self.config.lang)
         audit_file = Path(config.config_file_path).parent / self.config.audit_report
         audit = audit_file.read_text(encoding="utf-8") if audit_file.is_file() else None
         book = build_handbook(
             report.processes,
-            lang,
+            Lang(self.config.lang),
             report.findings,
             self.config.diagrams,
             audit_report=audit,
@@ -155,9 +157,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             rules=report.rules,
             not_applicable=project.not_applicable,
         )
+        return book, report.processes
+
+    def on_files(self, files: Files, /, *, config: Any) -> Files:
+        book, processes = self._book(config)
         # graphviz runs in other OS processes while mkdocs renders the pages; on_post_build writes the SVG files.
         pool = ThreadPoolExecutor(max_workers=1)
-        self._flowcharts = pool.submit(draw_flowcharts, book, report.processes, lang, self._flowchart_cache)
+        self._flowcharts = pool.submit(draw_flowcharts, book, processes, Lang(self.config.lang), self._flowchart_cache)
         pool.shutdown(wait=False)  # the drawing goes on; on_post_build waits for it
         self._titles = {f"{self.prefix}/{path}": title for path, title in book.titles.items()}
         pages = {f"{self.prefix}/{path}": content for path, content in {**book.pages, STYLESHEET: CSS}.items()}

@@ -12,14 +12,15 @@ before the flowchart, our own SVG, is put in as an image.
 from __future__ import annotations
 
 import base64
-import re
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
 import markdown
 
-from qms.handbook.pages import Handbook, svg_path
+from qms.handbook.book import Handbook
+from qms.handbook.html_blocks import FLOWCHART
+from qms.handbook.links import svg_path
 from qms.handbook.safe_html import safe_html
 from qms.i18n import Lang
 from qms.model import Process, Status
@@ -48,9 +49,6 @@ tr { page-break-inside: avoid; } img.qms-flowchart { max-width: 100%; max-height
 """
 
 
-_FLOWCHART = re.compile(r'<object class="qms-flowchart"[^>]*>.*?</object>', re.DOTALL)
-
-
 def print_html(book: Handbook, processes: Sequence[Process], lang: Lang = Lang.VI, title: str = "") -> str:
     """One HTML document with every current process (or the ones given), flowcharts inlined."""
     md = markdown.Markdown(extensions=["admonition", "tables", "attr_list", "meta"])
@@ -64,7 +62,8 @@ def print_html(book: Handbook, processes: Sequence[Process], lang: Lang = Lang.V
             # After the allow-list, which keeps no image and no data: URL; the generator writes the only <object>.
             data = base64.b64encode(svg).decode("ascii")
             image = f'<img class="qms-flowchart" alt="{html_text(process.code)}" src="data:image/svg+xml;base64,{data}">'
-            page = _FLOWCHART.sub(lambda _, image=image: image, page, count=1)
+            if (found := FLOWCHART.search(page)) is not None:
+                page = page[: found.start()] + image + page[found.end() :]
         sections.append(page)
     heading = html_text(title)
     return (

@@ -1,7 +1,7 @@
 """The HTML a handbook page may contain: an allow-list, applied to the rendered HTML of every generated page.
 
-Process text is escaped where it is put into a page (:func:`qms.handbook.pages.text`
-and :func:`~qms.handbook.pages.md`): it can never become an element or a link. This
+Process text is escaped where it is put into a page (:func:`qms.handbook.pages.common.text`
+and :func:`~qms.handbook.pages.common.md`): it can never become an element or a link. This
 allow-list is the second line, and the first one for Markdown the handbook shows
 without having generated it: the audit report that «qms audit --out» wrote (its
 Markdown quotes scenario names and process text, and a link or an attribute list

@@ -3,8 +3,10 @@
 Text from processes is data, never markup. Two things can go wrong with it:
 
 * characters with a meaning in the output language (``<``, ``&``, ``"``; in
-  graphviz labels and strings also the backslash of ``\\N``, ``\\G``, ``\\l``),
-  escaped by :func:`html_text`, :func:`label_text` and :func:`dot_string`;
+  graphviz labels and strings also the backslash of ``\\N``, ``\\G``, ``\\l``;
+  in Markdown its syntax and line breaks), escaped by :func:`html_text`,
+  :func:`label_text`, :func:`dot_string`, and for the handbook's pages
+  :func:`html_line` and :func:`markdown_text`;
 * characters XML 1.0 cannot hold at all, even escaped (C0 controls other
   than tab, line feed and carriage return; U+FFFE, U+FFFF; lone surrogates,
   which UTF-8 cannot even encode). graphviz then stops with «not
@@ -26,6 +28,10 @@ import graphviz
 # XML 1.0 «Char» excludes these; C1 controls and DEL (U+007F–U+009F) are allowed but discouraged (XML 1.0, 2.2).
 XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
+# Markdown's syntax characters, attribute lists («{: onclick=…}») included.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+# Markdown reads a carriage return as a line break too: a value stays on its line (a heading, a table row).
+LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 def xml_chars(value: object) -> str:
@@ -36,6 +42,20 @@ def xml_chars(value: object) -> str:
 def html_text(value: object, quote: bool = True) -> str:
     """Text for HTML, XML or a graphviz HTML-like label: ``& < >`` (and quotes) escaped, unsafe characters replaced."""
     return html.escape(xml_chars(value), quote=quote)
+
+
+def html_line(value: object) -> str:
+    """:func:`html_text` on one line: for a cell or an attribute of an HTML block inside a Markdown page."""
+    return LINE_BREAK.sub(" ", html_text(value, quote=True))
+
+
+def markdown_text(value: object) -> str:
+    """Text for Markdown (a heading, a paragraph): HTML escaped, every Markdown character too, on one line.
+
+    No link, emphasis or attribute list can be made from it. Quotes stay as they are: harmless in text, and
+    «&#x27;» would contain a «#» to escape.
+    """
+    return LINE_BREAK.sub(" ", MARKDOWN_SPECIAL.sub(r"\\\1", html_text(value, quote=False)))
 
 
 def label_text(value: object) -> str:

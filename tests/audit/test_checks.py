@@ -126,8 +126,8 @@ def test_precedence_holds_on_every_path() -> None:
 
 
 def test_limits_in_other_units_show_their_working_days() -> None:
-    assert checks._limit(Duration.parse("4 giờ")).vi == "4 giờ (0,5 ngày làm việc)"
-    assert checks._limit(Duration.parse("5 ngày làm việc")).en == "5 ngày làm việc"
+    assert checks.limit_label(Duration.parse("4 giờ")).vi == "4 giờ (0,5 ngày làm việc)"
+    assert checks.limit_label(Duration.parse("5 ngày làm việc")).en == "5 ngày làm việc"
 
 
 def test_deadline_missing() -> None:

@@ -6,7 +6,8 @@ import pytest
 from pytest_bdd.steps import step_function_context_registry
 
 from qms.audit import CriterionError
-from qms.audit.parsers import TYPES, Invalid, phrases, require
+from qms.audit.parsers import TYPES, Invalid, require
+from qms.audit.steps import phrases
 from qms.audit.suggest import suggest
 from qms.diagnostics import Severity
 from qms.model import Status
@@ -72,4 +73,4 @@ def test_suggestions_prefer_the_file_language() -> None:
 def test_readme_lists_every_phrase() -> None:
     readme = (ROOT / "features" / "README.md").read_text(encoding="utf-8")
     missing = [p.display() for p in phrases() if f"`{p.display()}`" not in readme]
-    assert not missing, "regenerate the phrase tables of features/README.md with qms.audit.parsers.catalogue_markdown"
+    assert not missing, "regenerate the phrase tables of features/README.md with qms.audit.steps.catalogue_markdown"

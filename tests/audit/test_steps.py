@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from qms.audit import AuditReport, Kind, Outcome
-from qms.audit.parsers import phrases
+from qms.audit.steps import phrases
 
 from .conftest import FEATURES, by_scenario, evidence_line
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import markdown
 
+from qms.handbook import build_handbook
 from qms.handbook.html_blocks import GeneratedHtml
-from qms.handbook.pages import build_handbook
 from qms.load import load_paths
 
 ROOT = Path(__file__).resolve().parents[2]

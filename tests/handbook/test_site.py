@@ -16,7 +16,9 @@ import markdown
 import pytest
 
 import qms
-from qms.handbook.pages import build_handbook, href, md, text
+from qms.handbook import build_handbook
+from qms.handbook.links import href
+from qms.handbook.pages.common import md, text
 from qms.i18n import Lang
 from qms.load import load_paths
 
@@ -106,7 +108,7 @@ def test_invalid_processes_fail_the_build_with_the_diagnostic(tmp_path: Path) ->
 
 
 def test_large_catalogues_are_grouped_so_menus_stay_small() -> None:
-    from qms.handbook.pages import GROUP_LIMIT, process_paths
+    from qms.handbook.links import GROUP_LIMIT, process_paths
     from qms.model import Process
 
     def make(code: str) -> Process:

@@ -36,7 +36,7 @@ def test_subclauses_evidence_their_clause_and_rules_check_theirs() -> None:
 def test_iso18091_area_is_evidenced_by_citizen_processes_without_findings() -> None:
     rules = [rule_by_code("QMS701")]
     a, b, c = process("QT-A", [], citizen=True), process("QT-B", [], citizen=True), process("QT-C", [])
-    finding = Finding("QMS701", Severity.WARNING, Location(__file__), Message("x", "x"), "QT-B")
+    finding = Finding("QMS701", Severity.WARNING, Location(__file__), Message("x", "x"), process="QT-B")
     rows = {r.key: r for r in coverage_matrix([a, b, c], rules, [finding])}  # type: ignore[list-item]
     assert rows["transparency"].processes == ("QT-A",)
     assert rows["transparency"].rules == ("QMS701",)

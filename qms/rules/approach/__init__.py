@@ -8,17 +8,21 @@ and a check before anything is released (8.6).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from qms.i18n import Message
+from qms.i18n import Message, join
+
+
+def spoken_list(labels: Sequence[Message]) -> Message | None:
+    """Labels as a list read aloud ("A, B và C" / "A, B and C"); None when there are none."""
+    if not labels:
+        return None
+    head, last = labels[:-1], labels[-1]
+    if not head:
+        return last
+    return Message("{head} và {last}", "{head} and {last}").format(head=join(list(head), ", "), last=last)
 
 
 def missing_parts(item: object, parts: Mapping[str, Message]) -> Message | None:
     """The named fields of ``item`` left empty, as a list read aloud ("A, B và C" / "A, B and C"); None when all are filled."""
-    missing = [label for field, label in parts.items() if not getattr(item, field)]
-    if not missing:
-        return None
-    head, last = missing[:-1], missing[-1]
-    if not head:
-        return last
-    return Message(", ".join(m.vi for m in head) + " và " + last.vi, ", ".join(m.en for m in head) + " and " + last.en)
+    return spoken_list([label for field, label in parts.items() if not getattr(item, field)])

@@ -1,18 +1,22 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
+from qms.domain import needs_control, uncontrolled_risks
 from qms.i18n import Message
-from qms.model import RiskKind
-from qms.rules.approach import missing_parts
+from qms.model import Risk
+from qms.rules.approach import spoken_list
 from qms.rules.base import Example, Finding, Rule, RuleContext
 
 # On the 1–5 × 1–5 matrix, 12 and above is "high" (e.g. 3 × 4): the toolkit's convention, not the standard's.
 HIGH_RISK = 12
 
-_RISK_PARTS = {
-    "controls": Message("bước kiểm soát («controls»)", "a controlling step («controls»)"),
-    "treatment": Message("biện pháp xử lý («treatment»)", "a treatment («treatment»)"),
-}
+_CONTROLS = Message("bước kiểm soát («controls»)", "a controlling step («controls»)")
+_TREATMENT = Message("biện pháp xử lý («treatment»)", "a treatment («treatment»)")
+
+
+def _lacking(risk: Risk, uncontrolled: bool) -> Message | None:
+    """What a risk still lacks: its controlling step (when uncontrolled), its treatment; None when neither."""
+    return spoken_list(([_CONTROLS] if uncontrolled else []) + ([_TREATMENT] if not risk.treatment else []))
 
 
 class RiskControlled(Rule):
@@ -56,22 +60,25 @@ class RiskControlled(Rule):
                 "quy trình chưa nhận diện rủi ro hay cơ hội nào («risks»)", "the process identifies no risk or opportunity («risks»)"
             )
             yield self.finding(ctx, ctx.location("risks"), problem=problem)
+        uncontrolled = {i for i, _ in uncontrolled_risks(process)}
         for i, risk in enumerate(process.risks):
-            if risk.kind is not RiskKind.RISK:
+            if not needs_control(risk):
                 continue
-            missing = missing_parts(risk, _RISK_PARTS)
+            missing = _lacking(risk, i in uncontrolled)
             if missing:
-                problem = Message(f"rủi ro «{risk.code}» chưa có {missing.vi}", f"risk «{risk.code}» lacks {missing.en}")
-                yield self.finding(ctx, ctx.location("risks", i), problem=problem)
+                problem = Message("rủi ro «{code}» chưa có {missing}", "risk «{code}» lacks {missing}")
+                yield self.finding(ctx, ctx.location("risks", i), problem=problem.format(code=risk.code, missing=missing))
             # Without a start nothing is reachable; QMS101 reports that.
             level = risk.level
-            if level is None or level < HIGH_RISK or not risk.controls or not ctx.graph.starts:
+            if level is None or level < HIGH_RISK or i in uncontrolled or not ctx.graph.starts:
                 continue
             if not any(step in ctx.graph.reachable_from_start for step in risk.controls):
                 problem = Message(
-                    f"rủi ro «{risk.code}» ở mức cao ({risk.likelihood} × {risk.impact} = {level}) nhưng không bước kiểm soát nào "
-                    f"({', '.join(risk.controls)}) đi tới được từ bước bắt đầu",
-                    f"risk «{risk.code}» is high ({risk.likelihood} × {risk.impact} = {level}) but none of its controlling steps "
-                    f"({', '.join(risk.controls)}) can be reached from the start",
+                    "rủi ro «{code}» ở mức cao ({likelihood} × {impact} = {level}) nhưng không bước kiểm soát nào "
+                    "({controls}) đi tới được từ bước bắt đầu",
+                    "risk «{code}» is high ({likelihood} × {impact} = {level}) but none of its controlling steps "
+                    "({controls}) can be reached from the start",
                 )
+                controls = ", ".join(risk.controls)
+                problem = problem.format(code=risk.code, likelihood=risk.likelihood, impact=risk.impact, level=level, controls=controls)
                 yield self.finding(ctx, ctx.location("risks", i, "controls"), problem=problem)

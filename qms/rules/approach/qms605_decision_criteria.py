@@ -1,8 +1,8 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
+from qms.domain import decisions_without_criteria
 from qms.i18n import Message
-from qms.model import StepType
 from qms.rules.base import Example, Finding, Rule, RuleContext
 
 
@@ -35,6 +35,5 @@ class DecisionCriteria(Rule):
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for step in ctx.process.steps:
-            if step.type is StepType.DECISION and step.criteria is None:
-                yield self.at_step(ctx, step.id, "id")
+        for step in decisions_without_criteria(ctx.process):
+            yield self.at_step(ctx, step.id, "id")

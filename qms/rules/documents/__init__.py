@@ -11,22 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from qms.i18n import Message
-from qms.model import Status
 
-# Statuses of a document that has been through approval: it must show how.
-ISSUED = frozenset({Status.APPROVED, Status.OBSOLETE})
-
-_STATUS_VI = {
-    Status.DRAFT: "dự thảo",
-    Status.REVIEW: "đang xem xét",
-    Status.APPROVED: "đã phê duyệt",
-    Status.OBSOLETE: "hết hiệu lực",
-}
-
-
-def status_label(status: Status) -> Message:
-    """A status as written in the file, glossed in Vietnamese: «approved» (đã phê duyệt)."""
-    return Message(f"«{status.value}» ({_STATUS_VI[status]})", f"«{status.value}»")
+# The status vocabulary (names, issued statuses) is qms.domain's: the audit steps use it too.
 
 
 def day(value: date) -> Message:

@@ -1,9 +1,9 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
+from qms.domain import ISSUED, status_label
 from qms.i18n import Message
 from qms.rules.base import Example, Finding, Rule, RuleContext
-from qms.rules.documents import ISSUED, status_label
 
 # The two signatures 7.5.2 c) cannot do without; «reviewed» is good practice but optional.
 _SIGNATURES = {

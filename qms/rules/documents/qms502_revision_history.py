@@ -2,10 +2,11 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from qms.diagnostics import Severity
+from qms.domain import ISSUED
 from qms.i18n import Message
 from qms.model import Status
 from qms.rules.base import Example, Finding, Rule, RuleContext
-from qms.rules.documents import ISSUED, day, version_key
+from qms.rules.documents import day, version_key
 
 
 class RevisionHistory(Rule):

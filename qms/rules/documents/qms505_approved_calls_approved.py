@@ -1,10 +1,10 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
+from qms.domain import status_label
 from qms.i18n import Message
 from qms.model import Status, StepType
 from qms.rules.base import Example, Finding, Rule, RuleContext
-from qms.rules.documents import status_label
 
 
 class ApprovedCallsApproved(Rule):

@@ -6,13 +6,7 @@ requires shows in the process definition itself: retained evidence (9.1.1,
 9.2.2 f, 9.3.3, 10.2.2) and a review of whether corrective action worked
 (10.2.1 d). They check the structure, not the content: a rule cannot tell
 whether a record really is an audit report.
+
+Which clauses a process claims is :func:`qms.domain.claimed_clauses` (the
+audit step «the process evidences ISO 9001 clause …» asks it too).
 """
-
-from __future__ import annotations
-
-from qms.model import Process
-
-
-def claimed(process: Process, clause: str) -> list[str]:
-    """The clauses of ``iso_clauses`` that are ``clause`` or fall under it ("10.2" claims "10.2" and "10.2.1")."""
-    return [c for c in process.iso_clauses if c == clause or c.startswith(clause + ".")]

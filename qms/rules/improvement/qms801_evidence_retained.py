@@ -1,10 +1,10 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
+from qms.domain import claimed_clauses
 from qms.i18n import Message
 from qms.model import Status
 from qms.rules.base import Example, Finding, Rule, RuleContext
-from qms.rules.improvement import claimed
 
 # Clauses whose text requires documented information to be retained as evidence, and where it says so.
 EVIDENCE = {"9.1": "9.1.1", "9.2": "9.2.2 f", "9.3": "9.3.3", "10.2": "10.2.2"}
@@ -50,6 +50,6 @@ class EvidenceRetained(Rule):
         process = ctx.process
         if process.status is Status.DRAFT or any(step.records for step in process.steps):
             return
-        clauses = [c for clause in EVIDENCE for c in claimed(process, clause)]
+        clauses = [c for clause in EVIDENCE for c in claimed_clauses(process, clause)]
         if clauses:
             yield self.finding(ctx, ctx.location("iso_clauses"), clauses=", ".join(clauses))

@@ -1,10 +1,10 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
+from qms.domain import claimed_clauses
 from qms.i18n import Message
 from qms.model import Status, StepType
 from qms.rules.base import Example, Finding, Rule, RuleContext
-from qms.rules.improvement import claimed
 
 
 class CorrectiveActionReviewed(Rule):
@@ -47,7 +47,7 @@ class CorrectiveActionReviewed(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         process = ctx.process
-        clauses = claimed(process, "10.2")
+        clauses = claimed_clauses(process, "10.2")
         if not clauses or process.status is Status.DRAFT:
             return
         if any(ctx.graph.step(source).type is StepType.DECISION for source, _ in ctx.graph.back_edges):

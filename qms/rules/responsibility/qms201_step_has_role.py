@@ -1,6 +1,7 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
+from qms.domain import steps_without_role
 from qms.i18n import Message
 from qms.rules.base import Example, Finding, Rule, RuleContext
 
@@ -33,6 +34,5 @@ class StepHasRole(Rule):
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for step in ctx.process.steps:
-            if not step.role:
-                yield self.at_step(ctx, step.id)
+        for step in steps_without_role(ctx.process):
+            yield self.at_step(ctx, step.id)

@@ -1,14 +1,9 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
+from qms.domain import same_signatory
 from qms.i18n import Message
-from qms.model.values import fold
 from qms.rules.base import Example, Finding, Rule, RuleContext
-
-
-def _same_person(a: str, b: str) -> bool:
-    # "Nguyễn Văn An" and "nguyen  van an" are one person typed twice.
-    return " ".join(fold(a).split()) == " ".join(fold(b).split())
 
 
 class DrafterNotApprover(Rule):
@@ -39,10 +34,12 @@ class DrafterNotApprover(Rule):
         approval = ctx.process.approval
         if approval is None or approval.prepared is None or approval.approved is None:
             return  # a missing sign-off is a document-control rule's finding, not this one's
+        # One signatory when the role or the person is the same (see qms.domain.same_signatory for why).
         prepared, approved = approval.prepared, approval.approved
-        if prepared.role == approved.role:
-            who = Message(f"vai trò «{approved.role}»", f"role «{approved.role}»")
+        same = same_signatory(prepared, approved)
+        if same.role:
+            who = Message("vai trò «{role}»", "role «{role}»").format(role=approved.role)
             yield self.finding(ctx, ctx.location("approval", "approved", "role"), who=who)
-        elif prepared.name and approved.name and _same_person(prepared.name, approved.name):
-            who = Message(f"ông/bà «{prepared.name}»", f"«{prepared.name}»")
+        elif same.person:
+            who = Message("ông/bà «{name}»", "«{name}»").format(name=prepared.name)
             yield self.finding(ctx, ctx.location("approval", "approved", "name"), who=who)

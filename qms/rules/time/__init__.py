@@ -7,15 +7,17 @@ minutes (480 to a working day) and leaves out steps that stop the clock.
 
 from __future__ import annotations
 
+from qms.domain import working_days_figure
 from qms.i18n import Message
-from qms.model import MINUTES_PER_WORKING_DAY, Duration
+from qms.model import Duration
 
 
 def working_days(minutes: int) -> Message:
     """Working minutes as working days, written the way each language writes decimals ("2,5" / "2.5")."""
-    number = f"{minutes / MINUTES_PER_WORKING_DAY:.2f}".rstrip("0").rstrip(".")
-    unit = "working day" if number == "1" else "working days"
-    return Message(f"{number.replace('.', ',')} ngày làm việc", f"{number} {unit}")
+    figure = working_days_figure(minutes)
+    if figure.en == "1":
+        return Message("{days} ngày làm việc", "{days} working day").format(days=figure)
+    return Message("{days} ngày làm việc", "{days} working days").format(days=figure)
 
 
 def duration_in_days(duration: Duration) -> Message:

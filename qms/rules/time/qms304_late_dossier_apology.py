@@ -1,19 +1,9 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
+from qms.domain import apology_records, steps_producing
 from qms.i18n import Message
-from qms.model import Record
-from qms.model.values import fold
 from qms.rules.base import Example, Finding, Rule, RuleContext
-
-# Folded words that name an apology slip in Vietnamese or English ("apolog"
-# also catches "apologies", "apologise"). A heuristic: the form has no fixed code.
-_APOLOGY_WORDS = ("xin loi", "apolog")
-
-
-def _is_apology(record: Record) -> bool:
-    folded = " ".join(fold(f"{text.vi} {text.en or ''}") for text in (record.name, record.form) if text)
-    return any(word in folded for word in _APOLOGY_WORDS)
 
 
 class LateDossierApology(Rule):
@@ -68,11 +58,11 @@ class LateDossierApology(Rule):
             return
         # Without a start every step would count as unreachable; QMS101 reports that.
         reached = ctx.graph.reachable_from_start if ctx.graph.starts else set(process.steps_by_id)
-        apologies = {r.code for r in process.records if _is_apology(r)}
-        if any(step.id in reached and apologies & set(step.records) for step in process.steps):
+        apologies = sorted({r.code for r in apology_records(process)})
+        if any(step.id in reached for code in apologies for step in steps_producing(process, code)):
             return
         detail = Message("", "")
         if apologies:  # drawn but never issued: say which record, so the officer links its step
-            codes = ", ".join(sorted(apologies))
-            detail = Message(f" (đã khai báo {codes} nhưng không bước nào đi tới được tạo ra)", f" ({codes} is declared but never produced)")
+            detail = Message(" (đã khai báo {codes} nhưng không bước nào đi tới được tạo ra)", " ({codes} is declared but never produced)")
+            detail = detail.format(codes=", ".join(apologies))
         yield self.finding(ctx, ctx.location("citizen_facing"), detail=detail)

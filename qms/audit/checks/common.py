@@ -1,0 +1,70 @@
+"""Naming things in a finding, and finding the things a step names: steps, records, KPIs, roles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from qms.audit.errors import bilingual
+from qms.audit.library import AuditedProcess, close_matches
+from qms.i18n import Message, join, msg
+from qms.model import KPI, Record, Step, Text
+from qms.model.values import fold
+
+
+def names(*texts: object) -> set[str]:
+    return {fold(str(t)) for t in texts if t}
+
+
+def step_label(step: Step) -> Message:
+    return Message("{id} ({name})", "{id} ({name})").format(id=step.id, name=Message(step.name.vi, step.name.get("en")))
+
+
+def listing(items: Sequence[Message], limit: int = 6) -> Message:
+    shown = join(list(items[:limit]), ", ")
+    if len(items) > limit:
+        shown = Message("{shown}, …", "{shown}, …").format(shown=shown)
+    return shown
+
+
+def nothing() -> Message:
+    return msg("audit.none")
+
+
+T = TypeVar("T")
+
+
+def _find(
+    a: AuditedProcess, ref: str, items: Sequence[T], code: Callable[[T], str], name: Callable[[T], Text], kind: str, section: str
+) -> T:
+    """The item whose code is ``ref``, or whose name is ``ref`` (accents and case ignored); else a finding naming the closest."""
+    wanted = fold(ref)
+    for item in items:
+        if code(item) == ref:
+            return item
+    for item in items:
+        if wanted in names(name(item).vi, name(item).en):
+            return item
+    close = close_matches(ref, [code(i) for i in items] + [name(i).vi for i in items])
+    raise a.finding(bilingual(f"audit.{kind}.missing", code=a.code, close=close, **{kind: ref}), a.at(section))
+
+
+def find_step(a: AuditedProcess, ref: str) -> Step:
+    return _find(a, ref, a.process.steps, lambda s: s.id, lambda s: s.name, "step", "steps")
+
+
+def find_record(a: AuditedProcess, ref: str) -> Record:
+    return _find(a, ref, a.process.records, lambda r: r.code, lambda r: r.name, "record", "records")
+
+
+def find_kpi(a: AuditedProcess, ref: str) -> KPI:
+    return _find(a, ref, a.process.kpis, lambda k: k.code, lambda k: k.name, "kpi", "kpis")
+
+
+def role_id(a: AuditedProcess, ref: str) -> str | None:
+    """The id of the role named ``ref`` (by id or name), or None when the process has no such role."""
+    roles = a.process.roles
+    if ref in roles:
+        return ref
+    wanted = fold(ref)
+    return next((rid for rid, role in roles.items() if wanted in names(role.name.vi, role.name.en)), None)

@@ -1,0 +1,188 @@
+"""The page of one process: its facts, legal basis, flowchart, steps, records, indicators, risks, revisions, approval."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from qms.handbook.html_blocks import flowchart, hidden_words, table
+from qms.handbook.labels import STATUS, STEP_TYPE, label
+from qms.handbook.links import href, svg_path
+from qms.handbook.pages.common import md, section, text
+from qms.i18n import Lang
+from qms.model import Clock, DocumentKind, Process, Status, Step
+from qms.model.values import fold
+from qms.rules.base import Finding
+
+# Role id -> its name in the page's language (escaped).
+RoleNames = dict[str, str]
+
+
+def page_title(process: Process, lang: Lang) -> str:
+    return f"{text(process.code)} — {text(process.title, lang)}"
+
+
+def _heading(process: Process, lang: Lang) -> list[str]:
+    # mkdocs takes a page's <title> and menu entry from its heading's *unescaped* text and the theme prints it
+    # as is; an explicit, escaped title keeps «</title><script>» in a process title harmless.
+    title = json.dumps(page_title(process, lang), ensure_ascii=False)
+    parts = ["---", f"title: {title}", "---", "", f"# {md(process.code)} — {md(process.title, lang)}", ""]
+    status = text(STATUS[process.status].get(lang))
+    if process.status in (Status.DRAFT, Status.REVIEW):
+        parts += [f'!!! warning "{status}"', f"    {label('draft_banner', lang, status=status)}", ""]
+    if process.status is Status.OBSOLETE:
+        parts += [f'!!! danger "{status}"', f"    {label('obsolete_banner', lang)}", ""]
+    return parts
+
+
+def _clock(process: Process, clock: Clock, lang: Lang) -> str:
+    """«from step «…» to step «…»»: where the statutory deadline is counted."""
+    start, stop = (
+        text(process.step(step_id).name, lang) if step_id else label(default, lang)
+        for step_id, default in ((clock.starts_at, "clock_start"), (clock.stops_at, "clock_stop"))
+    )
+    return label("clock_between", lang, start=start, stop=stop)
+
+
+def _facts(process: Process, lang: Lang, role_name: RoleNames) -> list[str]:
+    facts = [
+        [label("version", lang), text(process.version)],
+        [label("status", lang), text(STATUS[process.status].get(lang))],
+        [label("effective", lang), text(process.effective_date.isoformat() if process.effective_date else "")],
+        [label("owner", lang), role_name.get(process.owner, text(process.owner))],
+    ]
+    if process.deadline:
+        facts.append([label("deadline", lang), text(process.deadline.text)])
+    facts += [[f"{label('deadline', lang)}: {text(case.when, lang)}", text(case.deadline.text)] for case in process.deadline_cases]
+    if process.clock:
+        facts.append([label("clock", lang), _clock(process, process.clock, lang)])
+    if process.iso_clauses:
+        facts.append([label("clauses", lang), text(", ".join(process.iso_clauses))])
+    parts = [table(["", ""], facts)]
+    for key, value in (("purpose", process.purpose), ("scope", process.scope)):
+        if value:
+            parts += [f"## {label(key, lang)}", "", md(value, lang), ""]
+    return parts
+
+
+def _legal_basis(process: Process, lang: Lang) -> list[str]:
+    parts: list[str] = []
+    for kind, heading in ((DocumentKind.LEGAL, "legal"), (DocumentKind.STANDARD, "standards")):
+        rows = [
+            [
+                text(d.number) + ("" if d.verified else f"<br><small>{label('unverified', lang)}</small>"),
+                text(d.title, lang),
+                text(" – ".join(x.isoformat() for x in (d.in_force_from, d.in_force_until) if x)),
+            ]
+            for d in process.legal_basis
+            if d.kind is kind
+        ]
+        if rows:
+            parts += section(heading, lang, ("number", "doc_title", "in_force"), rows)
+    return parts
+
+
+def _flowchart(process: Process, page: str, lang: Lang) -> list[str]:
+    return [f"## {label('flowchart', lang)}", "", flowchart(href(page, svg_path(page)), text(process.code)), ""]
+
+
+def _called(step: Step, lang: Lang) -> str:
+    """«: QT-VB-01, kiem-tra-the-thuc → phat-hanh» for a sub-process step (escaped)."""
+    if not step.calls:
+        return ""
+    part = step.calls_part
+    span = f", {text(part.starts_at or label('clock_start', lang))} → {text(part.stops_at or label('clock_stop', lang))}" if part else ""
+    return f": {text(step.calls)}{span}"
+
+
+def _step_row(number: int, step: Step, lang: Lang, role_name: RoleNames) -> list[str]:
+    who = role_name.get(step.role or "", text(step.role))
+    if step.support:
+        who += f"<br><small>{label('support', lang)}: {', '.join(role_name.get(r, text(r)) for r in step.support)}</small>"
+    return [
+        f'<span id="step-{step.id}">{number}</span>',
+        f"{text(step.name, lang)}<br><small>{text(STEP_TYPE[step.type].get(lang))}{_called(step, lang)}</small>",
+        who,
+        text(step.duration.text if step.duration else ""),
+        text(", ".join(step.records)),
+        ", ".join(text(s) for s in step.successors),
+    ]
+
+
+def _steps(process: Process, lang: Lang, role_name: RoleNames) -> list[str]:
+    rows = [_step_row(number, step, lang, role_name) for number, step in enumerate(process.steps, start=1)]
+    return section("steps", lang, ("step", "step_name", "who", "time", "records", "next"), rows)
+
+
+def _records(process: Process, lang: Lang, role_name: RoleNames) -> list[str]:
+    if not process.records:
+        return []
+    rows = [
+        [text(r.code), text(r.name, lang), text(r.form, lang), role_name.get(r.kept_by or "", ""), text(r.location, lang), text(r.retention.text if r.retention else "")]
+        for r in process.records
+    ]
+    return section("records", lang, ("code", "record", "form", "kept_by", "location", "retention"), rows)
+
+
+def _kpis(process: Process, lang: Lang) -> list[str]:
+    if not process.kpis:
+        return []
+    rows = [[text(k.code), text(k.name, lang), text(k.formula, lang), text(k.target.text), text(k.frequency, lang)] for k in process.kpis]
+    return section("kpis", lang, ("code", "title", "formula", "target", "frequency"), rows)
+
+
+def _risks(process: Process, lang: Lang) -> list[str]:
+    if not process.risks:
+        return []
+    rows = [
+        [text(r.code), text(r.description, lang), text(str(r.level or "")), text(r.treatment, lang), ", ".join(f'<a href="#step-{c}">{text(c)}</a>' for c in r.controls)]
+        for r in process.risks
+    ]
+    return section("risks", lang, ("code", "risk", "level", "treatment", "controls"), rows)
+
+
+def _revisions(process: Process, lang: Lang) -> list[str]:
+    if not process.revisions:
+        return []
+    rows = [[text(r.version), text(r.date.isoformat()), text(r.changes, lang)] for r in process.revisions]
+    return section("revisions", lang, ("version", "date", "changes"), rows)
+
+
+def _approval(process: Process, lang: Lang, role_name: RoleNames) -> list[str]:
+    if not process.approval:
+        return []
+    rows = []
+    for key in ("prepared", "reviewed", "approved"):
+        signoff = getattr(process.approval, key)
+        if signoff:
+            rows.append([label(key, lang), role_name.get(signoff.role, text(signoff.role)), text(signoff.name), text(signoff.date.isoformat() if signoff.date else "")])
+    return [f"## {label('approval', lang)}", "", table(["", label("role", lang), "", label("date", lang)], rows)]
+
+
+def _folded_for_search(process: Process, lang: Lang) -> str:
+    """The page's key words without diacritics, hidden, so that searching «tham dinh» finds «thẩm định».
+
+    The search index (lunr) does not fold accents, and people often type Vietnamese without them.
+    """
+    words = [process.title.get(lang), *(x.get(lang) for x in (process.purpose, process.scope) if x)]
+    words += [s.name.get(lang) for s in process.steps] + [r.name.get(lang) for r in process.records]
+    words += [role.name.get(lang) for role in process.roles.values()]
+    return hidden_words(text(" ".join(dict.fromkeys(fold(w) for w in words))))
+
+
+def _findings(findings: Sequence[Finding], lang: Lang) -> list[str]:
+    rows = [[text(f.rule), text(f"{f.location.line}:{f.location.column}"), text(f.message.get(lang))] for f in findings if not f.waived]
+    return section("findings", lang, ("rule", "where", "message"), rows) if rows else []
+
+
+def process_page(process: Process, page: str, lang: Lang, with_diagram: bool, findings: Sequence[Finding]) -> str:
+    """The Markdown page ``page`` of ``process``; with its flowchart (``svg_path(page)``) when ``with_diagram``."""
+    role_name = {rid: text(role.name, lang) for rid, role in process.roles.items()}
+    parts = _heading(process, lang) + _facts(process, lang, role_name) + _legal_basis(process, lang)
+    if with_diagram:
+        parts += _flowchart(process, page, lang)
+    parts += _steps(process, lang, role_name) + _records(process, lang, role_name) + _kpis(process, lang) + _risks(process, lang)
+    parts += _revisions(process, lang) + _approval(process, lang, role_name)
+    parts.append(_folded_for_search(process, lang))
+    parts += _findings(findings, lang)
+    return "\n".join(parts)

@@ -1,0 +1,36 @@
+"""The handbook's word table and the escaping its pages use."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from qms.handbook.labels import STATUS, STEP_TYPE, W, label
+from qms.handbook.pages.common import md, text
+from qms.i18n import Lang, Message
+from qms.model import Status, StepType, Text
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(W))
+def test_both_languages_fill_in_the_same_values(key: str) -> None:
+    assert isinstance(W[key], Message)
+    assert _fields(W[key].vi) == _fields(W[key].en), key
+
+
+def test_every_status_and_step_type_has_a_word() -> None:
+    assert set(STATUS) == set(Status) and set(STEP_TYPE) == set(StepType)
+    assert label("built", Lang.EN, day="2025-01-02", n=3) == "Built on 2025-01-02 from 3 process files."
+
+
+def test_values_stay_on_their_line_and_make_no_markup() -> None:
+    assert text("a\r\nb\rc\nd") == "a b c d" and md("a\r\nb") == "a b"
+    assert md("{: onclick=x} ~~s~~ | # h") == r"\{: onclick=x\} \~\~s\~\~ \| \# h"
+    assert md("it's \"q\"") == "it's \"q\"" and text("it's") == "it&#x27;s"
+    assert text(None) == md(None) == ""
+    assert text(Text(vi="<b>", en="<i>"), Lang.EN) == "&lt;i&gt;"
+    assert text("a\x00b") == "a\ufffdb"
