@@ -1,19 +1,31 @@
-"""Diagnostics: one problem found in one place of one file.
+"""Diagnostics: one problem found in one place of one file, and the codes that name kinds of problems.
 
-Loader errors use stable codes ``QMS0xx`` (the rule catalogue of the
-conformity checks uses ``QMS1xx`` and up), so a script or an auditor's note
-can refer to a kind of problem and a documentation page can explain it.
+Every message the toolkit prints about a file is a :class:`Diagnostic`: the
+loader's (codes ``QMS0xx``), the conformity rules' (``QMS1xx`` and up, with
+the process and step they concern and the waiver that covers them, if any)
+and the rule engine's own (``QMS090``, ``QMS099``). One type means one way to
+print, sort, count and serialise them.
+
+A code is three capital letters and three digits (``QMS101``); the letters
+name a family (``QMS`` process checks; ``BPM``, ``AUD``, ``LOG`` to come).
+Each layer declares the codes it can emit as a table of :class:`CodeInfo`
+(this module: the loader's, :data:`LOAD_CODES`); :mod:`qms.codes` gathers
+the tables, so that this ground floor never imports the layers above it.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qms.i18n import Lang, Message, msg
+
+if TYPE_CHECKING:
+    from qms.model import Waiver
 
 
 class Severity(StrEnum):
@@ -29,6 +41,49 @@ class Severity(StrEnum):
         return msg(f"cli.severity.{self.value}").get(lang)
 
 
+class Status(StrEnum):
+    """How settled a code is: ``stable`` codes keep their meaning; ``preview`` ones may change; ``deprecated`` ones go."""
+
+    STABLE = "stable"
+    PREVIEW = "preview"
+    DEPRECATED = "deprecated"
+
+    def label(self, lang: Lang | str) -> str:
+        return _STATUS_LABELS[self].get(lang)
+
+
+_STATUS_LABELS = {
+    Status.STABLE: Message("ổn định", "stable"),
+    Status.PREVIEW: Message("thử nghiệm", "preview"),
+    Status.DEPRECATED: Message("sắp bỏ", "deprecated"),
+}
+
+CODE_FORMAT = re.compile(r"[A-Z]{3}[0-9]{3}")  # family letters, then the number
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    """What one code means: the entry ``qms rules CODE`` explains and the documentation page describes."""
+
+    code: str
+    title: Message  # one line: what the code reports
+    severity: Severity  # the default severity
+    doc: str  # documentation page, relative to docs/ ("rules/QMS101.md")
+    kind: str  # who reports it: "load", "rule", "engine" (later "bpmn", "audit"...)
+    status: Status = Status.STABLE
+    explanation: Message | None = None  # why it matters, what it covers
+    fix: Message | None = None  # what to do about it
+    name: str | None = None  # a rule's kebab-case name ("single-start")
+
+    def __post_init__(self) -> None:
+        if not CODE_FORMAT.fullmatch(self.code):
+            raise ValueError(f"code {self.code!r} is not three capital letters and three digits (QMS101)")
+
+    @property
+    def family(self) -> str:
+        return self.code[:3]
+
+
 class LoadCode(StrEnum):
     """Stable codes of the problems found while loading a process file."""
 
@@ -42,39 +97,114 @@ class LoadCode(StrEnum):
     DUPLICATE_ID = "QMS021"  # the same step id / record code / process code twice
 
 
-LOAD_CODE_DOCS: dict[LoadCode, Message] = {
-    LoadCode.FILE: Message(
-        "tệp không có, không đọc được, quá lớn, không phải văn bản hoặc rỗng",
-        "file missing, unreadable, too large, not text, or empty",
+def _load(code: LoadCode, title: Message, explanation: Message, fix: Message) -> CodeInfo:
+    return CodeInfo(code.value, title, Severity.ERROR, f"rules/{code.value}.md", "load", explanation=explanation, fix=fix)
+
+
+# The loader's codes. A load error is always reported and cannot be ignored or waived: the file is not read.
+LOAD_CODES: tuple[CodeInfo, ...] = (
+    _load(
+        LoadCode.FILE,
+        Message("tệp không có, không đọc được, quá lớn, không phải văn bản hoặc rỗng", "file missing, unreadable, too large, not text, or empty"),
+        Message(
+            "Tệp hoặc thư mục được chỉ ra không có, không mở được, quá lớn, chứa byte NUL, rỗng, hoặc không phải tệp "
+            "thông thường (ống có tên, thiết bị, liên kết lặp vòng); những tệp như vậy không được mở để đọc.",
+            "The file or folder named does not exist, cannot be opened, is too large, contains NUL bytes, is empty, or is "
+            "not a regular file (a named pipe, a device, a link loop); such files are never opened.",
+        ),
+        Message("kiểm tra đường dẫn; tạo quy trình mẫu bằng «qms new process MÃ»", "check the path; scaffold a process with «qms new process CODE»"),
     ),
-    LoadCode.ENCODING: Message("tệp không được lưu bằng UTF-8", "file is not saved as UTF-8"),
-    LoadCode.SYNTAX: Message(
-        "lỗi cú pháp YAML, nhiều tài liệu trong một tệp, hoặc thẻ YAML không hỗ trợ",
-        "YAML syntax error, several documents in one file, or an unsupported YAML tag",
+    _load(
+        LoadCode.ENCODING,
+        Message("tệp không được lưu bằng UTF-8", "file is not saved as UTF-8"),
+        Message(
+            "Tệp quy trình phải được mã hoá UTF-8; tệp lưu bằng bảng mã cũ (Windows-1258, TCVN3/ABC, VNI) hiển thị sai dấu tiếng Việt.",
+            "Process files are UTF-8; a file saved in a legacy Vietnamese encoding (Windows-1258, TCVN3/ABC, VNI) shows broken diacritics.",
+        ),
+        Message("mở tệp bằng trình soạn thảo và lưu lại với mã hoá UTF-8", "open the file in an editor and save it as UTF-8"),
     ),
-    LoadCode.DUPLICATE_KEY: Message("một trường được khai báo hai lần trong cùng một mục", "a field declared twice in the same mapping"),
-    LoadCode.UNSAFE_YAML: Message(
-        "tệp có thể làm treo máy: bí danh mở rộng quá lớn, bí danh tự tham chiếu, lồng quá sâu",
-        "file could exhaust the machine: alias bomb, recursive alias, nesting too deep",
+    _load(
+        LoadCode.SYNTAX,
+        Message(
+            "lỗi cú pháp YAML, nhiều tài liệu trong một tệp, hoặc thẻ YAML không hỗ trợ",
+            "YAML syntax error, several documents in one file, or an unsupported YAML tag",
+        ),
+        Message(
+            "Tệp không đọc được như một tài liệu YAML: thụt lề sai, thiếu dấu hai chấm, ngoặc chưa đóng, ký tự điều khiển, "
+            "nhiều tài liệu («---») hoặc thẻ như «!!python» (không bao giờ được thực thi).",
+            "The file cannot be read as one YAML document: wrong indentation, a missing colon, an unclosed bracket, a control "
+            "character, several documents («---») or a tag such as «!!python» (never executed).",
+        ),
+        Message(
+            "thụt lề bằng dấu cách, đặt văn bản có «: » hoặc «#» trong ngoặc kép, bỏ các thẻ YAML",
+            "indent with spaces, quote text containing «: » or «#», remove YAML tags",
+        ),
     ),
-    LoadCode.SCHEMA: Message(
-        "sai định dạng quy trình: thiếu trường, sai kiểu, trường lạ, giá trị không hợp lệ, bước sai cấu trúc",
-        "not the process format: missing field, wrong type, unknown field, invalid value, malformed step",
+    _load(
+        LoadCode.DUPLICATE_KEY,
+        Message("một trường được khai báo hai lần trong cùng một mục", "a field declared twice in the same mapping"),
+        Message(
+            "Một trường xuất hiện hai lần trong cùng một mục; YAML thường lặng lẽ giữ giá trị sau, nên lỗi này bị báo thay vì đoán.",
+            "A field appears twice in the same mapping; YAML usually keeps the second value silently, so this is reported instead of guessed.",
+        ),
+        Message("giữ một lần khai báo và xoá lần còn lại", "keep one of the two and delete the other"),
     ),
-    LoadCode.REFERENCE: Message(
-        "tham chiếu tới bước, vai trò, hồ sơ, văn bản pháp lý, KPI hoặc quy trình không tồn tại",
-        "a reference to a step, role, record, legal document, KPI or process that does not exist",
+    _load(
+        LoadCode.UNSAFE_YAML,
+        Message(
+            "tệp có thể làm treo máy: bí danh mở rộng quá lớn, bí danh tự tham chiếu, lồng quá sâu",
+            "file could exhaust the machine: alias bomb, recursive alias, nesting too deep",
+        ),
+        Message(
+            "Bí danh YAML (*tên) mở rộng thành quá nhiều phần tử, tự tham chiếu, hoặc cấu trúc lồng quá sâu: đọc tiếp có thể làm cạn bộ nhớ.",
+            "YAML aliases (*name) expand to too many nodes or refer to themselves, or the nesting is too deep: reading on could exhaust memory.",
+        ),
+        Message("viết các giá trị ra thay vì dùng bí danh; giảm độ lồng nhau", "write the values out instead of aliases; nest less deeply"),
     ),
-    LoadCode.DUPLICATE_ID: Message(
-        "một mã bước, mã hồ sơ, mã KPI hoặc mã quy trình bị dùng hai lần",
-        "a step id, record code, KPI code or process code used twice",
+    _load(
+        LoadCode.SCHEMA,
+        Message(
+            "sai định dạng quy trình: thiếu trường, sai kiểu, trường lạ, giá trị không hợp lệ, bước sai cấu trúc",
+            "not the process format: missing field, wrong type, unknown field, invalid value, malformed step",
+        ),
+        Message(
+            "Tệp là YAML hợp lệ nhưng không đúng định dạng quy trình: thiếu trường bắt buộc, giá trị sai kiểu hoặc sai dạng, "
+            "trường không có trong định dạng, hoặc bước có cấu trúc không hợp với loại của nó.",
+            "The file is valid YAML but not the process format: a required field is missing, a value has the wrong type or "
+            "form, a field is not part of the format, or a step's shape does not fit its type.",
+        ),
+        Message("xem trang tham chiếu định dạng (qms schema --format markdown)", "see the format reference (qms schema --format markdown)"),
     ),
-}
+    _load(
+        LoadCode.REFERENCE,
+        Message(
+            "tham chiếu tới bước, vai trò, hồ sơ, văn bản pháp lý, KPI hoặc quy trình không tồn tại",
+            "a reference to a step, role, record, legal document, KPI or process that does not exist",
+        ),
+        Message(
+            "Một giá trị nhắc tới bước, vai trò, hồ sơ, văn bản pháp lý, KPI hoặc quy trình con không được khai báo ở đâu cả.",
+            "A value names a step, role, record, legal document, KPI or sub-process that is declared nowhere.",
+        ),
+        Message("sửa tên cho khớp (gợi ý đưa ra tên gần nhất) hoặc khai báo thứ được nhắc tới", "correct the name (the hint gives the closest one) or declare what it names"),
+    ),
+    _load(
+        LoadCode.DUPLICATE_ID,
+        Message("một mã bước, mã hồ sơ, mã KPI hoặc mã quy trình bị dùng hai lần", "a step id, record code, KPI code or process code used twice"),
+        Message(
+            "Hai bước, hồ sơ, KPI hoặc hai quy trình dùng cùng một mã, nên một tham chiếu tới mã đó không rõ chỉ cái nào.",
+            "Two steps, records, KPIs or processes share one code, so a reference to it is ambiguous.",
+        ),
+        Message("đặt cho mỗi thứ một mã riêng", "give each one its own code"),
+    ),
+)
+
+# The one-line meaning of each load code (the format reference's table).
+LOAD_CODE_DOCS: dict[LoadCode, Message] = {LoadCode(info.code): info.title for info in LOAD_CODES}
 
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a source file; ``line`` and ``column`` count from 1."""
+    """A place in a source file; ``line`` and ``column`` count from 1 (the column in characters)."""
 
     path: Path
     line: int = 1
@@ -86,20 +216,54 @@ class Location:
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """One problem at one place: a load error, a rule's finding, or the rule engine's own report.
+
+    ``process`` and ``step`` say what a finding is about; ``waiver`` is set
+    when an approved waiver of the process covers it (it is then shown, but
+    does not count). ``data`` holds machine-readable detail (the field path,
+    the offending value...).
+    """
+
     code: str
     severity: Severity
     location: Location
     message: Message
     hint: Message | None = None
-    # Machine-readable detail (the field path, the offending value...).
+    _: KW_ONLY  # what follows is given by name: Diagnostic(code, severity, location, message, hint, process="QT-01")
+    process: str | None = None
+    step: str | None = None
+    waiver: Waiver | None = None
     data: dict[str, object] = field(default_factory=dict, compare=False)
 
+    def __post_init__(self) -> None:
+        if self.hint is not None and not isinstance(self.hint, tuple):  # a process code given where the hint goes
+            raise TypeError(f"the hint of a diagnostic is a Message, not {self.hint!r}; give process=, step= by name")
+
+    @property
+    def waived(self) -> bool:
+        return self.waiver is not None
+
+    @property
+    def rule(self) -> str:
+        """The code, under the name the rules' findings used for it."""
+        return self.code
+
+    def label(self, lang: Lang | str = Lang.VI) -> str:
+        """The word after the code: the severity, or "waived" for a finding a waiver covers."""
+        return msg("cli.check.waived").get(lang) if self.waived else self.severity.label(lang)
+
+    def detail(self, lang: Lang | str = Lang.VI) -> str:
+        """What follows the message on its line: the hint, or the waiver's reason and approver."""
+        if self.waiver is not None:
+            return f" — {self.waiver.reason.get(lang)} ({self.waiver.approved_by})"
+        return f" ({msg('cli.hint').get(lang)}: {self.hint.get(lang)})" if self.hint is not None else ""
+
     def render(self, lang: Lang | str = Lang.VI) -> str:
-        """One line for a terminal or a log: user text in it (a file name, a value) cannot move the cursor or recolour it."""
-        text = f"{visible(str(self.location))}: {self.code} {self.severity.label(lang)}: {visible(self.message.get(lang))}"
-        if self.hint is not None:
-            text += f" ({msg('cli.hint').get(lang)}: {visible(self.hint.get(lang))})"
-        return text
+        """The diagnostic's one line, ``path:line:column: CODE severity: message (hint: ...)``.
+
+        User text in it (a file name, a value) is shown escaped, so it cannot move the cursor or recolour a terminal.
+        """
+        return f"{visible(str(self.location))}: {self.code} {self.label(lang)}: {visible(self.message.get(lang) + self.detail(lang))}"
 
     def to_dict(self, lang: Lang | str = Lang.VI) -> dict[str, object]:
         return {
@@ -142,7 +306,7 @@ def visible(text: str, keep: str = "") -> str:
 
 
 def error(code: str, location: Location, message: Message, hint: Message | None = None, **data: object) -> Diagnostic:
-    return Diagnostic(code, Severity.ERROR, location, message, hint, dict(data))
+    return Diagnostic(code, Severity.ERROR, location, message, hint, data=dict(data))
 
 
 def display_path(path: Path | str | None) -> str:

@@ -44,6 +44,15 @@ def join(parts: list[Message], sep: str = "; ") -> Message:
     return Message(sep.join(p.vi for p in parts), sep.join(p.en for p in parts))
 
 
+def plural(n: int, vi: str, en_one: str, en_other: str, /, **args: object) -> Message:
+    """A sentence about ``n`` things: Vietnamese has one form; English takes ``en_one`` for 1, else ``en_other``.
+
+    The templates get ``n`` and ``args`` (``plural(n, "{n} lỗi", "{n} error", "{n} errors")``); this is
+    the ``ngettext`` of the translation step to come.
+    """
+    return Message(vi, en_one if n == 1 else en_other).format(n=n, **args)
+
+
 CATALOGUE: dict[str, tuple[str, str]] = {
     # --- reading the file -------------------------------------------------
     "file.not_found": ("không tìm thấy tệp hoặc thư mục «{path}»", "no file or folder «{path}»"),

@@ -48,7 +48,7 @@ def coverage_matrix(
         rows.append(CoverageRow("ISO 9001:2015", clause, title, evidencing, checking, not_applicable.get(clause)))
     for key, area in ISO18091_AREAS.items():
         checking = tuple(r.code for r in rules if key in r.iso18091)
-        failing = {f.process for f in findings if f.rule in checking and not f.waived}
+        failing = {f.process for f in findings if f.code in checking and not f.waived}
         evidencing = tuple(sorted(p.code for p in processes if p.citizen_facing and checking and p.code not in failing))
         rows.append(CoverageRow("ISO 18091:2019", key, area.name, evidencing, checking))
     return rows

@@ -216,7 +216,7 @@ class _Offsets:
             starts: list[int] = []
             pairs, end = parse_object(s_and_end, strict, _recording(scan, starts), hook, pairs_hook, memo)
             value = dict(pairs)
-            self._note(value, s_and_end[1] - 1, {key: start for (key, _), start in zip(pairs, starts)})
+            self._note(value, s_and_end[1] - 1, {key: start for (key, _), start in zip(pairs, starts, strict=False)})
             return value, end
 
         def on_array(s_and_end: tuple[str, int], scan: Any) -> tuple[Any, int]:

@@ -14,7 +14,8 @@ from typing import Any
 from urllib.parse import quote
 
 import qms
-from qms.diagnostics import Diagnostic, Location, Severity, display_path
+from qms.codes import code_info
+from qms.diagnostics import CodeInfo, Diagnostic, Location, Severity, display_path
 from qms.i18n import Lang
 from qms.rules.base import Finding, Rule
 from qms.rules.engine import CheckReport
@@ -25,7 +26,7 @@ _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.I
 
 def finding_dict(finding: Finding, lang: Lang | str) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "rule": finding.rule,
+        "rule": finding.code,
         "severity": finding.severity.value,
         "process": finding.process,
         "step": finding.step,
@@ -85,20 +86,42 @@ def _sarif_rule(rule: type[Rule], lang: Lang | str) -> dict[str, Any]:
     }
 
 
+def _sarif_code(info: CodeInfo, lang: Lang | str) -> dict[str, Any]:
+    """The descriptor of a code that is no rule (a load error, the engine's QMS090 and QMS099), from the code registry."""
+    descriptor: dict[str, Any] = {"id": info.code, "shortDescription": {"text": info.title.get(lang)}}
+    if info.explanation:
+        descriptor["fullDescription"] = {"text": info.explanation.get(lang)}
+    if info.fix:
+        descriptor["help"] = {"text": info.fix.get(lang)}
+    descriptor["defaultConfiguration"] = {"level": _SARIF_LEVEL[info.severity]}
+    return descriptor
+
+
+def _sarif_descriptors(report: CheckReport, lang: Lang | str) -> list[dict[str, Any]]:
+    """The rules that ran, then every other registered code some result carries, so each result has its ``ruleIndex``."""
+    descriptors = [_sarif_rule(r, lang) for r in report.rules]
+    ran = {r.code for r in report.rules}
+    for code in sorted({d.code for d in [*report.load_diagnostics, *report.findings]} - ran):
+        info = code_info(code)
+        if info is not None:
+            descriptors.append(_sarif_code(info, lang))
+    return descriptors
+
+
 def report_sarif(report: CheckReport, lang: Lang | str) -> str:
-    rules = list(report.rules)
-    index = {r.code: i for i, r in enumerate(rules)}
-    results: list[dict[str, Any]] = [_sarif_diagnostic(d, lang) for d in report.load_diagnostics]
+    descriptors = _sarif_descriptors(report, lang)
+    index = {d["id"]: i for i, d in enumerate(descriptors)}
+    results: list[dict[str, Any]] = [_sarif_diagnostic(d, lang, index) for d in report.load_diagnostics]
     for finding in report.findings:
         result: dict[str, Any] = {
-            "ruleId": finding.rule,
+            "ruleId": finding.code,
             "level": _SARIF_LEVEL[finding.severity],
             "message": {"text": finding.message.get(lang) + (f" ({finding.hint.get(lang)})" if finding.hint else "")},
             "locations": [_sarif_location(finding.location)],
             "properties": {"process": finding.process, **({"step": finding.step} if finding.step else {})},
         }
-        if finding.rule in index:
-            result["ruleIndex"] = index[finding.rule]
+        if finding.code in index:
+            result["ruleIndex"] = index[finding.code]
         if finding.waiver:
             result["suppressions"] = [
                 {"kind": "inSource", "justification": f"{finding.waiver.reason.get(lang)} ({finding.waiver.approved_by})"}
@@ -109,7 +132,7 @@ def report_sarif(report: CheckReport, lang: Lang | str) -> str:
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {"driver": {"name": "qms", "version": qms.__version__, "rules": [_sarif_rule(r, lang) for r in rules]}},
+                "tool": {"driver": {"name": "qms", "version": qms.__version__, "rules": descriptors}},
                 "language": str(lang),
                 "results": results,
             }
@@ -118,14 +141,17 @@ def report_sarif(report: CheckReport, lang: Lang | str) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-def _sarif_diagnostic(diagnostic: Diagnostic, lang: Lang | str) -> dict[str, Any]:
+def _sarif_diagnostic(diagnostic: Diagnostic, lang: Lang | str, index: dict[str, int]) -> dict[str, Any]:
     text = diagnostic.message.get(lang) + (f" ({diagnostic.hint.get(lang)})" if diagnostic.hint else "")
-    return {
+    result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "level": _SARIF_LEVEL[diagnostic.severity],
         "message": {"text": text},
         "locations": [_sarif_location(diagnostic.location)],
     }
+    if diagnostic.code in index:
+        result["ruleIndex"] = index[diagnostic.code]
+    return result
 
 
 # --- JUnit XML ------------------------------------------------------------
@@ -134,7 +160,7 @@ def _sarif_diagnostic(diagnostic: Diagnostic, lang: Lang | str) -> dict[str, Any
 def report_junit(report: CheckReport, lang: Lang | str) -> str:
     """One test suite per process, one test case per rule; ElementTree escapes all text."""
     suites = ET.Element("testsuites", name="qms check")
-    by_process: dict[str, list[Finding]] = {}
+    by_process: dict[str | None, list[Finding]] = {}
     for finding in report.findings:
         by_process.setdefault(finding.process, []).append(finding)
     if report.load_diagnostics:
@@ -149,7 +175,7 @@ def report_junit(report: CheckReport, lang: Lang | str) -> str:
         found = by_process.get(process.code, [])
         for rule in report.rules:
             case = ET.SubElement(suite, "testcase", classname=process.code, name=f"{rule.code} {rule.title.get(lang)}")
-            mine = [f for f in found if f.rule == rule.code]
+            mine = [f for f in found if f.code == rule.code]
             active = [f for f in mine if not f.waived]
             if active:
                 failure = ET.SubElement(case, "failure", message=active[0].message.get(lang), type=active[0].severity.value)
@@ -158,8 +184,8 @@ def report_junit(report: CheckReport, lang: Lang | str) -> str:
                 waiver = mine[0].waiver
                 reason = waiver.reason.get(lang) if waiver else ""
                 ET.SubElement(case, "skipped", message=f"waived: {reason}")
-        for extra in (f for f in found if f.rule not in {r.code for r in report.rules}):
-            case = ET.SubElement(suite, "testcase", classname=process.code, name=extra.rule)
+        for extra in (f for f in found if f.code not in {r.code for r in report.rules}):
+            case = ET.SubElement(suite, "testcase", classname=process.code, name=extra.code)
             ET.SubElement(case, "failure", message=extra.message.get(lang), type=extra.severity.value).text = str(extra.location)
         _count(suite)
     _count(suites)

@@ -1,39 +1,36 @@
-"""Documentation of the rule catalogue, generated from each rule's own metadata.
+"""Documentation of every code, generated from the code registry and each rule's own metadata.
 
-``docs/rules/<CODE>.md`` (one page per rule, Vietnamese then English) and
-``docs/rules/index.md`` are written by ``qms rules --docs docs/rules``; a
-test keeps the committed pages equal to what the rules say, so the pages
-cannot drift from the code.
+``docs/rules/<CODE>.md`` (one page per registered code: the loader's, the
+rules', the engine's; Vietnamese then English) and ``docs/rules/index.md``
+are written by ``qms rules --docs docs/rules``; a test keeps the committed
+pages equal to what the code says, so the pages cannot drift from it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from qms.i18n import Lang
+from qms.codes import all_codes
+from qms.diagnostics import CodeInfo, Status
+from qms.i18n import Lang, Message
 from qms.rules.base import Rule
-from qms.rules.registry import all_rules
+from qms.rules.registry import rule_by_code
 
 _HEADINGS = {
-    Lang.VI: {"basis": "Căn cứ", "severity": "Mức mặc định", "why": "Lý do", "fix": "Cách sửa", "bad": "Ví dụ sai", "good": "Ví dụ đúng", "name": "Tên"},
-    Lang.EN: {"basis": "Basis", "severity": "Default severity", "why": "Rationale", "fix": "How to fix", "bad": "Failing example", "good": "Fixed example", "name": "Name"},
+    Lang.VI: {
+        "basis": "Căn cứ", "severity": "Mức mặc định", "why": "Lý do", "fix": "Cách sửa", "bad": "Ví dụ sai", "good": "Ví dụ đúng",
+        "name": "Tên", "kind": "Loại", "status": "Trạng thái", "about": "Giải thích",
+    },
+    Lang.EN: {
+        "basis": "Basis", "severity": "Default severity", "why": "Rationale", "fix": "How to fix", "bad": "Failing example",
+        "good": "Fixed example", "name": "Name", "kind": "Kind", "status": "Status", "about": "Explanation",
+    },
+}  # fmt: skip
+KINDS = {
+    "load": Message("lỗi đọc tệp quy trình (luôn được báo, không bỏ qua hay miễn được)", "process file load error (always reported, never ignored or waived)"),
+    "rule": Message("quy tắc phù hợp", "conformity rule"),
+    "engine": Message("báo cáo của bộ máy kiểm tra (theo cấu hình như phát hiện của quy tắc)", "rule engine report (configured like a rule's findings)"),
 }
-
-
-def rule_dict(rule: type[Rule], lang: Lang | str) -> dict[str, Any]:
-    return {
-        "code": rule.code,
-        "name": rule.name,
-        "severity": rule.severity.value,
-        "basis": rule.basis(),
-        "iso9001": list(rule.iso9001),
-        "iso18091": list(rule.iso18091),
-        "title": rule.title.get(lang),
-        "rationale": rule.rationale.get(lang),
-        "fix": rule.fix.get(lang),
-        "example": {"invalid": rule.example.invalid, "valid": rule.example.valid},
-    }
 
 
 def _section(rule: type[Rule], lang: Lang, level: str) -> list[str]:
@@ -44,6 +41,7 @@ def _section(rule: type[Rule], lang: Lang, level: str) -> list[str]:
         f"- **{h['name']}:** `{rule.name}`",
         f"- **{h['severity']}:** {rule.severity.label(lang)}",
         f"- **{h['basis']}:** {'; '.join(rule.basis())}",
+        *_status_line(rule.status, lang),
         "",
         f"**{h['why']}.** {rule.rationale.get(lang)}",
         "",
@@ -88,39 +86,89 @@ def rule_doc_page(rule: type[Rule]) -> str:
     return "\n".join(lines)
 
 
+def _status_line(status: Status, lang: Lang) -> list[str]:
+    """A status other than stable is said on the page; a stable code's page does not need the line."""
+    return [] if status is Status.STABLE else [f"- **{_HEADINGS[lang]['status']}:** {status.label(lang)}"]
+
+
+def _code_section(info: CodeInfo, lang: Lang, level: str) -> list[str]:
+    h = _HEADINGS[lang]
+    kind = KINDS.get(info.kind)
+    lines = [f"{level} {info.code} — {info.title.get(lang)}", "", f"- **{h['severity']}:** {info.severity.label(lang)}"]
+    lines += [f"- **{h['kind']}:** {kind.get(lang)}"] if kind else []
+    lines += [*_status_line(info.status, lang), ""]
+    lines += [f"**{h['about']}.** {info.explanation.get(lang)}", ""] if info.explanation else []
+    lines += [f"**{h['fix']}.** {info.fix.get(lang)}", ""] if info.fix else []
+    return lines
+
+
+def code_page(info: CodeInfo, lang: Lang | str = Lang.VI) -> str:
+    """Any registered code explained in one language (what ``qms rules CODE`` prints); a rule's page has its examples."""
+    rule = rule_by_code(info.code) if info.kind == "rule" else None
+    return rule_page(rule, lang) if rule is not None else "\n".join(_code_section(info, Lang(lang), "#"))
+
+
+def code_doc_page(info: CodeInfo) -> str:
+    """The bilingual documentation page of a code that is no rule."""
+    heading, *section = _code_section(info, Lang.VI, "#")
+    notice = "<!-- Sinh tự động từ bảng mã (qms rules --docs); đừng sửa tay. Generated from the code registry; do not edit. -->"
+    return "\n".join([heading, "", notice, *section, *_code_section(info, Lang.EN, "##")])
+
+
+def _index_rows(codes: list[CodeInfo]) -> list[str]:
+    rows = ["| mã / code | tên / name | mức / severity | căn cứ / basis | ý nghĩa | meaning |", "|---|---|---|---|---|---|"]
+    for info in codes:
+        rule = rule_by_code(info.code) if info.kind == "rule" else None
+        name = f"`{info.name}`" if info.name else ""
+        status = f" ({info.status.value})" if info.status is not Status.STABLE else ""
+        rows.append(
+            f"| [{info.code}]({info.code}.md) | {name} | {info.severity.value}{status} | {'; '.join(rule.basis()) if rule else ''} "
+            f"| {info.title.vi} | {info.title.en} |"
+        )
+    return rows
+
+
+_INDEX_SECTIONS = (
+    ("load", "## Lỗi đọc tệp / Load errors", "Báo khi tệp quy trình không đọc được; luôn được báo, không bỏ qua được. *Reported when a process file cannot be read; never ignored.*"),
+    ("rule", "## Quy tắc / Rules", "Các quy tắc `qms check` chạy. *The rules `qms check` runs.*"),
+    ("engine", "## Mã của bộ máy kiểm tra / Engine codes", "Về chính lần kiểm tra; `ignore` và `severity` áp dụng như với quy tắc. *About the run itself; `ignore` and `severity` apply.*"),
+)
+
+
 def rules_index_page() -> str:
+    codes = [c for c in all_codes() if c.doc.startswith("rules/")]
     lines = [
-        "# Danh mục quy tắc kiểm tra / Rule catalogue",
+        "# Danh mục mã / Code catalogue",
         "",
         "<!-- Sinh tự động (qms rules --docs); đừng sửa tay. Generated; do not edit. -->",
         "",
-        "`qms check` chạy các quy tắc dưới đây; cấu hình trong `[tool.qms]` của `pyproject.toml` hoặc `qms.toml` "
-        "(`select`, `ignore`, `severity`, `fail-on`); miễn áp dụng từng phát hiện bằng `waivers` trong tệp quy trình.",
+        "Mọi mã công cụ có thể in ra; `qms rules MÃ` giải thích từng mã. `qms check` chạy các quy tắc; cấu hình trong "
+        "`[tool.qms]` của `pyproject.toml` hoặc `qms.toml` (`select`, `ignore`, `severity`, `fail-on`); miễn áp dụng từng "
+        "phát hiện bằng `waivers` trong tệp quy trình. Dạng dòng báo lỗi: [định dạng kết quả](../reference/output-format.md).",
         "",
-        "*`qms check` runs the rules below; configure them under `[tool.qms]` (select, ignore, severity, fail-on); "
-        "waive one finding with a reasoned `waivers` entry in the process file.*",
-        "",
-        "| mã / code | tên / name | mức / severity | căn cứ / basis | quy tắc | rule |",
-        "|---|---|---|---|---|---|",
-    ]
-    for rule in all_rules():
-        lines.append(
-            f"| [{rule.code}]({rule.code}.md) | `{rule.name}` | {rule.severity.value} | {'; '.join(rule.basis())} "
-            f"| {rule.title.vi} | {rule.title.en} |"
-        )
-    lines += [
-        "",
-        "Mã của công cụ / engine codes: `QMS090` miễn áp dụng không còn tác dụng (unused waiver, warning); "
-        "`QMS099` quy tắc gặp lỗi khi chạy (a rule crashed, error). Mã `QMS001`–`QMS021`: lỗi đọc tệp, xem "
-        "[tham chiếu định dạng](../reference/process-format.md).",
+        "*Every code the toolkit can print; `qms rules CODE` explains one. `qms check` runs the rules; configure them under "
+        "`[tool.qms]` (select, ignore, severity, fail-on); waive one finding with a reasoned `waivers` entry in the process "
+        "file. The line format: [output format](../reference/output-format.md).*",
         "",
     ]
+    for kind, heading, about in _INDEX_SECTIONS:
+        mine = [c for c in codes if c.kind == kind]
+        if mine:
+            lines += [heading, "", about, "", *_index_rows(mine), ""]
+    others = [c for c in codes if c.kind not in {k for k, _, _ in _INDEX_SECTIONS}]
+    if others:
+        lines += ["## Mã khác / Other codes", "", *_index_rows(others), ""]
     return "\n".join(lines)
 
 
 def rule_doc_files() -> dict[str, str]:
-    """File name -> content of every generated page."""
-    pages = {f"{rule.code}.md": rule_doc_page(rule) for rule in all_rules()}
+    """File name -> content of every generated page: one per code documented under rules/, and the index."""
+    pages: dict[str, str] = {}
+    for info in all_codes():
+        if not info.doc.startswith("rules/"):
+            continue
+        rule = rule_by_code(info.code) if info.kind == "rule" else None
+        pages[Path(info.doc).name] = rule_doc_page(rule) if rule is not None else code_doc_page(info)
     pages["index.md"] = rules_index_page()
     return pages
 

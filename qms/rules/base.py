@@ -18,32 +18,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import ClassVar
 
-from qms.diagnostics import Location, Severity
+from qms.diagnostics import CodeInfo, Diagnostic, Location, Severity, Status
 from qms.graph import ProcessCatalogue, ProcessGraph
-from qms.i18n import Lang, Message
-from qms.model import Process, Waiver
+from qms.i18n import Message
+from qms.model import Process
 
-
-@dataclass(frozen=True)
-class Finding:
-    """One place where a process falls short of one rule."""
-
-    rule: str
-    severity: Severity
-    location: Location
-    message: Message
-    process: str
-    step: str | None = None
-    hint: Message | None = None
-    waiver: Waiver | None = None  # set when an approved waiver covers the finding
-
-    @property
-    def waived(self) -> bool:
-        return self.waiver is not None
-
-    def render(self, lang: Lang | str = Lang.VI) -> str:
-        text = f"{self.location} {self.rule} {self.severity.label(lang)} {self.message.get(lang)}"
-        return text
+# A rule's finding is a diagnostic like any other (the process and step it concerns, the waiver that covers it);
+# the name stays for the rules' signatures and for code written against it.
+Finding = Diagnostic
 
 
 @dataclass(frozen=True)
@@ -104,6 +86,7 @@ class Rule:
     rationale: ClassVar[Message]
     fix: ClassVar[Message]
     example: ClassVar[Example]
+    status: ClassVar[Status] = Status.STABLE  # a preview rule may still change; a deprecated one will go
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         raise NotImplementedError
@@ -116,7 +99,7 @@ class Rule:
         vi = {k: v.vi if isinstance(v, Message) else v for k, v in args.items()}
         en = {k: v.en if isinstance(v, Message) else v for k, v in args.items()}
         text = Message(self.message.vi.format(**vi), self.message.en.format(**en))
-        return Finding(self.code, self.severity, location, text, ctx.process.code, step, hint or self.fix)
+        return Diagnostic(self.code, self.severity, location, text, hint or self.fix, process=ctx.process.code, step=step)
 
     def at_step(self, ctx: RuleContext, step_id: str, *field_: str | int, **args: object) -> Finding:
         return self.finding(ctx, ctx.step_location(step_id, *field_), step=step_id, step_id=step_id, **args)
@@ -128,6 +111,14 @@ class Rule:
 
         areas = [f"ISO 18091:2019 ({ISO18091_AREAS[a].name.vi} / {ISO18091_AREAS[a].name.en})" for a in cls.iso18091]
         return [f"ISO 9001:2015 {c}" for c in cls.iso9001] + areas + list(cls.legal)
+
+
+    @classmethod
+    def code_info(cls) -> CodeInfo:
+        """The rule's entry in the code registry (:mod:`qms.codes`)."""
+        return CodeInfo(
+            cls.code, cls.title, cls.severity, f"rules/{cls.code}.md", "rule", cls.status, cls.rationale, cls.fix, cls.name
+        )
 
 
 def regraded(finding: Finding, severity: Severity) -> Finding:

@@ -25,14 +25,10 @@ from qms.load import LoadResult, ReadCache, collector_paused, load_paths
 from qms.model import Process
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.config import RuleConfig
+from qms.rules.engine_codes import ENGINE_CODE_TABLE, ENGINE_CODES, RULE_CRASHED, UNUSED_WAIVER  # below this and config
 from qms.rules.registry import all_rules
 
 DEFAULT_CONFIG = RuleConfig()  # every rule, default severities (frozen, so safe to share)
-UNUSED_WAIVER = "QMS090"
-RULE_CRASHED = "QMS099"
-ENGINE_CODES = frozenset({UNUSED_WAIVER, RULE_CRASHED})
-
-
 @dataclass
 class CheckReport:
     """The outcome of checking a set of processes."""
@@ -42,6 +38,18 @@ class CheckReport:
     findings: list[Finding] = field(default_factory=list)
     load_diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Everything to show, in the order to show it: the load errors, then each process's findings by position."""
+        by_process: dict[str | None, list[Finding]] = {}
+        for finding in self.findings:
+            by_process.setdefault(finding.process, []).append(finding)
+        ordered = list(self.load_diagnostics)
+        for process in self.processes:
+            found = by_process.pop(process.code, [])
+            ordered += sorted(found, key=lambda f: (f.location.line, f.location.column, f.code))
+        return ordered + [f for rest in by_process.values() for f in rest]
 
     @property
     def active(self) -> list[Finding]:
@@ -84,24 +92,24 @@ def check_process(
 
 
 def _graded(finding: Finding, config: RuleConfig) -> Finding:
-    severity = config.severity_of(finding.rule, finding.severity)
+    severity = config.severity_of(finding.code, finding.severity)
     return finding if severity is finding.severity else replace(finding, severity=severity)
 
 
 def _dropped(finding: Finding, config: RuleConfig) -> bool:
     """An engine finding (QMS090, QMS099) the configuration ignores; a rule's own findings come from enabled rules only."""
-    return finding.rule in ENGINE_CODES and config.ignored(finding.rule)
+    return finding.code in ENGINE_CODES and config.ignored(finding.code)
 
 
 def _crash(ctx: RuleContext, rule: type[Rule], exc: Exception) -> Finding:
     detail = f"{type(exc).__name__}: {exc}"
-    return Finding(
+    return Diagnostic(
         RULE_CRASHED,
         Severity.ERROR,
         ctx.location(),
         Message(f"quy tắc {rule.code} gặp lỗi khi chạy ({detail})", f"rule {rule.code} crashed ({detail})"),
-        ctx.process.code,
-        hint=Message("vui lòng báo lỗi này kèm tệp quy trình", "please report this with the process file"),
+        ENGINE_CODE_TABLE[1].fix,
+        process=ctx.process.code,
     )
 
 
@@ -110,26 +118,18 @@ def _apply_waivers(ctx: RuleContext, findings: list[Finding], ran: set[str]) -> 
     used: set[int] = set()
     waivers = list(enumerate(ctx.process.waivers))
     for finding in findings:
-        match = next((i for i, w in waivers if w.rule == finding.rule and (w.step is None or w.step == finding.step)), None)
+        match = next((i for i, w in waivers if w.rule == finding.code and (w.step is None or w.step == finding.step)), None)
         if match is not None:
             used.add(match)
             finding = replace(finding, waiver=ctx.process.waivers[match])
         result.append(finding)
     for i, waiver in waivers:
         if i not in used and waiver.rule in ran:
+            text = Message(
+                f"miễn áp dụng quy tắc {waiver.rule} không còn che phát hiện nào", f"the waiver of rule {waiver.rule} no longer covers any finding"
+            )
             result.append(
-                Finding(
-                    UNUSED_WAIVER,
-                    Severity.WARNING,
-                    ctx.location("waivers", i),
-                    Message(
-                        f"miễn áp dụng quy tắc {waiver.rule} không còn che phát hiện nào",
-                        f"the waiver of rule {waiver.rule} no longer covers any finding",
-                    ),
-                    ctx.process.code,
-                    waiver.step,
-                    Message("xoá mục miễn áp dụng này khỏi «waivers»", "remove this entry from «waivers»"),
-                )
+                Diagnostic(UNUSED_WAIVER, Severity.WARNING, ctx.location("waivers", i), text, ENGINE_CODE_TABLE[0].fix, process=ctx.process.code, step=waiver.step)
             )
     return result
 

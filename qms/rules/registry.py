@@ -12,9 +12,10 @@ import pkgutil
 from functools import cache
 
 import qms.rules as package
+from qms.diagnostics import CodeInfo
 from qms.rules.base import Rule
 
-_INFRASTRUCTURE = {"base", "registry", "engine", "config"}
+_INFRASTRUCTURE = {"base", "registry", "engine", "engine_codes", "config", "config_problems", "toml_lines"}
 
 
 @cache
@@ -41,3 +42,8 @@ def all_rules() -> tuple[type[Rule], ...]:
 def rule_by_code(code: str) -> type[Rule] | None:
     wanted = code.strip().upper()
     return next((r for r in all_rules() if r.code == wanted or r.name == code.strip().lower()), None)
+
+
+def rule_code_table() -> tuple[CodeInfo, ...]:
+    """Every rule's entry in the code registry (:mod:`qms.codes`); the engine's own codes are in :mod:`qms.rules.engine_codes`."""
+    return tuple(rule.code_info() for rule in all_rules())

@@ -20,11 +20,6 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "qms"
 
-# Known cycles, each to be broken by the owner of its modules; a new one fails the test.
-# qms.rules.config imports the engine's own finding codes late (RULE_CRASHED, UNUSED_WAIVER) while the engine
-# imports the configuration: moving those codes below both (e.g. to qms.codes) breaks it.
-KNOWN_CYCLES = [{"qms.rules.config", "qms.rules.engine"}]
-
 
 def _name(path: Path) -> str:
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
@@ -99,9 +94,9 @@ def test_the_audit_modules_import_without_a_cycle() -> None:
     assert not found, [sorted(c) for c in found]
 
 
-def test_qms_has_no_import_cycle_but_the_known_ones() -> None:
+def test_qms_has_no_import_cycle() -> None:
     found = cycles(import_graph())
-    assert all(c in KNOWN_CYCLES for c in found), [sorted(c) for c in found if c not in KNOWN_CYCLES]
+    assert not found, [sorted(c) for c in found]
 
 
 def test_the_domain_sits_below_rules_and_audit() -> None:

@@ -50,7 +50,22 @@ def test_sarif_load_errors_are_results_too(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text("code: [\n", encoding="utf-8")
     log = json.loads(report_sarif(check_paths([tmp_path], CONFIG), "vi"))
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
-    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["QMS003"]
+    (result,) = log["runs"][0]["results"]
+    descriptor = log["runs"][0]["tool"]["driver"]["rules"][result["ruleIndex"]]  # described from the code registry
+    assert result["ruleId"] == descriptor["id"] == "QMS003"
+    assert descriptor["shortDescription"]["text"].startswith("lỗi cú pháp YAML") and descriptor["defaultConfiguration"] == {"level": "error"}
+
+
+def test_sarif_describes_the_engine_codes_after_the_rules_that_ran(tmp_path: Path) -> None:
+    text = (HERE / "fixtures" / "QT-R-01.yaml").read_text(encoding="utf-8")
+    (tmp_path / "QT-R-01.yaml").write_text(text.replace("rule: QMS102", "rule: QMS101"), encoding="utf-8")  # a waiver now unused
+    report = check_paths([tmp_path], CONFIG, today=date(2026, 11, 22))
+    log = json.loads(report_sarif(report, "en"))
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules[: len(report.rules)]] == [r.code for r in report.rules] and rules[-1]["id"] == "QMS090"
+    for result in log["runs"][0]["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
 
 
 def test_json_report_lists_findings_with_positions(report) -> None:  # type: ignore[no-untyped-def]

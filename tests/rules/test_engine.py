@@ -135,3 +135,27 @@ def test_clauses_not_applicable_need_an_in_scope_clause_and_a_justification() ->
         parse_config({"not-applicable": {"8.3": " "}})
     with pytest.raises(ConfigError, match="not-applicable"):
         parse_config({"not-applicable": ["8.3"]})
+
+
+# --- one diagnostic type ------------------------------------------------------------------------------
+
+
+def test_a_finding_is_a_diagnostic_with_its_process_step_and_waiver() -> None:
+    from qms.diagnostics import Diagnostic, Location
+
+    assert Finding is Diagnostic
+    findings = check_process(load(WAIVED), [rule_by_code("QMS201")], today=date(2026, 11, 22))  # type: ignore[list-item]
+    (waived,) = [f for f in findings if f.code == "QMS201"]
+    assert (waived.rule, waived.process, waived.step, waived.waived) == ("QMS201", "QT-W-01", "xu-ly", True)
+    assert waived.render("en").startswith(f"{WAIVED}:") and " QMS201 waived: " in waived.render("en")
+    with pytest.raises(TypeError, match="give process=, step= by name"):  # the former Finding's order: process fifth
+        Diagnostic("QMS201", Severity.ERROR, Location(WAIVED), Message("x", "x"), "QT-W-01")  # type: ignore[arg-type]
+
+
+def test_the_report_lists_load_errors_then_each_process_by_position(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("code: [\n", encoding="utf-8")
+    (tmp_path / "waived.yaml").write_bytes(WAIVED.read_bytes())
+    report = check_paths([tmp_path], RuleConfig(select=("QMS2", "QMS105")), today=date(2026, 11, 22))
+    shown = report.diagnostics
+    assert shown[0].code == "QMS003" and shown[1:] == sorted(report.findings, key=lambda f: (f.location.line, f.location.column, f.code))
+    assert len(shown) == len(report.load_diagnostics) + len(report.findings)

@@ -1,0 +1,51 @@
+"""``qms schema`` (the format's JSON Schema or reference page) and ``qms new process`` (a commented template)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from qms.cli.common import err, fail, out, t, write_output
+from qms.cli.exit_codes import ExitCode
+from qms.i18n import msg
+from qms.reference import format_reference_markdown
+from qms.scaffold import is_valid_code, new_process_text, schema_path_from
+from qms.schema import process_json_schema_text
+
+
+class SchemaFormat(StrEnum):
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+def schema(
+    output: Annotated[Path | None, typer.Option("--out", "-o", help="Ghi ra tệp / write to this file")] = None,
+    kind: Annotated[SchemaFormat, typer.Option("--format", "-f", help="json (JSON Schema) | markdown (format reference page)")] = SchemaFormat.JSON,
+) -> None:
+    """In lược đồ JSON (hoặc trang tham chiếu) của định dạng quy trình / print the format's JSON Schema or reference page."""
+    write_output(process_json_schema_text() if kind is SchemaFormat.JSON else format_reference_markdown(), output)
+    if output is not None:
+        err.print(t("cli.schema.written", path=output))
+
+
+def new_process(
+    code: Annotated[str, typer.Argument(help="Mã quy trình / process code, e.g. QT-TTHC-02")],
+    title: Annotated[str, typer.Option("--title", "-t", help="Tên quy trình / title")] = "Tên quy trình",
+    folder: Annotated[Path, typer.Option("--dir", "-d", help="Thư mục / folder")] = Path("processes"),
+) -> None:
+    """Tạo một quy trình mẫu hợp lệ, có chú thích / scaffold a valid, commented process."""
+    if not title.strip():
+        fail(msg("cli.new.empty_title"))
+    if not is_valid_code(code):
+        fail(msg("cli.new.bad_code", code=code), msg("hint.process_code", suggestion=""))
+    target = folder / f"{code}.yaml"
+    if target.exists():
+        fail(msg("cli.new.exists", path=target), code=ExitCode.FINDINGS)
+    folder.mkdir(parents=True, exist_ok=True)
+    text = new_process_text(code, title, target.name, schema_path_from(folder))
+    with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(text)
+    out.print(t("cli.new.created", path=target))

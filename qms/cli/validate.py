@@ -1,0 +1,69 @@
+"""``qms validate``: read the process files, report what is wrong with their format and references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from qms.cli.common import (
+    FORMAT_FLAGS,
+    TEXT_HELP,
+    LoadFormat,
+    Paths,
+    err,
+    given_paths,
+    out,
+    print_diagnostics,
+    show,
+    state,
+    usage_problem,
+    write_output,
+)
+from qms.cli.exit_codes import ExitCode
+from qms.diagnostics import Diagnostic, LoadCode, Location, error
+from qms.i18n import Message, msg
+from qms.load import LoadResult, load_paths
+from qms.report import load_json, load_summary
+
+
+def validate(
+    paths: Paths = None,
+    output: Annotated[LoadFormat, typer.Option(*FORMAT_FLAGS, help=f"{TEXT_HELP} | json")] = LoadFormat.HUMAN,
+) -> None:
+    """Kiểm tra định dạng và tham chiếu của các quy trình / validate process files."""
+    given = given_paths(paths)
+    result = load_paths(given)
+    nothing = [] if result.files or usage_problem(result.diagnostics) else [nothing_to_check(p) for p in given]
+    result.diagnostics += nothing
+    code = exit_code(result)
+    if output is LoadFormat.JSON:
+        write_output(load_json(result, code is ExitCode.OK, state.lang), None)
+    else:
+        print_diagnostics([d for d in result.diagnostics if d not in nothing], output.value)
+        print_diagnostics(nothing, output.value, err)
+        if result.files:  # a table of zeros would read as "no errors"
+            show(load_summary(len(result.files), len(result.processes), result.diagnostics, state.lang), out)
+    raise typer.Exit(code)
+
+
+def exit_code(result: LoadResult) -> ExitCode:
+    """2 when the command line was wrong or named nothing to check, 1 for errors in the files, else 0."""
+    if usage_problem(result.diagnostics) or not result.files:
+        return ExitCode.USAGE
+    return ExitCode.OK if result.ok else ExitCode.FINDINGS
+
+
+def nothing_to_check(path: Path) -> Diagnostic:
+    return error(
+        LoadCode.FILE,
+        Location(path),
+        msg("cli.no_files", paths=path),
+        Message(
+            "không có gì được kiểm tra; hãy chỉ ra các tệp .yaml/.yml hoặc thư mục chứa chúng; tên bắt đầu bằng «.» hay «_» bị bỏ qua",
+            "nothing was checked; name .yaml/.yml files or folders containing them; names starting with «.» or «_» are skipped",
+        ),
+        usage=True,
+    )
+

@@ -1,0 +1,79 @@
+"""The code registry: every code the toolkit can print, with its title, documentation page, status and severity.
+
+A code is a family's three capital letters and three digits (``QMS101``).
+Each layer declares the codes it emits in a table of its own, next to the
+code that emits them (the loader's in :mod:`qms.diagnostics`, each rule's
+from its class, the rule engine's in :mod:`qms.rules.engine_codes`); this module,
+above every layer, gathers them. Nothing below imports it, so a layer never
+imports one above it to register its codes.
+
+Adding a family is one entry of :data:`FAMILIES`: its letters, its name and
+where its tables are (``"module:attribute"``, a tuple of
+:class:`~qms.diagnostics.CodeInfo` or a function returning one)::
+
+    "BPM": Family(Message("trao đổi BPMN", "BPMN exchange"), ("qms.bpmn.codes:CODES",)),
+
+The tables are read on first use, so importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from qms.diagnostics import CODE_FORMAT, CodeInfo
+from qms.i18n import Message
+
+
+@dataclass(frozen=True)
+class Family:
+    """The codes sharing three letters: what they are about, and the tables that declare them."""
+
+    name: Message
+    tables: tuple[str, ...]  # "module:attribute"
+
+
+FAMILIES: dict[str, Family] = {
+    "QMS": Family(
+        Message("kiểm tra quy trình: đọc tệp, quy tắc phù hợp, bộ máy kiểm tra", "process checks: loading, conformity rules, the rule engine"),
+        ("qms.diagnostics:LOAD_CODES", "qms.rules.registry:rule_code_table", "qms.rules.engine_codes:ENGINE_CODE_TABLE"),
+    ),
+}
+
+
+def _table(reference: str) -> tuple[CodeInfo, ...]:
+    module, _, attribute = reference.partition(":")
+    table: tuple[CodeInfo, ...] | Callable[[], tuple[CodeInfo, ...]] = getattr(importlib.import_module(module), attribute)
+    return tuple(table() if callable(table) else table)
+
+
+@cache
+def all_codes() -> tuple[CodeInfo, ...]:
+    """Every registered code, sorted; fails loudly on a code declared twice or outside its family."""
+    found: dict[str, CodeInfo] = {}
+    for letters, family in FAMILIES.items():
+        for reference in family.tables:
+            for info in _table(reference):
+                if info.family != letters:
+                    raise RuntimeError(f"{reference} declares {info.code}, which is not of the {letters} family")
+                if info.code in found:
+                    raise RuntimeError(f"the code {info.code} is declared twice ({reference})")
+                found[info.code] = info
+    return tuple(found[code] for code in sorted(found))
+
+
+def code_info(code: str) -> CodeInfo | None:
+    """The entry of ``code`` (any case), or of the rule named so (``single-start``); ``None`` if there is none."""
+    wanted = code.strip()
+    return next((c for c in all_codes() if c.code == wanted.upper() or (c.name is not None and c.name == wanted.lower())), None)
+
+
+def is_code(text: str) -> bool:
+    """Whether ``text`` has the form of a code (three capital letters, three digits), registered or not."""
+    return CODE_FORMAT.fullmatch(text) is not None
+
+
+def family_of(code: str) -> Family | None:
+    return FAMILIES.get(code[:3])
