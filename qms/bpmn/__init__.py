@@ -40,4 +40,14 @@ def export_processes(processes: Iterable[Process], out_dir: Path | str, lang: La
     return written
 
 
-__all__ = ["SUFFIX", "BpmnError", "ImportNote", "bpmn_to_process_yaml", "export_processes", "import_file", "process_to_bpmn"]
+__all__ = [
+    "SUFFIX",
+    "BpmnError",
+    "ImportNote",
+    "bpmn_to_process_yaml",
+    "convert",
+    "dump_yaml",
+    "export_processes",
+    "import_file",
+    "process_to_bpmn",
+]

@@ -1,22 +1,46 @@
-"""Names shared by the BPMN writer and reader, and a guarded XML parser.
+"""What the BPMN writer and every stage of the reader share: names, kinds of element, notes, errors.
 
-BPMN files come from outside (a modeler on someone's laptop, a download),
-so the reader never lets the XML parser do anything but read elements:
-a document type declaration is refused before any entity in it could be
-declared or expanded (billion laughs, external entities), and the size,
-the nesting depth, the length of one attribute value and of one element's
-text are bounded. Only the standard library's expat is used: these
-handlers do what defusedxml's would (refuse DTDs and entities) and also
-bound what defusedxml leaves open, so no extra dependency is needed.
+The import runs in one direction, each stage a module (or a few) that
+imports only from the stages before it (``tests/bpmn/test_structure.py``)::
+
+    read_xml      bytes -> ElementTree, guarded (DTDs, entities, size, depth), element positions
+    read_diagram  ElementTree -> Diagram (qms.bpmn.diagram: typed, no XML left); read_qms: the qms data
+    map_process   Diagram -> Draft: steps, roles, flows, notes on what did not map (map_scope, map_nodes,
+                  map_roles, map_steps, map_meta: its parts)
+    write_yaml    the draft's process dict -> YAML text; safe file names; the file
+    check_yaml    the YAML read back as ``qms validate`` reads it; what does not load is dropped
+    import_       the public functions: bytes or a file in, YAML and notes out
+
+Shared by all: this module (names, kinds of element, notes, errors),
+:mod:`qms.bpmn.text` (characters YAML cannot hold) and :mod:`qms.bpmn.diagram`.
+The export (:mod:`qms.bpmn.export`, :mod:`qms.bpmn.export_qms`,
+:mod:`qms.bpmn.routing`) shares only this module with the import.
+
+The qms extension data (written by :mod:`qms.bpmn.export_qms`, read back by
+:mod:`qms.bpmn.read_qms`) sits in ``bpmn:extensionElements`` under the
+:data:`QMS` namespace:
+
+* ``qms:process`` (``code``, ``lang``: the language of the names, ``format``)
+  holding ``qms:meta``: the process's own data as JSON;
+* ``qms:step`` (``id``, ``type``, ``duration``, ``authority``, ``calls``,
+  ``stopsClock``) on a flow node, with bilingual ``qms:name``,
+  ``qms:description``, ``qms:criteria``, ``qms:input``, ``qms:output`` (each
+  ``<qms:vi>``/``<qms:en>``), ``qms:record code``, ``qms:support role``,
+  ``qms:callsPart startsAt stopsAt``;
+* ``qms:role`` (``id``, or ``unassigned="true"``) on a lane;
+* ``qms:branch`` (bilingual) on a sequence flow, one per branch label;
+* ``qms:synthetic`` (``kind``) on what the writer added for BPMN's sake.
 """
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
-from xml.parsers import expat
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
-from qms.i18n import Message, msg
+from qms.i18n import Lang, Message, msg
+from qms.model.process import PROCESS_CODE_PATTERN, RECORD_CODE_PATTERN, STEP_ID_PATTERN
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -30,19 +54,42 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 PREFIXES = {"bpmn": BPMN, "bpmndi": BPMNDI, "dc": DC, "di": DI, "qms": QMS}
 
 MAX_BYTES = 20 * 1024 * 1024
-MAX_DEPTH = 200
-# One attribute value (a name, an id, a reference): modelers write a few dozen characters.
-MAX_ATTRIBUTE = 64 * 1024
-# The text of one element (a documentation, the qms data of a process: 18 KB for the largest shipped one).
-MAX_TEXT = 4 * 1024 * 1024
 
-# Characters XML 1.0 allows; anything else (control characters, lone surrogates) cannot be written.
-_NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# --- kinds of BPMN element (local names) ----------------------------------------------------------
+
+TASKS = frozenset({"task", "userTask", "serviceTask", "manualTask", "scriptTask", "sendTask", "receiveTask", "businessRuleTask"})
+SUB_PROCESSES = frozenset({"subProcess", "transaction", "adHocSubProcess"})
+OTHER_GATEWAYS = frozenset({"parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway"})
+INTERMEDIATE_EVENTS = frozenset({"intermediateThrowEvent", "intermediateCatchEvent"})
+ARTIFACTS = frozenset({"dataObjectReference", "dataStoreReference", "textAnnotation", "group"})
+# Parts of a process that carry nothing to import and need no note.
+QUIET = frozenset(
+    {"extensionElements", "documentation", "laneSet", "dataObject", "association", "ioSpecification", "property", "auditing", "monitoring"}
+)
+FLOW_NODES = (
+    TASKS
+    | SUB_PROCESSES
+    | OTHER_GATEWAYS
+    | INTERMEDIATE_EVENTS
+    | {"startEvent", "endEvent", "exclusiveGateway", "callActivity", "boundaryEvent"}
+)
+
+# Always used with fullmatch: the patterns end in «$», which re.match also accepts before a final newline.
+STEP_ID = re.compile(STEP_ID_PATTERN)
+CODE = re.compile(PROCESS_CODE_PATTERN)
+RECORD = re.compile(RECORD_CODE_PATTERN)
+
+# (line, column) where an element starts in the file: 1-based, as expat counts (the column in bytes of UTF-8).
+Position = tuple[int, int]
 
 
 def q(namespace: str, local: str) -> str:
     """Clark notation ``{namespace}local`` as ElementTree spells names."""
     return f"{{{namespace}}}{local}"
+
+
+# Characters XML 1.0 allows; anything else (control characters, lone surrogates) cannot be written.
+_NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_text(text: str) -> str:
@@ -56,6 +103,12 @@ def local_name(tag: str) -> tuple[str, str]:
         namespace, _, local = tag[1:].partition("}")
         return namespace, local
     return "", tag
+
+
+def _position(line: int | None, column: int | None) -> str:
+    if line is None:
+        return ""
+    return f"{line}:{column}" if column is not None else str(line)
 
 
 class BpmnError(ValueError):
@@ -78,125 +131,104 @@ class BpmnError(ValueError):
     @property
     def position(self) -> str:
         """``line:column``, ``line`` or "" when the problem is not at one place in the file."""
-        if self.line is None:
-            return ""
-        return f"{self.line}:{self.column}" if self.column is not None else str(self.line)
+        return _position(self.line, self.column)
 
 
-_MALFORMED_HINT = Message(
-    "mở tệp bằng Camunda Modeler hoặc bpmn.io và lưu lại; nếu sửa tay, kiểm tra thẻ đóng/mở và dấu ngoặc kép ở vị trí trên",
-    "open the file in Camunda Modeler or bpmn.io and save it again; if edited by hand, check the tags and quotes at that position",
-)
-_BAD_CHARACTER_HINT = Message(
-    "tệp có ký tự mà XML 1.0 không cho phép (ký tự điều khiển như U+0001, U+001B, hoặc U+FFFE); "
-    "xoá ký tự đó bằng trình soạn thảo văn bản rồi nhập lại",
-    "the file holds a character XML 1.0 does not allow (a control character such as U+0001, U+001B, or U+FFFE); "
-    "delete it in a text editor and import again",
-)
-_DOCTYPE_HINT = Message(
-    "xoá khai báo <!DOCTYPE ...> ở đầu tệp, hoặc mở tệp bằng Camunda Modeler/bpmn.io và lưu lại",
-    "delete the <!DOCTYPE ...> declaration at the top of the file, or open it in Camunda Modeler/bpmn.io and save it again",
-)
-_LIMIT_HINT = Message(
-    "tệp do Camunda Modeler hoặc bpmn.io lưu không bao giờ như vậy; tệp có thể đã bị hỏng hoặc được tạo để tấn công",
-    "files saved by Camunda Modeler or bpmn.io never look like this; the file may be damaged or made to attack the reader",
-)
-# expat error codes of a character XML does not allow (raw, or as a character reference such as &#1;).
-_BAD_CHARACTER_ERRORS = frozenset({expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN], expat.errors.codes[expat.errors.XML_ERROR_BAD_CHAR_REF]})
+@dataclass(frozen=True)
+class ImportNote:
+    """Something in the BPMN file that the process format cannot hold, or a guess made while importing it."""
+
+    message: Message
+    element: str | None = None  # the BPMN element id it is about
+    severity: str = "warning"  # "warning": review the result; "info": a harmless adjustment
+    line: int | None = None  # where the element starts in the BPMN file (1-based, as the XML parser counts)
+    column: int | None = None
+    hint: Message | None = None  # what to do about it
+
+    def render(self, lang: Lang | str = Lang.VI) -> str:
+        where = f"{self.element}: " if self.element else ""
+        return f"{where}{self.message.get(lang)}"
+
+    @property
+    def position(self) -> str:
+        """``line:column`` in the BPMN file, or "" when the note is about no one place."""
+        return _position(self.line, self.column)
 
 
-def _attribute_too_long(name: str, size: int) -> Message:
-    return Message(
-        f"giá trị thuộc tính «{name}» quá dài ({size} ký tự; tối đa {MAX_ATTRIBUTE})",
-        f"the value of attribute «{name}» is too long ({size} characters; at most {MAX_ATTRIBUTE})",
-    )
+class Notes:
+    """The notes of one import, in the order they are made, each placed in the file.
 
-
-def _text_too_long(tag: str, size: int) -> Message:
-    return Message(
-        f"nội dung văn bản của phần tử «{tag}» quá dài (hơn {MAX_TEXT} ký tự)",
-        f"the text of element «{tag}» is too long (more than {MAX_TEXT} characters)",
-    )
-
-
-class _Refused(Exception):
-    def __init__(self, message: Message, hint: Message | None = None):
-        self.message = message
-        self.hint = hint
-
-
-def parse_xml(data: bytes, positions: dict[ET.Element, tuple[int, int]] | None = None) -> ET.Element:
-    """Parse ``data`` into an ElementTree element, refusing DTDs, entities, huge and deeply nested input.
-
-    With ``positions``, the (line, column) where each element starts is stored
-    there (1-based, as expat counts: the column in bytes of UTF-8).
-    Raises :class:`BpmnError` with a bilingual message, the position and a
-    hint for anything that is not plain, well-formed XML.
+    ``where`` maps an element id to where that id is first met in the file; a
+    note about an id points there unless it is given its own position.
     """
-    if len(data) > MAX_BYTES:
-        raise BpmnError(msg("bpmn.too_large", size=len(data), limit=MAX_BYTES), _LIMIT_HINT)
-    if not data.strip():
-        raise BpmnError(msg("bpmn.empty"))
-    parser = expat.ParserCreate(namespace_separator="}")
-    # Never read a DTD or parameter entity from anywhere.
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    builder = ET.TreeBuilder()
-    open_tags: list[str] = []  # local names of the elements open at this point; its length is the depth
-    text_size = 0  # characters of text since the last tag: one element's text, or the text after one
 
-    def refuse_doctype(*_: object) -> None:
-        raise _Refused(msg("bpmn.doctype"), _DOCTYPE_HINT)
+    def __init__(self, where: Mapping[str, Position], items: list[ImportNote] | None = None):
+        self.where = where
+        self.items: list[ImportNote] = [] if items is None else items
 
-    def start(name: str, attributes: dict[str, str]) -> None:
-        nonlocal text_size
-        open_tags.append(name.rpartition("}")[2])
-        text_size = 0
-        if len(open_tags) > MAX_DEPTH:
-            raise _Refused(msg("bpmn.too_deep", limit=MAX_DEPTH), _LIMIT_HINT)
-        for key, value in attributes.items():
-            if len(value) > MAX_ATTRIBUTE:
-                raise _Refused(_attribute_too_long(key.rpartition("}")[2], len(value)), _LIMIT_HINT)
-        element = builder.start(_clark(name), {_clark(key): value for key, value in attributes.items()})
-        if positions is not None:
-            positions[element] = (parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
+    def note(self, key: str, element: str | None = None, severity: str = "warning", **args: object) -> None:
+        self.add(msg(key, **args), element, severity)
 
-    def end(name: str) -> None:
-        nonlocal text_size
-        open_tags.pop()
-        text_size = 0
-        builder.end(_clark(name))
-
-    def text(chunk: str) -> None:
-        nonlocal text_size
-        text_size += len(chunk)
-        if text_size > MAX_TEXT:
-            raise _Refused(_text_too_long(open_tags[-1] if open_tags else "?", text_size), _LIMIT_HINT)
-        builder.data(chunk)
-
-    parser.StartDoctypeDeclHandler = refuse_doctype
-    parser.EntityDeclHandler = refuse_doctype
-    parser.UnparsedEntityDeclHandler = refuse_doctype
-    parser.ExternalEntityRefHandler = refuse_doctype  # type: ignore[assignment]
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = text
-    parser.buffer_text = True
-    parser.ordered_attributes = False
-    try:
-        parser.Parse(data, True)
-    except _Refused as exc:
-        raise BpmnError(exc.message, exc.hint, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1) from None
-    except expat.ExpatError as exc:
-        hint = _BAD_CHARACTER_HINT if exc.code in _BAD_CHARACTER_ERRORS else _MALFORMED_HINT
-        column = exc.offset + 1
-        raise BpmnError(msg("bpmn.malformed", line=exc.lineno, column=column, error=expat.ErrorString(exc.code)), hint, exc.lineno, column) from None
-    except (ValueError, LookupError, RecursionError) as exc:  # an unknown or undecodable encoding, a builder mismatch
-        line, column = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
-        raise BpmnError(msg("bpmn.malformed", line=line, column=column, error=exc), _MALFORMED_HINT, line, column) from None
-    root = builder.close()
-    return root
+    def add(
+        self,
+        message: Message,
+        element: str | None = None,
+        severity: str = "warning",
+        hint: Message | None = None,
+        at: Position | None = None,
+    ) -> None:
+        """A note about ``element`` (an id), placed at ``at`` or else where the element with that id starts."""
+        position = at if at is not None else self.where.get(element) if element else None
+        line, column = position if position else (None, None)
+        self.items.append(ImportNote(message, element, severity, line, column, hint))
 
 
-def _clark(name: str) -> str:
-    """expat's ``namespace}local`` to ElementTree's ``{namespace}local``."""
-    return "{" + name if "}" in name else name
+# --- notes on the qms extension data (Vietnamese first) ----------------------------------------------
+
+META_HINT = Message(
+    "dữ liệu này do qms ghi khi xuất BPMN; nếu đã sửa tay phần <qms:meta>, hãy xuất lại từ tệp YAML gốc",
+    "qms writes this data when exporting BPMN; if <qms:meta> was edited by hand, export again from the original YAML file",
+)
+
+KINDS = {
+    "text": Message("một văn bản", "a text"),
+    "mapping": Message("một ánh xạ (các trường con)", "a mapping (sub-fields)"),
+    "list": Message("một danh sách", "a list"),
+    "number": Message("một số", "a number"),
+    "yes/no": Message("đúng/sai", "true/false"),
+    "null": Message("giá trị rỗng", "an empty value"),
+    "role": Message("một vai trò (tên, hoặc {name: ...})", "a role (a name, or {name: ...})"),
+    "bilingual text": Message("văn bản {vi: «...», en: «...»}", "a text {vi: «...», en: «...»}"),
+}
+
+
+def bad_meta(key: str, error: Message, instead: str | None = None) -> Message:
+    """The qms data's ``key`` does not hold (``error``); ``instead`` is used, or else the part is dropped."""
+    if instead is not None:
+        return Message(
+            f"dữ liệu qms trong tệp BPMN: «{key}» không hợp lệ ({error.vi}); dùng «{instead}» thay thế, phần còn lại vẫn được nhập",
+            f"qms data in the BPMN file: «{key}» is not valid ({error.en}); «{instead}» is used instead, the rest is imported",
+        )
+    return Message(
+        f"dữ liệu qms trong tệp BPMN: «{key}» không hợp lệ ({error.vi}); đã bỏ phần này, phần còn lại vẫn được nhập",
+        f"qms data in the BPMN file: «{key}» is not valid ({error.en}); this part was dropped, the rest is imported",
+    )
+
+
+def bad_meta_kind(key: str, got: str, expected: str, instead: str | None = None) -> Message:
+    """The qms data's ``key`` is ``got`` where ``expected`` belongs (both keys of :data:`KINDS`)."""
+    error = Message(f"cần {KINDS[expected].vi}, gặp {KINDS[got].vi}", f"expected {KINDS[expected].en}, found {KINDS[got].en}")
+    return bad_meta(key, error, instead)
+
+
+def kind_of(value: Any) -> str:
+    """What a JSON value is, as a key of :data:`KINDS`."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    return "list" if isinstance(value, list) else "mapping"

@@ -26,7 +26,6 @@ sizes (36 and 50 points), centred where the flowchart draws the step.
 from __future__ import annotations
 
 import gc
-import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,13 +33,12 @@ from dataclasses import dataclass, field, replace
 
 from qms import __version__
 from qms.bpmn.common import BPMN, BPMNDI, DC, DI, PREFIXES, QMS, q, xml_text
+from qms.bpmn.export_qms import bilingual, process_extension, step_extension
 from qms.bpmn.routing import Point, Shapes, route
 from qms.graph import ProcessGraph
 from qms.i18n import Lang, msg
 from qms.model import Process, Step, StepType, Text
 from qms.render.layout import Box, Lane, swimlane_layout
-
-FORMAT = "1"  # version of the qms extension data
 
 EVENT_SIZE = 36.0
 GATEWAY_SIZE = 50.0
@@ -250,7 +248,7 @@ def _write(process: Process, lang: Lang, nodes: dict[str, _Node], flows: dict[st
     ET.SubElement(collaboration, q(BPMN, "participant"), {"id": participant_id, "name": title, "processRef": process_element_id(code)})
 
     bpmn_process = ET.SubElement(root, q(BPMN, "process"), {"id": process_element_id(code), "name": title, "isExecutable": "false"})
-    _process_extension(bpmn_process, process, lang)
+    process_extension(bpmn_process, process, lang)
 
     ordered = list(nodes.values())
     in_lane: dict[str, list[str]] = {}  # node ids per lane, in node order (one pass, not one per lane)
@@ -259,10 +257,12 @@ def _write(process: Process, lang: Lang, nodes: dict[str, _Node], flows: dict[st
     lane_set = ET.SubElement(bpmn_process, q(BPMN, "laneSet"), {"id": f"LaneSet_{code}"})
     for lane in lanes:
         role = process.roles.get(lane.role)
-        if lane.role:
-            name = role.name.get(lang) if role else lane.role
-        else:
+        if not lane.role:
             name = msg("bpmn.lane.unassigned").get(lang)
+        elif role is not None:
+            name = role.name.get(lang)
+        else:
+            name = lane.role
         element = ET.SubElement(lane_set, q(BPMN, "lane"), {"id": lane_element_id(lane.role), "name": xml_text(name)})
         extension = ET.SubElement(element, q(BPMN, "extensionElements"))
         ET.SubElement(extension, q(QMS, "role"), {"id": lane.role} if lane.role else {"unassigned": "true"})
@@ -279,22 +279,13 @@ def _write(process: Process, lang: Lang, nodes: dict[str, _Node], flows: dict[st
         if flow.branches or flow.synthetic:
             extension = ET.SubElement(element, q(BPMN, "extensionElements"))
             for label in flow.branches:
-                _text(extension, "branch", label)
+                bilingual(extension, "branch", label)
             if flow.synthetic:
                 ET.SubElement(extension, q(QMS, "synthetic"), {"kind": "flow"})
 
     _diagram(root, code, collaboration.get("id", ""), participant_id, nodes, flows, lanes, width)
     ET.indent(root, space="  ")
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
-
-
-def _process_extension(parent: ET.Element, process: Process, lang: Lang) -> None:
-    """Everything about the process that BPMN has no place for, as JSON: document control, legal basis, roles, KPIs..."""
-    extension = ET.SubElement(parent, q(BPMN, "extensionElements"))
-    element = ET.SubElement(extension, q(QMS, "process"), {"code": process.code, "lang": lang.value, "format": FORMAT})
-    data = process.model_dump(mode="json", exclude={"steps"}, exclude_none=True, exclude_defaults=True)
-    data["code"] = process.code  # required fields are never defaults, but keep the code explicit
-    ET.SubElement(element, q(QMS, "meta"), {"type": "application/json"}).text = xml_text(json.dumps(data, ensure_ascii=False))
 
 
 def _flow_node(parent: ET.Element, node: _Node, lang: Lang) -> None:
@@ -311,50 +302,11 @@ def _flow_node(parent: ET.Element, node: _Node, lang: Lang) -> None:
     if step is None:
         ET.SubElement(extension, q(QMS, "synthetic"), {"kind": node.synthetic or ""})
     else:
-        _step_extension(extension, step)
+        step_extension(extension, step)
     for flow_id in node.incoming:
         ET.SubElement(element, q(BPMN, "incoming")).text = flow_id
     for flow_id in node.outgoing:
         ET.SubElement(element, q(BPMN, "outgoing")).text = flow_id
-
-
-def _step_extension(parent: ET.Element, step: Step) -> None:
-    attributes = {"id": step.id, "type": step.type.value}
-    if step.role:
-        attributes["role"] = step.role
-    if step.duration is not None:
-        attributes["duration"] = xml_text(step.duration.text)
-    if step.authority is not None:
-        attributes["authority"] = step.authority.value
-    if step.calls:
-        attributes["calls"] = step.calls
-    if step.stops_clock:
-        attributes["stopsClock"] = "true"
-    element = ET.SubElement(parent, q(QMS, "step"), attributes)
-    _text(element, "name", step.name)
-    if step.description:
-        _text(element, "description", step.description)
-    if step.criteria:
-        _text(element, "criteria", step.criteria)
-    for text in step.inputs:
-        _text(element, "input", text)
-    for text in step.outputs:
-        _text(element, "output", text)
-    for code in step.records:
-        ET.SubElement(element, q(QMS, "record"), {"code": code})
-    for role in step.support:
-        ET.SubElement(element, q(QMS, "support"), {"role": role})
-    if step.calls_part is not None:
-        part = {"startsAt": step.calls_part.starts_at, "stopsAt": step.calls_part.stops_at}
-        ET.SubElement(element, q(QMS, "callsPart"), {k: v for k, v in part.items() if v})
-
-
-def _text(parent: ET.Element, tag: str, text: Text) -> None:
-    """A bilingual text as ``<qms:TAG><qms:vi>...</qms:vi><qms:en>...</qms:en></qms:TAG>``."""
-    element = ET.SubElement(parent, q(QMS, tag))
-    ET.SubElement(element, q(QMS, "vi")).text = xml_text(text.vi)
-    if text.en:
-        ET.SubElement(element, q(QMS, "en")).text = xml_text(text.en)
 
 
 def _diagram(

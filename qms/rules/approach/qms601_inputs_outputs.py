@@ -3,7 +3,8 @@ from collections.abc import Iterator
 from qms.diagnostics import Severity
 from qms.i18n import Message
 from qms.model import StepType
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 # Steps that do work and so hand something on; a decision's output is its branch, an end's is the process's.
 _WORKING = (StepType.START, StepType.TASK, StepType.SUBPROCESS)
@@ -33,11 +34,7 @@ class InputsOutputs(Rule):
         "ghi «inputs» cho bước bắt đầu; ghi «outputs» hoặc mã hồ sơ trong «records» cho từng bước còn thiếu",
         "list «inputs» on the start step; list «outputs», or record codes under «records», on each step lacking them",
     )
-    example = Example(
-        invalid="  - {id: nhan, type: start, name: Nhận hồ sơ, next: xu-ly}\n  - {id: xu-ly, name: Thẩm định, next: xong}",
-        valid="  - {id: nhan, type: start, name: Nhận hồ sơ, inputs: [Hồ sơ của người dân], records: [BM-01], next: xu-ly}\n"
-        "  - {id: xu-ly, name: Thẩm định, outputs: [Tờ trình kèm dự thảo kết quả], next: xong}",
-    )
+    example = read_example(__file__, "QMS601")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for step in ctx.process.steps:

@@ -4,7 +4,8 @@ from qms.diagnostics import Severity
 from qms.i18n import Message
 from qms.model import Status
 from qms.rules.approach import missing_parts
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 # What makes an indicator measurable; the target is already required by the format.
 _KPI_PARTS = {
@@ -38,11 +39,7 @@ class KpiDefined(Rule):
         "thêm ít nhất một chỉ số vào «kpis» (ví dụ tỷ lệ hồ sơ đúng hạn) và ghi đủ «formula», «frequency», «owner» cho từng chỉ số",
         "add at least one indicator under «kpis» (e.g. the on-time rate) and give each its «formula», «frequency» and «owner»",
     )
-    example = Example(
-        invalid='status: approved\nkpis:\n  - {code: KPI-01, name: Tỷ lệ hồ sơ đúng hạn, target: "100%"}',
-        valid='status: approved\nkpis:\n  - code: KPI-01\n    name: Tỷ lệ hồ sơ đúng hạn\n    target: "100%"\n'
-        "    formula: Số hồ sơ trả đúng hạn / số hồ sơ đã giải quyết\n    frequency: Hằng quý\n    owner: kiem-soat-tthc",
-    )
+    example = read_example(__file__, "QMS602")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         process = ctx.process

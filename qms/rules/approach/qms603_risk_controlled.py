@@ -5,7 +5,8 @@ from qms.domain import needs_control, uncontrolled_risks
 from qms.i18n import Message
 from qms.model import Risk
 from qms.rules.approach import spoken_list
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 # On the 1–5 × 1–5 matrix, 12 and above is "high" (e.g. 3 × 4): the toolkit's convention, not the standard's.
 HIGH_RISK = 12
@@ -47,11 +48,7 @@ class RiskControlled(Rule):
         "list the main risks and opportunities under «risks»; give each risk a «treatment» and list under «controls» the "
         "ids of the steps that carry it out, steps that are part of the flow",
     )
-    example = Example(
-        invalid="risks:\n  - {code: RR-01, description: Hồ sơ quá hạn, likelihood: 3, impact: 4}",
-        valid="risks:\n  - code: RR-01\n    description: Hồ sơ quá hạn\n    likelihood: 3\n    impact: 4\n"
-        "    treatment: Cảnh báo hồ sơ sắp đến hạn trên hệ thống\n    controls: [kiem-soat-tien-do]",
-    )
+    example = read_example(__file__, "QMS603")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         process = ctx.process

@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class ResourcesDeclared(Rule):
@@ -27,10 +28,7 @@ class ResourcesDeclared(Rule):
         "thêm mục «resources» liệt kê hệ thống, thiết bị, cơ sở dữ liệu mà các bước sử dụng",
         "add a «resources» list naming the systems, equipment and databases the steps use",
     )
-    example = Example(
-        invalid="code: QT-TTHC-01\nroles: {mot-cua: Công chức Một cửa}",
-        valid="code: QT-TTHC-01\nroles: {mot-cua: Công chức Một cửa}\nresources:\n  - Hệ thống thông tin giải quyết TTHC cấp tỉnh\n  - Chữ ký số",
-    )
+    example = read_example(__file__, "QMS604")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         if not ctx.process.resources:

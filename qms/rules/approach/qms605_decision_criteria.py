@@ -3,7 +3,8 @@ from collections.abc import Iterator
 from qms.diagnostics import Severity
 from qms.domain import decisions_without_criteria
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class DecisionCriteria(Rule):
@@ -28,11 +29,7 @@ class DecisionCriteria(Rule):
         "ghi «criteria» cho bước quyết định, nêu cụ thể điều kiện của nhánh «đạt» và văn bản quy định điều kiện đó",
         "add «criteria» to the decision step, stating the condition of the passing branch and where it is laid down",
     )
-    example = Example(
-        invalid="  - id: kiem-tra\n    type: decision\n    name: Hồ sơ hợp lệ?\n    branches: [{when: Đủ, to: tiep-nhan}, {when: Chưa đủ, to: bo-sung}]",
-        valid="  - id: kiem-tra\n    type: decision\n    name: Hồ sơ hợp lệ?\n    criteria: Đủ thành phần theo Quyết định công bố TTHC, đúng mẫu\n"
-        "    branches: [{when: Đủ, to: tiep-nhan}, {when: Chưa đủ, to: bo-sung}]",
-    )
+    example = read_example(__file__, "QMS605")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for step in decisions_without_criteria(ctx.process):

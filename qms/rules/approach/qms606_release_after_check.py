@@ -4,7 +4,8 @@ from collections.abc import Iterator
 from qms.diagnostics import Severity
 from qms.i18n import Message
 from qms.model import StepType
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class ReleaseAfterCheck(Rule):
@@ -34,13 +35,7 @@ class ReleaseAfterCheck(Rule):
         "thêm một bước «type: decision» (ví dụ «Kiểm tra kết quả trước khi trả») trên đường đi đó, với nhánh không đạt dẫn về bước sửa",
         "add a «type: decision» step (e.g. «check the result before return») on that path, its failing branch leading back to rework",
     )
-    example = Example(
-        invalid="  - {id: nhan, type: start, name: Nhận, next: xu-ly}\n  - {id: xu-ly, name: Xử lý, next: tra}\n"
-        "  - {id: tra, type: end, name: Trả kết quả}",
-        valid="  - {id: nhan, type: start, name: Nhận, next: xu-ly}\n  - {id: xu-ly, name: Xử lý, next: kiem-tra}\n"
-        "  - id: kiem-tra\n    type: decision\n    name: Kết quả đạt?\n    branches: [{when: Đạt, to: tra}, {when: Chưa đạt, to: xu-ly}]\n"
-        "  - {id: tra, type: end, name: Trả kết quả}",
-    )
+    example = read_example(__file__, "QMS606")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         graph = ctx.graph

@@ -1,7 +1,7 @@
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example
 from qms.rules.citizen import StatedServiceField
+from qms.rules.example_files import read_example
 
 
 class CitizenPublication(StatedServiceField):
@@ -32,8 +32,4 @@ class CitizenPublication(StatedServiceField):
         "ghi «citizen_service.publication»: nơi công khai thủ tục, phí, lệ phí, kết quả và cách tra cứu tiến độ hồ sơ",
         "fill in «citizen_service.publication»: where the procedure, fees and results are published and how progress is tracked",
     )
-    example = Example(
-        invalid="citizen_facing: true\ncitizen_service:\n  channels: [direct, online_full]",
-        valid="citizen_facing: true\ncitizen_service:\n  channels: [direct, online_full]\n"
-        "  publication: Công khai trên Cổng Dịch vụ công quốc gia và niêm yết tại Bộ phận Một cửa",
-    )
+    example = read_example(__file__, "QMS701")

@@ -1,7 +1,7 @@
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example
 from qms.rules.citizen import StatedServiceField
+from qms.rules.example_files import read_example
 
 
 class CitizenFeedback(StatedServiceField):
@@ -32,8 +32,4 @@ class CitizenFeedback(StatedServiceField):
         "ghi «citizen_service.feedback»: kênh phản ánh (Cổng Dịch vụ công, đường dây nóng, hộp thư góp ý), đơn vị trả lời và thời hạn",
         "fill in «citizen_service.feedback»: the channels (portal, hotline, suggestion box), who answers and within what time",
     )
-    example = Example(
-        invalid="citizen_facing: true\ncitizen_service:\n  publication: Niêm yết tại Bộ phận Một cửa",
-        valid="citizen_facing: true\ncitizen_service:\n  publication: Niêm yết tại Bộ phận Một cửa\n"
-        "  feedback: Phản ánh qua Cổng Dịch vụ công quốc gia và đường dây nóng; trả lời trong 10 ngày làm việc",
-    )
+    example = read_example(__file__, "QMS702")

@@ -1,7 +1,7 @@
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example
 from qms.rules.citizen import StatedServiceField
+from qms.rules.example_files import read_example
 
 
 class CitizenSatisfaction(StatedServiceField):
@@ -34,8 +34,4 @@ class CitizenSatisfaction(StatedServiceField):
         "thêm vào «kpis» chỉ số tỷ lệ người dân hài lòng và ghi mã của nó vào «citizen_service.satisfaction_kpi»",
         "add a satisfaction-rate indicator under «kpis» and put its code in «citizen_service.satisfaction_kpi»",
     )
-    example = Example(
-        invalid="citizen_facing: true\ncitizen_service:\n  publication: Niêm yết tại Bộ phận Một cửa",
-        valid="citizen_facing: true\ncitizen_service:\n  publication: Niêm yết tại Bộ phận Một cửa\n  satisfaction_kpi: KPI-03\n"
-        'kpis:\n  - {code: KPI-03, name: Tỷ lệ người dân hài lòng, target: ">= 95%"}',
-    )
+    example = read_example(__file__, "QMS703")

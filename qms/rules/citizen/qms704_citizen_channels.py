@@ -3,8 +3,9 @@ from collections.abc import Iterator
 from qms.diagnostics import Severity
 from qms.i18n import Message
 from qms.model import Channel
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.citizen import service_location
+from qms.rules.example_files import read_example
 
 
 class CitizenChannels(Rule):
@@ -35,10 +36,7 @@ class CitizenChannels(Rule):
         "liệt kê trong «citizen_service.channels» mọi cách thức nộp hồ sơ, thêm «online_full» khi thủ tục được cung cấp trực tuyến toàn trình",
         "list every way to apply under «citizen_service.channels», adding «online_full» when the procedure is offered fully online",
     )
-    example = Example(
-        invalid="citizen_facing: true\ncitizen_service:\n  channels: [direct, postal]",
-        valid="citizen_facing: true\ncitizen_service:\n  channels: [direct, postal, online_full]",
-    )
+    example = read_example(__file__, "QMS704")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         if not ctx.process.citizen_facing:

@@ -1,7 +1,7 @@
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example
 from qms.rules.citizen import StatedServiceField
+from qms.rules.example_files import read_example
 
 
 class CitizenFees(StatedServiceField):
@@ -30,7 +30,4 @@ class CitizenFees(StatedServiceField):
         "ghi «citizen_service.fees»: mức phí, lệ phí theo quyết định công bố TTHC, hoặc «Không thu phí, lệ phí»",
         "fill in «citizen_service.fees»: the fees set by the published procedure, or «No fee»",
     )
-    example = Example(
-        invalid="citizen_facing: true\ncitizen_service:\n  channels: [direct, online_full]",
-        valid="citizen_facing: true\ncitizen_service:\n  channels: [direct, online_full]\n  fees: Không thu phí, lệ phí",
-    )
+    example = read_example(__file__, "QMS705")

@@ -3,7 +3,8 @@ from collections.abc import Iterator
 from qms.diagnostics import Severity
 from qms.domain import ISSUED, status_label
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 # The two signatures 7.5.2 c) cannot do without; «reviewed» is good practice but optional.
 _SIGNATURES = {
@@ -36,10 +37,7 @@ class ApprovalComplete(Rule):
         "bổ sung mục «approval» với «prepared» và «approved», mỗi mục ghi «role» (vai trò ký) và «date» (ngày ký) như trên bản giấy đã ký",
         "fill in «approval» with «prepared» and «approved», each giving the signing «role» and the «date» as on the signed paper copy",
     )
-    example = Example(
-        invalid="status: approved\napproval:\n  approved: {role: lanh-dao}",
-        valid="status: approved\napproval:\n  prepared: {role: chuyen-vien, date: 2025-12-22}\n  approved: {role: lanh-dao, date: 2026-01-08}",
-    )
+    example = read_example(__file__, "QMS501")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         process = ctx.process

@@ -5,8 +5,9 @@ from qms.diagnostics import Severity
 from qms.domain import ISSUED
 from qms.i18n import Message
 from qms.model import Status
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.documents import day, version_key
+from qms.rules.example_files import read_example
 
 
 class RevisionHistory(Rule):
@@ -35,12 +36,7 @@ class RevisionHistory(Rule):
         "ghi mỗi lần ban hành một dòng trong «revisions» theo thứ tự thời gian, dòng cuối cùng có «version» bằng «version» của quy trình",
         "write one line per issue under «revisions» in chronological order, the last one with the same «version» as the process",
     )
-    example = Example(
-        invalid='version: "2.0"\nrevisions:\n  - {version: "1.10", date: 2025-03-01, changes: Sửa biểu mẫu}\n'
-        '  - {version: "1.9", date: 2024-06-01, changes: Bổ sung bước}',
-        valid='version: "2.0"\nrevisions:\n  - {version: "1.9", date: 2024-06-01, changes: Bổ sung bước}\n'
-        '  - {version: "1.10", date: 2025-03-01, changes: Sửa biểu mẫu}\n  - {version: "2.0", date: 2026-01-08, changes: Theo NĐ 118/2025}',
-    )
+    example = read_example(__file__, "QMS502")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         process = ctx.process

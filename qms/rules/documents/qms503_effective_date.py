@@ -3,8 +3,9 @@ from collections.abc import Iterator
 from qms.diagnostics import Severity
 from qms.i18n import Message
 from qms.model import Status
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.documents import day
+from qms.rules.example_files import read_example
 
 
 class EffectiveDate(Rule):
@@ -29,10 +30,7 @@ class EffectiveDate(Rule):
         "ghi «effective_date» theo quyết định ban hành, bằng hoặc sau ngày ký phê duyệt («approval.approved.date»)",
         "set «effective_date» from the issuing decision, on or after the approval date («approval.approved.date»)",
     )
-    example = Example(
-        invalid="status: approved\neffective_date: 2026-01-01\napproval:\n  approved: {role: lanh-dao, date: 2026-01-08}",
-        valid="status: approved\neffective_date: 2026-01-15\napproval:\n  approved: {role: lanh-dao, date: 2026-01-08}",
-    )
+    example = read_example(__file__, "QMS503")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         process = ctx.process

@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 # The two facts 7.5.3.2 asks of every record, in the order they are reported.
 _FIELDS = {
@@ -30,10 +31,7 @@ class RecordRetention(Rule):
         "ghi «location» (hệ thống hoặc nơi lưu) và «retention» (ví dụ «5 năm», «vĩnh viễn») theo danh mục hồ sơ của đơn vị",
         "add «location» (system or place) and «retention» (e.g. «5 năm», «vĩnh viễn») from the unit's list of records",
     )
-    example = Example(
-        invalid="records:\n  - {code: BM-01, name: Giấy tiếp nhận hồ sơ}",
-        valid="records:\n  - {code: BM-01, name: Giấy tiếp nhận hồ sơ, location: Hệ thống một cửa điện tử, retention: 5 năm}",
-    )
+    example = read_example(__file__, "QMS504")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for i, record in enumerate(ctx.process.records):

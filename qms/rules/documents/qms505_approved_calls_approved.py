@@ -4,7 +4,8 @@ from qms.diagnostics import Severity
 from qms.domain import status_label
 from qms.i18n import Message
 from qms.model import Status, StepType
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class ApprovedCallsApproved(Rule):
@@ -32,12 +33,7 @@ class ApprovedCallsApproved(Rule):
         "phê duyệt quy trình được gọi trước, hoặc trỏ «calls» tới quy trình đang có hiệu lực thay thế nó",
         "approve the called process first, or point «calls» at the process in force that replaces it",
     )
-    example = Example(
-        invalid="# QT-TTHC-01.yaml (status: approved)\n  - {id: ban-hanh, type: subprocess, name: Ban hành, calls: QT-VB-01, next: tra}\n"
-        "# QT-VB-01.yaml\nstatus: draft",
-        valid="# QT-TTHC-01.yaml (status: approved)\n  - {id: ban-hanh, type: subprocess, name: Ban hành, calls: QT-VB-01, next: tra}\n"
-        "# QT-VB-01.yaml\nstatus: approved",
-    )
+    example = read_example(__file__, "QMS505")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         if ctx.process.status is not Status.APPROVED:

@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class RecordProduced(Rule):
@@ -27,10 +28,7 @@ class RecordProduced(Rule):
         "thêm mã hồ sơ vào «records» của bước lập ra nó, hoặc xoá hồ sơ khỏi danh mục nếu không còn dùng",
         "add the record code to «records» of the step that produces it, or delete the record if it is no longer used",
     )
-    example = Example(
-        invalid="records:\n  - {code: BM-02, name: Phiếu yêu cầu bổ sung hồ sơ}\nsteps:\n  - {id: bo-sung, name: Yêu cầu bổ sung, next: cho}",
-        valid="records:\n  - {code: BM-02, name: Phiếu yêu cầu bổ sung hồ sơ}\nsteps:\n  - {id: bo-sung, name: Yêu cầu bổ sung, records: [BM-02], next: cho}",
-    )
+    example = read_example(__file__, "QMS506")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         produced = {code for step in ctx.process.steps for code in step.records}

@@ -4,7 +4,8 @@ from qms.diagnostics import Severity
 from qms.domain import claimed_clauses
 from qms.i18n import Message
 from qms.model import Status
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 # Clauses whose text requires documented information to be retained as evidence, and where it says so.
 EVIDENCE = {"9.1": "9.1.1", "9.2": "9.2.2 f", "9.3": "9.3.3", "10.2": "10.2.2"}
@@ -40,11 +41,7 @@ class EvidenceRetained(Rule):
         "list the record a step produces under that step's «records» (e.g. «records: [BM-DGNB-04]» on the audit report step) "
         "and declare it under the process's «records»; or remove the clause from «iso_clauses» if the process does not meet it",
     )
-    example = Example(
-        invalid='iso_clauses: ["9.2.2"]\nsteps:\n  - {id: bao-cao, type: task, name: Lập báo cáo đánh giá, role: truong-doan, next: xong}',
-        valid='iso_clauses: ["9.2.2"]\nrecords:\n  - {code: BM-04, name: Báo cáo đánh giá nội bộ, kept_by: thu-ky-iso, retention: 5 năm}\n'
-        "steps:\n  - {id: bao-cao, type: task, name: Lập báo cáo đánh giá, role: truong-doan, records: [BM-04], next: xong}",
-    )
+    example = read_example(__file__, "QMS801")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         process = ctx.process

@@ -4,7 +4,8 @@ from qms.diagnostics import Severity
 from qms.domain import claimed_clauses
 from qms.i18n import Message
 from qms.model import Status, StepType
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class CorrectiveActionReviewed(Rule):
@@ -38,12 +39,7 @@ class CorrectiveActionReviewed(Rule):
         "add a decision verifying effectiveness after the corrective action, with a branch back to it (e.g. «Not effective»: "
         "corrective-action); or remove 10.2 from «iso_clauses» if the process does not handle nonconformities",
     )
-    example = Example(
-        invalid='iso_clauses: ["10.2"]\nsteps:\n  - {id: khac-phuc, type: task, name: Thực hiện hành động khắc phục, role: don-vi, next: xong}',
-        valid='iso_clauses: ["10.2"]\nsteps:\n  - {id: khac-phuc, type: task, name: Thực hiện hành động khắc phục, role: don-vi, next: xac-minh}\n'
-        "  - id: xac-minh\n    type: decision\n    name: Hành động khắc phục có hiệu lực?\n    role: truong-doan\n"
-        "    branches:\n      - {when: Có hiệu lực, to: xong}\n      - {when: Chưa hiệu lực, to: khac-phuc}",
-    )
+    example = read_example(__file__, "QMS802")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         process = ctx.process

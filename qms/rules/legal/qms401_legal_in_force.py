@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 from qms.rules.legal.validity import check_days, out_of_force
 
 
@@ -32,12 +33,7 @@ class LegalInForce(Rule):
         "cite the document in force instead (the one replacing it), correct the validity dates if they are wrong, "
         "or set «status: obsolete» if the process no longer applies",
     )
-    example = Example(
-        invalid="effective_date: 2025-08-01\nlegal_basis:\n  - id: nd-61\n    number: 61/2018/NĐ-CP\n"
-        "    title: Cơ chế một cửa\n    in_force_until: 2025-06-30",
-        valid="effective_date: 2025-08-01\nlegal_basis:\n  - id: nd-118\n    number: 118/2025/NĐ-CP\n"
-        "    title: Cơ chế một cửa\n    in_force_from: 2025-07-01",
-    )
+    example = read_example(__file__, "QMS401")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         days = check_days(ctx)

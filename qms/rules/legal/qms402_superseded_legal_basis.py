@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 from qms.rules.legal.known_changes import replacement_of
 from qms.rules.legal.validity import check_days, cited_keys, day_text
 
@@ -42,10 +43,7 @@ class SupersededLegalBasis(Rule):
         "thay căn cứ bằng văn bản mới (số, trích yếu, ngày hiệu lực) và rà lại các bước, biểu mẫu theo văn bản mới",
         "cite the new document (number, title, date in force) and review the steps and forms against it",
     )
-    example = Example(
-        invalid="effective_date: 2026-01-01\nlegal_basis:\n  - {id: nd-61, number: 61/2018/NĐ-CP, title: Cơ chế một cửa}",
-        valid="effective_date: 2026-01-01\nlegal_basis:\n  - {id: nd-118, number: 118/2025/NĐ-CP, title: Cơ chế một cửa}",
-    )
+    example = read_example(__file__, "QMS402")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         days = check_days(ctx)

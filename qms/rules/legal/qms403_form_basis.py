@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 from qms.rules.legal.validity import check_days, cited_keys, number_key, numbers_in, out_of_force
 
 
@@ -35,12 +36,7 @@ class FormBasis(Rule):
         "add the document prescribing the form to «legal_basis» (or correct the number in «form»); if it is no longer in force, "
         "use the form of the document replacing it",
     )
-    example = Example(
-        invalid="legal_basis:\n  - {id: nd-118, number: 118/2025/NĐ-CP, title: Cơ chế một cửa}\nrecords:\n"
-        "  - {code: BM-02, name: Phiếu yêu cầu bổ sung hồ sơ, form: \"Mẫu số 02, Thông tư 03/2025/TT-VPCP\"}",
-        valid="legal_basis:\n  - {id: tt-03, number: 03/2025/TT-VPCP, title: Hướng dẫn cơ chế một cửa}\nrecords:\n"
-        "  - {code: BM-02, name: Phiếu yêu cầu bổ sung hồ sơ, form: \"Mẫu số 02, Thông tư 03/2025/TT-VPCP\", legal_basis: tt-03}",
-    )
+    example = read_example(__file__, "QMS403")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         process = ctx.process

@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class UnverifiedLegalBasis(Rule):
@@ -32,11 +33,7 @@ class UnverifiedLegalBasis(Rule):
         "và ghi «source»",
         "check against the official text, amend the process if needed, then remove «verified: false» and fill in «source»",
     )
-    example = Example(
-        invalid="legal_basis:\n  - {id: nd-118-2025, number: 118/2025/NĐ-CP, title: Nghị định về cơ chế một cửa, verified: false}",
-        valid="legal_basis:\n  - {id: nd-118-2025, number: 118/2025/NĐ-CP, title: Nghị định về cơ chế một cửa,\n"
-        "     source: Công báo số ..., ngày ...}",
-    )
+    example = read_example(__file__, "QMS404")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for index, document in enumerate(ctx.process.legal_basis):

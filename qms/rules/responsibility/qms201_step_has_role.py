@@ -3,7 +3,8 @@ from collections.abc import Iterator
 from qms.diagnostics import Severity
 from qms.domain import steps_without_role
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class StepHasRole(Rule):
@@ -28,10 +29,7 @@ class StepHasRole(Rule):
         "thêm «role: <mã vai trò>» vào bước, dùng một mã đã khai báo trong mục «roles»",
         "add «role: <role id>» to the step, using an id declared under «roles»",
     )
-    example = Example(
-        invalid="  - {id: tra-ket-qua, name: Trả kết quả, next: xong}",
-        valid="  - {id: tra-ket-qua, name: Trả kết quả, role: mot-cua, next: xong}",
-    )
+    example = read_example(__file__, "QMS201")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for step in steps_without_role(ctx.process):

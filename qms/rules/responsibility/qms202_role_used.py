@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 from qms.rules.responsibility import roles_in_use
 
 
@@ -31,11 +32,7 @@ class RoleUsed(Rule):
         "put the role on the steps it performs («role») or give it a record, KPI or risk to keep; "
         "if it is no longer involved, remove it from «roles»",
     )
-    example = Example(
-        invalid="roles:\n  mot-cua: Công chức Một cửa\n  van-thu: Văn thư\n"
-        "steps:\n  - {id: nhan, type: start, name: Nhận, role: mot-cua, next: xong}",
-        valid="roles:\n  mot-cua: Công chức Một cửa\nsteps:\n  - {id: nhan, type: start, name: Nhận, role: mot-cua, next: xong}",
-    )
+    example = read_example(__file__, "QMS202")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         used = roles_in_use(ctx.process)

@@ -3,7 +3,8 @@ from collections.abc import Iterator
 from qms.diagnostics import Severity
 from qms.domain import AUTHORITY_NAMES, unauthorised_steps
 from qms.i18n import Message, join
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class ApprovalAuthority(Rule):
@@ -31,12 +32,7 @@ class ApprovalAuthority(Rule):
         "giao bước cho vai trò có thẩm quyền, hoặc bổ sung thẩm quyền vào «authority» của vai trò nếu có quyết định giao, ủy quyền",
         "give the step to a role holding the authority, or add it to the role's «authority» if a delegation decision grants it",
     )
-    example = Example(
-        invalid="roles:\n  chuyen-vien: Chuyên viên\n"
-        "steps:\n  - {id: duyet, name: Phê duyệt, role: chuyen-vien, authority: approve, next: xong}",
-        valid="roles:\n  lanh-dao: {name: Lãnh đạo, authority: [approve]}\n"
-        "steps:\n  - {id: duyet, name: Phê duyệt, role: lanh-dao, authority: approve, next: xong}",
-    )
+    example = read_example(__file__, "QMS203")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for step in unauthorised_steps(ctx.process):

@@ -3,7 +3,8 @@ from collections.abc import Iterator
 from qms.diagnostics import Severity
 from qms.domain import same_signatory
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class DrafterNotApprover(Rule):
@@ -25,10 +26,7 @@ class DrafterNotApprover(Rule):
         "ghi ở «approval.approved» vai trò và người có thẩm quyền phê duyệt (thường là lãnh đạo đơn vị), khác với người soạn thảo",
         "put under «approval.approved» the role and person with authority to approve (usually the head of the unit), not the drafter",
     )
-    example = Example(
-        invalid="approval:\n  prepared: {role: can-bo-iso, name: Trần Thị Bình}\n  approved: {role: can-bo-iso, name: Trần Thị Bình}",
-        valid="approval:\n  prepared: {role: can-bo-iso, name: Trần Thị Bình}\n  approved: {role: lanh-dao, name: Lê Văn Cường}",
-    )
+    example = read_example(__file__, "QMS204")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         approval = ctx.process.approval

@@ -3,7 +3,8 @@ from collections.abc import Iterator
 from qms.diagnostics import Severity
 from qms.i18n import Message
 from qms.model import StepType
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class CompetenceDeclared(Rule):
@@ -31,11 +32,7 @@ class CompetenceDeclared(Rule):
         "thêm «competence» cho vai trò, ví dụ: «Am hiểu quy định chuyên ngành; được giao thẩm quyền phê duyệt»",
         "add «competence» to the role, e.g. «Knows the sector's rules; holds delegated approval authority»",
     )
-    example = Example(
-        invalid="roles:\n  truong-phong: {name: Trưởng phòng, authority: [approve]}",
-        valid="roles:\n  truong-phong:\n    name: Trưởng phòng\n    authority: [approve]\n"
-        "    competence: Am hiểu quy định chuyên ngành; được giao thẩm quyền phê duyệt",
-    )
+    example = read_example(__file__, "QMS205")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         duties: dict[str, Message] = {}

@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class SingleStart(Rule):
@@ -22,10 +23,7 @@ class SingleStart(Rule):
         "đánh dấu bước tiếp nhận đầu vào bằng «type: start» và đổi các bước bắt đầu khác thành «task»",
         "mark the step that receives the input «type: start» and make the other start steps «task»",
     )
-    example = Example(
-        invalid="steps:\n  - {id: nhan, name: Nhận hồ sơ, next: xu-ly}\n  - {id: xu-ly, name: Xử lý, next: xong}\n  - {id: xong, type: end, name: Xong}",
-        valid="steps:\n  - {id: nhan, type: start, name: Nhận hồ sơ, next: xu-ly}\n  - {id: xu-ly, name: Xử lý, next: xong}\n  - {id: xong, type: end, name: Xong}",
-    )
+    example = read_example(__file__, "QMS101")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         starts = ctx.graph.starts

@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class Reachable(Rule):
@@ -20,10 +21,7 @@ class Reachable(Rule):
         "cho một bước trước đó trỏ tới bước này bằng «next» hoặc một nhánh, hoặc xoá bước nếu không còn dùng",
         "point an earlier step's «next» or a branch at this step, or delete it if it is no longer used",
     )
-    example = Example(
-        invalid="steps:\n  - {id: nhan, type: start, name: Nhận, next: xong}\n  - {id: luu, name: Lưu hồ sơ, next: xong}\n  - {id: xong, type: end, name: Xong}",
-        valid="steps:\n  - {id: nhan, type: start, name: Nhận, next: luu}\n  - {id: luu, name: Lưu hồ sơ, next: xong}\n  - {id: xong, type: end, name: Xong}",
-    )
+    example = read_example(__file__, "QMS102")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         if not ctx.graph.starts:  # QMS101 reports that; every step would be "unreachable"

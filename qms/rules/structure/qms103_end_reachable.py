@@ -3,7 +3,8 @@ from collections.abc import Iterator
 from qms.diagnostics import Severity
 from qms.i18n import Message
 from qms.model import StepType
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class EndReachable(Rule):
@@ -26,14 +27,7 @@ class EndReachable(Rule):
         "thêm nhánh hoặc «next» dẫn tới một bước «type: end», hoặc đổi bước cuối thành «type: end»",
         "add a branch or «next» leading to a «type: end» step, or make the last step «type: end»",
     )
-    example = Example(
-        invalid="steps:\n  - {id: nhan, type: start, name: Nhận, next: kiem-tra}\n  - id: kiem-tra\n    type: decision\n    name: Đạt?\n"
-        "    branches: [{when: Đạt, to: xong}, {when: Chưa đạt, to: sua}]\n  - {id: sua, name: Sửa, next: sua-lai}\n"
-        "  - {id: sua-lai, name: Sửa lại, next: sua}\n  - {id: xong, type: end, name: Xong}",
-        valid="steps:\n  - {id: nhan, type: start, name: Nhận, next: kiem-tra}\n  - id: kiem-tra\n    type: decision\n    name: Đạt?\n"
-        "    branches: [{when: Đạt, to: xong}, {when: Chưa đạt, to: sua}]\n  - {id: sua, name: Sửa, next: kiem-tra}\n"
-        "  - {id: xong, type: end, name: Xong}",
-    )
+    example = read_example(__file__, "QMS103")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         if not ctx.graph.ends:

@@ -4,7 +4,8 @@ from qms.diagnostics import Severity
 from qms.i18n import Message
 from qms.model import StepType
 from qms.model.values import fold
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class DecisionBranches(Rule):
@@ -24,10 +25,7 @@ class DecisionBranches(Rule):
         "liệt kê mỗi kết cục một nhánh với nhãn «when» khác nhau; nếu chỉ có một kết cục, đổi bước thành «task»",
         "list one branch per outcome with distinct «when» labels; with a single outcome, make the step a «task»",
     )
-    example = Example(
-        invalid="  - id: kiem-tra\n    type: decision\n    name: Hồ sơ hợp lệ?\n    branches: [{when: Đạt, to: tham-dinh}]",
-        valid="  - id: kiem-tra\n    type: decision\n    name: Hồ sơ hợp lệ?\n    branches:\n      - {when: Đạt, to: tham-dinh}\n      - {when: Chưa đạt, to: yeu-cau-bo-sung}",
-    )
+    example = read_example(__file__, "QMS104")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for step in ctx.process.steps:

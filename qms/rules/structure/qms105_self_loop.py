@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class SelfLoop(Rule):
@@ -20,10 +21,7 @@ class SelfLoop(Rule):
         "trỏ «next» tới bước tiếp theo; nếu cần làm lại, dùng một bước quyết định với nhánh «Đạt» đi tiếp",
         "point «next» at the following step; for rework, use a decision with a «pass» branch that moves on",
     )
-    example = Example(
-        invalid="  - {id: soan-thao, name: Soạn thảo, next: soan-thao}",
-        valid="  - {id: soan-thao, name: Soạn thảo, next: kiem-tra}",
-    )
+    example = read_example(__file__, "QMS105")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for step in ctx.process.steps:

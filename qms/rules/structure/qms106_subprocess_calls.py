@@ -3,7 +3,8 @@ from collections.abc import Iterator
 from qms.diagnostics import Severity
 from qms.i18n import Message
 from qms.model import StepType
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class SubprocessCalls(Rule):
@@ -21,12 +22,7 @@ class SubprocessCalls(Rule):
         "bỏ một lời gọi trong vòng, hoặc thay bằng một bước «task» chuyển giao kết quả",
         "remove one call of the cycle, or replace it by a «task» that hands the result over",
     )
-    example = Example(
-        invalid="# QT-A.yaml\n  - {id: ban-hanh, type: subprocess, name: Ban hành, calls: QT-B, next: xong}\n"
-        "# QT-B.yaml\n  - {id: xu-ly, type: subprocess, name: Xử lý, calls: QT-A, next: xong}",
-        valid="# QT-A.yaml\n  - {id: ban-hanh, type: subprocess, name: Ban hành, calls: QT-B, next: xong}\n"
-        "# QT-B.yaml\n  - {id: xu-ly, name: Xử lý, next: xong}",
-    )
+    example = read_example(__file__, "QMS106")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for step in ctx.process.steps:

@@ -3,7 +3,8 @@ from collections.abc import Iterator
 from qms.diagnostics import Severity
 from qms.i18n import Message
 from qms.model import StepType
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class StepDuration(Rule):
@@ -34,10 +35,7 @@ class StepDuration(Rule):
         "add a «duration», e.g. «duration: 4 giờ» or «duration: 2 ngày làm việc»; "
         "if it is time spent waiting for the citizen to supplement the dossier, set «stops_clock: true»",
     )
-    example = Example(
-        invalid="  - {id: tham-dinh, name: Thẩm định hồ sơ, role: chuyen-vien, next: trinh-ky}",
-        valid="  - {id: tham-dinh, name: Thẩm định hồ sơ, role: chuyen-vien, duration: 2 ngày làm việc, next: trinh-ky}",
-    )
+    example = read_example(__file__, "QMS301")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         graph = ctx.graph

@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 from qms.rules.time import duration_in_days, working_days
 
 
@@ -46,12 +47,7 @@ class DeadlineExceeded(Rule):
         "rút ngắn thời gian các bước trên đường đã nêu, cho các bước chạy song song, hoặc sửa «deadline» nếu thời hạn công bố khác",
         "shorten the steps on the path shown, run steps in parallel, or correct «deadline» if the published limit is different",
     )
-    example = Example(
-        invalid="deadline: 3 ngày làm việc\nsteps:\n  - {id: nhan, type: start, name: Nhận, duration: 1 ngày làm việc, next: xu-ly}\n"
-        "  - {id: xu-ly, name: Xử lý, duration: 3 ngày làm việc, next: xong}\n  - {id: xong, type: end, name: Trả kết quả}",
-        valid="deadline: 3 ngày làm việc\nsteps:\n  - {id: nhan, type: start, name: Nhận, duration: 4 giờ, next: xu-ly}\n"
-        "  - {id: xu-ly, name: Xử lý, duration: 2 ngày làm việc, next: xong}\n  - {id: xong, type: end, name: Trả kết quả}",
-    )
+    example = read_example(__file__, "QMS302")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for bound in ctx.graph.deadline_paths:

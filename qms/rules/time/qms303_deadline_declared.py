@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class DeadlineDeclared(Rule):
@@ -30,10 +31,7 @@ class DeadlineDeclared(Rule):
         "thêm «deadline» đúng như quyết định công bố thủ tục, ví dụ «deadline: 5 ngày làm việc»",
         "add «deadline» exactly as in the decision publishing the procedure, e.g. «deadline: 5 ngày làm việc»",
     )
-    example = Example(
-        invalid="code: QT-TTHC-01\ncitizen_facing: true",
-        valid="code: QT-TTHC-01\ncitizen_facing: true\ndeadline: 5 ngày làm việc",
-    )
+    example = read_example(__file__, "QMS303")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         if ctx.process.citizen_facing and ctx.process.deadline is None:

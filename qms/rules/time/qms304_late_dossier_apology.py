@@ -3,7 +3,8 @@ from collections.abc import Iterator
 from qms.diagnostics import Severity
 from qms.domain import apology_records, steps_producing
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class LateDossierApology(Rule):
@@ -45,12 +46,7 @@ class LateDossierApology(Rule):
         "add a step for late dossiers producing a record named like «Phiếu xin lỗi và hẹn lại ngày trả kết quả» "
         "(with its prescribed form) and link it into the flow",
     )
-    example = Example(
-        invalid="citizen_facing: true\nrecords:\n  - {code: BM-01, name: Giấy tiếp nhận hồ sơ và hẹn trả kết quả}",
-        valid="citizen_facing: true\nrecords:\n  - {code: BM-01, name: Giấy tiếp nhận hồ sơ và hẹn trả kết quả}\n"
-        "  - {code: BM-04, name: Văn bản xin lỗi và đề nghị gia hạn, form: \"Mẫu số 04, Thông tư 03/2025/TT-VPCP\"}\n"
-        "steps:\n  - {id: xin-loi, name: Gửi văn bản xin lỗi, role: mot-cua, records: [BM-04], next: tra-ket-qua}",
-    )
+    example = read_example(__file__, "QMS304")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         process = ctx.process

@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 from qms.rules.time import duration_in_days, working_days
 
 
@@ -30,12 +31,7 @@ class SubprocessDuration(Rule):
         "ghi cho bước thời gian không ít hơn quy trình được gọi, hoặc nêu đúng phần được gọi trong «calls_part»",
         "give the step at least the time the called process takes, or name the part called under «calls_part»",
     )
-    example = Example(
-        invalid="  - {id: ban-hanh, type: subprocess, name: Ban hành quyết định, calls: QT-VB-01, duration: 4 giờ, next: xong}\n"
-        "# QT-VB-01 takes 2 working days from drafting to release",
-        valid="  - id: ban-hanh\n    type: subprocess\n    name: Cấp số và phát hành quyết định\n    calls: QT-VB-01\n"
-        "    calls_part: {starts_at: cap-so, stops_at: phat-hanh}\n    duration: 4 giờ\n    next: xong",
-    )
+    example = read_example(__file__, "QMS305")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for step in ctx.process.steps:

@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import Message
-from qms.rules.base import Example, Finding, Rule, RuleContext
+from qms.rules.base import Finding, Rule, RuleContext
+from qms.rules.example_files import read_example
 
 
 class DeadlinePath(Rule):
@@ -27,10 +28,7 @@ class DeadlinePath(Rule):
         "kiểm tra thứ tự «starts_at» / «stops_at» và các bước trong «through» của trường hợp",
         "check the order of «starts_at» / «stops_at» and the steps listed under the case's «through»",
     )
-    example = Example(
-        invalid="clock: {starts_at: tra-ket-qua, stops_at: tiep-nhan}",
-        valid="clock: {starts_at: tiep-nhan, stops_at: tra-ket-qua}",
-    )
+    example = read_example(__file__, "QMS306")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         process, graph = ctx.process, ctx.graph

@@ -1,0 +1,259 @@
+"""The mapping's steps: nodes -> step dicts with ids, names, roles (by lane), ``next`` or ``branches``.
+
+Steps qms exported keep the order of the file; a diagram drawn elsewhere is
+put in the order a person reads it (by column, return paths ignored). A step
+with no way out gets an end step after it, so the process stays valid.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qms.bpmn.common import STEP_ID
+from qms.bpmn.diagram import Box, Flow
+from qms.bpmn.map_nodes import Node, display, resolve
+from qms.bpmn.map_roles import MapLane
+from qms.bpmn.map_scope import Ids, Scope
+from qms.i18n import msg
+from qms.load.schema_errors import slug
+
+_DEFAULT_NAME = {"start": "start", "end": "end", "task": "task", "subprocess": "task", "decision": "decision"}
+
+
+def map_steps(nodes: dict[str, Node], lanes: list[MapLane], ordered: bool, bounds: dict[str, Box], scope: Scope) -> list[dict[str, Any]]:
+    """The steps of the process, in the file's order (``ordered``) or the order the diagram reads in."""
+    notes = scope.notes
+    real = [node for node in nodes.values() if node.kind not in ("pass", "skip")]
+    if not any(node.kind == "start" for node in real) and not any(n.ext and n.ext.get("type") == "start" for n in real):
+        notes.note("bpmn.note.no_start", None, "info")
+    if not any(node.kind == "end" for node in real):
+        notes.note("bpmn.note.no_end", None, "info")
+    lane_of = _lane_of(real, lanes, bounds, scope)
+    ids = _step_ids(real)
+    order = real if ordered else flow_order(real, nodes)
+    steps: list[dict[str, Any]] = []
+    taken = Ids(ids.values())
+    for node in order:
+        step = _step(node, ids, nodes, lane_of.get(node.id), scope)
+        scope.step_elements[step["id"]] = node.id
+        steps.append(step)
+        if step.pop("_needs_end", False):
+            steps.append(_end_after(step, node, taken, scope))
+    return steps
+
+
+def _end_after(step: dict[str, Any], node: Node, taken: Ids, scope: Scope) -> dict[str, Any]:
+    """An end step for ``step``, which has no way out, and ``step`` leading to it."""
+    end_id = taken.unique("ket-thuc")
+    end_name = msg("bpmn.name.end").vi
+    scope.notes.note("bpmn.note.no_outgoing", node.id, name=step["name"]["vi"], end=end_name)
+    if step.get("type") == "decision":
+        step["branches"] = [{"when": {"vi": msg("bpmn.name.branch", n=1).vi}, "to": end_id}]
+    else:
+        step["next"] = end_id
+    end = {"id": end_id, "type": "end", "name": {"vi": end_name}}
+    scope.step_elements[end_id] = node.id
+    if step.get("role"):
+        end["role"] = step["role"]
+    return end
+
+
+def _lane_of(nodes: list[Node], lanes: list[MapLane], bounds: dict[str, Box], scope: Scope) -> dict[str, MapLane]:
+    lane_of: dict[str, MapLane] = {}
+    for lane in lanes:
+        for ref in lane.refs:
+            lane_of.setdefault(ref, lane)
+    if not lanes:
+        return lane_of
+    for node in nodes:
+        if node.id in lane_of:
+            continue
+        # Not listed in any lane (bpmn.io writes flowNodeRef, hand edits may not): place it by where it is drawn.
+        centre = bounds.get(node.id)
+        found = None
+        if centre is not None:
+            cx, cy = centre[0] + centre[2] / 2, centre[1] + centre[3] / 2
+            found = next(
+                (lane for lane in lanes if (b := bounds.get(lane.id)) and b[0] <= cx <= b[0] + b[2] and b[1] <= cy <= b[1] + b[3]),
+                None,
+            )
+        if found is not None:
+            lane_of[node.id] = found
+            scope.notes.note("bpmn.note.lane_by_position", node.id, "info", name=node.name or node.id, lane=found.name or found.id)
+        else:
+            scope.notes.note("bpmn.note.no_lane", node.id, name=node.name or node.id)
+    return lane_of
+
+
+def _step_ids(nodes: list[Node]) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    taken = Ids()
+    # Ids stored by qms first, so that a new element cannot take one of them.
+    for node in nodes:
+        stored = (node.ext or {}).get("id")
+        if isinstance(stored, str) and STEP_ID.fullmatch(stored) and stored not in taken:
+            ids[node.id] = stored
+            taken.add(stored)
+    for node in nodes:
+        if node.id not in ids:
+            default = slug(msg(f"bpmn.name.{_DEFAULT_NAME[node.kind]}").vi)
+            ids[node.id] = taken.unique(slug(node.name) or default or slug(node.id) or "buoc")
+    return ids
+
+
+def _step(node: Node, ids: dict[str, str], nodes: dict[str, Node], lane: MapLane | None, scope: Scope) -> dict[str, Any]:
+    ext = node.ext or {}
+    kind = node.kind
+    if kind == "task" and ext.get("type") == "start":
+        kind = "start"  # a start step that a return path leads back to, written as a task after a start event
+    step: dict[str, Any] = {"id": ids[node.id], "type": kind}
+    if kind == "task":
+        del step["type"]  # the default, omitted as in files written by hand
+    name = scope.merge(node.name, ext.get("name"), node.id, "bpmn.what.step")
+    if name is None:
+        default = msg(f"bpmn.name.{_DEFAULT_NAME[kind]}")
+        name = {"vi": default.vi}
+        scope.notes.note(
+            "bpmn.note.missing_name", node.id, "info" if kind in ("start", "end") else "warning", kind=node.tag, name=default.vi
+        )
+    step["name"] = name
+    if lane is not None and lane.role_id:
+        step["role"] = lane.role_id
+    _stored_fields(step, node, kind, scope)
+    _way_out(step, node, kind, ids, nodes, scope)
+    return step
+
+
+def _stored_fields(step: dict[str, Any], node: Node, kind: str, scope: Scope) -> None:
+    """The fields of the step that the diagram has no place for, from the qms data (the description from both)."""
+    ext = node.ext or {}
+    if ext.get("support"):
+        step["support"] = ext["support"]
+    description = scope.merge(node.documentation, ext.get("description"), node.id, "bpmn.what.description")
+    if description:
+        step["description"] = description
+    for key in ("inputs", "outputs", "records"):
+        if ext.get(key):
+            step[key] = ext[key]
+    if ext.get("duration"):
+        step["duration"] = ext["duration"]
+    if kind == "subprocess":
+        step["calls"] = node.calls
+        if ext.get("calls_part"):
+            step["calls_part"] = ext["calls_part"]
+    if ext.get("authority"):
+        step["authority"] = ext["authority"]
+    if ext.get("criteria"):
+        step["criteria"] = ext["criteria"]
+    if ext.get("stops_clock"):
+        step["stops_clock"] = True
+
+
+def _way_out(step: dict[str, Any], node: Node, kind: str, ids: dict[str, str], nodes: dict[str, Node], scope: Scope) -> None:
+    """``next`` or ``branches`` from the outgoing flows; ``_needs_end`` when there is no way out."""
+    notes = scope.notes
+    targets: list[tuple[Flow, Node]] = []
+    for flow in node.outgoing:
+        target = resolve(flow, nodes)
+        if target is None:
+            notes.note("bpmn.note.dangling_flow", flow.id, flow=flow.id)
+        else:
+            targets.append((flow, target))
+    name = step["name"]["vi"]
+    if kind == "end":
+        if targets:
+            notes.note("bpmn.note.end_outgoing", node.id, name=name)
+    elif kind == "decision":
+        branches = _branches(node, targets, ids, scope)
+        if branches:
+            step["branches"] = branches
+        else:
+            step["_needs_end"] = True
+    elif targets:
+        step["next"] = ids[targets[0][1].id]
+        if len(targets) > 1:
+            rest = ", ".join(f"«{display(t)}»" for _, t in targets[1:])
+            notes.note("bpmn.note.extra_outgoing", node.id, name=name, n=len(targets), kept=display(targets[0][1]), dropped=rest)
+    else:
+        step["_needs_end"] = True
+
+
+def _branches(node: Node, targets: list[tuple[Flow, Node]], ids: dict[str, str], scope: Scope) -> list[dict[str, Any]]:
+    branches: list[dict[str, Any]] = []
+    for flow, target in targets:
+        stored = flow.branches
+        shown = [b.get(scope.lang.value) or b["vi"] for b in stored]
+        if stored and flow.name == " / ".join(shown):
+            labels = stored
+        elif len(stored) == 1:
+            labels = [scope.merge(flow.name, stored[0], flow.id, "bpmn.what.branch") or stored[0]]
+        elif flow.name:
+            labels = [{"vi": flow.name}]
+        else:
+            label = flow.condition if 0 < len(flow.condition) <= 80 else msg("bpmn.name.branch", n=len(branches) + 1).vi
+            scope.notes.note("bpmn.note.unnamed_branch", flow.id, source=node.name or node.id, target=display(target), label=label)
+            labels = [{"vi": label}]
+        branches += [{"when": when, "to": ids[target.id]} for when in labels]
+    return branches
+
+
+def flow_order(real: list[Node], nodes: dict[str, Node]) -> list[Node]:
+    """Steps in the order a person reads the diagram: by column (as the flowchart lays them out, return
+    paths ignored), ties in the order a depth-first walk from the start events meets them."""
+    following = {node.id: [t.id for flow in node.outgoing if (t := resolve(flow, nodes)) is not None] for node in real}
+    visit, back, reached = _walk_order(real, following)
+    incoming: dict[str, list[str]] = {node.id: [] for node in real}
+    for source, targets in following.items():
+        for target in targets:
+            if (source, target) not in back:
+                incoming[target].append(source)
+    done: dict[str, int] = {}
+
+    def depth(node_id: str) -> int:
+        stack = [node_id]
+        while stack:
+            current = stack[-1]
+            pending = [p for p in incoming[current] if p not in done]
+            if pending:
+                stack.extend(pending)
+                continue
+            stack.pop()
+            done[current] = max((done[p] + 1 for p in incoming[current]), default=0)
+        return done[node_id]
+
+    return sorted(real, key=lambda node: (visit[node.id] >= reached, depth(node.id), visit[node.id]))
+
+
+def _walk_order(real: list[Node], following: dict[str, list[str]]) -> tuple[dict[str, int], set[tuple[str, str]], int]:
+    """When a depth-first walk (from the start events first) meets each step, the flows that lead back,
+    and how many steps are met from a start (the rest are unreachable)."""
+    visit: dict[str, int] = {}
+    back: set[tuple[str, str]] = set()
+    on_path: set[str] = set()
+
+    def walk(root: str) -> None:
+        # Iterative depth-first walk: a diagram may be deep enough to exhaust Python's recursion.
+        visit.setdefault(root, len(visit))
+        on_path.add(root)
+        stack = [(root, iter(following.get(root, [])))]
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                on_path.discard(node)
+            elif child in on_path:
+                back.add((node, child))
+            elif child not in visit:
+                visit[child] = len(visit)
+                on_path.add(child)
+                stack.append((child, iter(following.get(child, []))))
+
+    for node in real:
+        if node.kind == "start":
+            walk(node.id)
+    reached = len(visit)  # steps met from a start come first; the rest (unreachable) after them
+    for node in real:
+        if node.id not in visit:
+            walk(node.id)
+    return visit, back, reached

@@ -1,0 +1,152 @@
+"""Stage 1 of the import: BPMN bytes -> an ElementTree, with where each element starts.
+
+BPMN files come from outside (a modeler on someone's laptop, a download),
+so the reader never lets the XML parser do anything but read elements:
+a document type declaration is refused before any entity in it could be
+declared or expanded (billion laughs, external entities), and the size,
+the nesting depth, the length of one attribute value and of one element's
+text are bounded. Only the standard library's expat is used: these
+handlers do what defusedxml's would (refuse DTDs and entities) and also
+bound what defusedxml leaves open, so no extra dependency is needed.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from xml.parsers import expat
+
+from qms.bpmn.common import MAX_BYTES, BpmnError, Position
+from qms.i18n import Message, msg
+
+MAX_DEPTH = 200
+# One attribute value (a name, an id, a reference): modelers write a few dozen characters.
+MAX_ATTRIBUTE = 64 * 1024
+# The text of one element (a documentation, the qms data of a process: 18 KB for the largest shipped one).
+MAX_TEXT = 4 * 1024 * 1024
+
+_MALFORMED_HINT = Message(
+    "mở tệp bằng Camunda Modeler hoặc bpmn.io và lưu lại; nếu sửa tay, kiểm tra thẻ đóng/mở và dấu ngoặc kép ở vị trí trên",
+    "open the file in Camunda Modeler or bpmn.io and save it again; if edited by hand, check the tags and quotes at that position",
+)
+_BAD_CHARACTER_HINT = Message(
+    "tệp có ký tự mà XML 1.0 không cho phép (ký tự điều khiển như U+0001, U+001B, hoặc U+FFFE); "
+    "xoá ký tự đó bằng trình soạn thảo văn bản rồi nhập lại",
+    "the file holds a character XML 1.0 does not allow (a control character such as U+0001, U+001B, or U+FFFE); "
+    "delete it in a text editor and import again",
+)
+_DOCTYPE_HINT = Message(
+    "xoá khai báo <!DOCTYPE ...> ở đầu tệp, hoặc mở tệp bằng Camunda Modeler/bpmn.io và lưu lại",
+    "delete the <!DOCTYPE ...> declaration at the top of the file, or open it in Camunda Modeler/bpmn.io and save it again",
+)
+_LIMIT_HINT = Message(
+    "tệp do Camunda Modeler hoặc bpmn.io lưu không bao giờ như vậy; tệp có thể đã bị hỏng hoặc được tạo để tấn công",
+    "files saved by Camunda Modeler or bpmn.io never look like this; the file may be damaged or made to attack the reader",
+)
+# expat error codes of a character XML does not allow (raw, or as a character reference such as &#1;).
+_BAD_CHARACTER_ERRORS = frozenset(
+    {expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN], expat.errors.codes[expat.errors.XML_ERROR_BAD_CHAR_REF]}
+)
+
+
+def _attribute_too_long(name: str, size: int) -> Message:
+    return Message(
+        f"giá trị thuộc tính «{name}» quá dài ({size} ký tự; tối đa {MAX_ATTRIBUTE})",
+        f"the value of attribute «{name}» is too long ({size} characters; at most {MAX_ATTRIBUTE})",
+    )
+
+
+def _text_too_long(tag: str, size: int) -> Message:
+    return Message(
+        f"nội dung văn bản của phần tử «{tag}» quá dài (hơn {MAX_TEXT} ký tự)",
+        f"the text of element «{tag}» is too long (more than {MAX_TEXT} characters)",
+    )
+
+
+class _Refused(Exception):
+    def __init__(self, message: Message, hint: Message | None = None):
+        self.message = message
+        self.hint = hint
+
+
+def parse_xml(data: bytes, positions: dict[ET.Element, Position] | None = None) -> ET.Element:
+    """Parse ``data`` into an ElementTree element, refusing DTDs, entities, huge and deeply nested input.
+
+    With ``positions``, the (line, column) where each element starts is stored
+    there (1-based, as expat counts: the column in bytes of UTF-8).
+    Raises :class:`BpmnError` with a bilingual message, the position and a
+    hint for anything that is not plain, well-formed XML.
+    """
+    if len(data) > MAX_BYTES:
+        raise BpmnError(msg("bpmn.too_large", size=len(data), limit=MAX_BYTES), _LIMIT_HINT)
+    if not data.strip():
+        raise BpmnError(msg("bpmn.empty"))
+    guard = _Guard(positions)
+    parser = guard.parser
+    try:
+        parser.Parse(data, True)
+    except _Refused as exc:
+        raise BpmnError(exc.message, exc.hint, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1) from None
+    except expat.ExpatError as exc:
+        hint = _BAD_CHARACTER_HINT if exc.code in _BAD_CHARACTER_ERRORS else _MALFORMED_HINT
+        column = exc.offset + 1
+        raise BpmnError(
+            msg("bpmn.malformed", line=exc.lineno, column=column, error=expat.ErrorString(exc.code)), hint, exc.lineno, column
+        ) from None
+    except (ValueError, LookupError, RecursionError) as exc:  # an unknown or undecodable encoding, a builder mismatch
+        line, column = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
+        raise BpmnError(msg("bpmn.malformed", line=line, column=column, error=exc), _MALFORMED_HINT, line, column) from None
+    root = guard.builder.close()
+    return root
+
+
+class _Guard:
+    """An expat parser that builds an ElementTree and refuses what :func:`parse_xml` does not read."""
+
+    def __init__(self, positions: dict[ET.Element, Position] | None):
+        self.positions = positions
+        self.builder = ET.TreeBuilder()
+        self.open_tags: list[str] = []  # local names of the elements open at this point; its length is the depth
+        self.text_size = 0  # characters of text since the last tag: one element's text, or the text after one
+        parser = self.parser = expat.ParserCreate(namespace_separator="}")
+        # Never read a DTD or parameter entity from anywhere.
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        parser.StartDoctypeDeclHandler = self.refuse_doctype
+        parser.EntityDeclHandler = self.refuse_doctype
+        parser.UnparsedEntityDeclHandler = self.refuse_doctype
+        parser.ExternalEntityRefHandler = self.refuse_doctype  # type: ignore[assignment]
+        parser.StartElementHandler = self.start
+        parser.EndElementHandler = self.end
+        parser.CharacterDataHandler = self.text
+        parser.buffer_text = True
+        parser.ordered_attributes = False
+
+    def refuse_doctype(self, *_: object) -> None:
+        raise _Refused(msg("bpmn.doctype"), _DOCTYPE_HINT)
+
+    def start(self, name: str, attributes: dict[str, str]) -> None:
+        self.open_tags.append(name.rpartition("}")[2])
+        self.text_size = 0
+        if len(self.open_tags) > MAX_DEPTH:
+            raise _Refused(msg("bpmn.too_deep", limit=MAX_DEPTH), _LIMIT_HINT)
+        for key, value in attributes.items():
+            if len(value) > MAX_ATTRIBUTE:
+                raise _Refused(_attribute_too_long(key.rpartition("}")[2], len(value)), _LIMIT_HINT)
+        element = self.builder.start(_clark(name), {_clark(key): value for key, value in attributes.items()})
+        if self.positions is not None:
+            self.positions[element] = (self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber + 1)
+
+    def end(self, name: str) -> None:
+        self.open_tags.pop()
+        self.text_size = 0
+        self.builder.end(_clark(name))
+
+    def text(self, chunk: str) -> None:
+        self.text_size += len(chunk)
+        if self.text_size > MAX_TEXT:
+            raise _Refused(_text_too_long(self.open_tags[-1] if self.open_tags else "?", self.text_size), _LIMIT_HINT)
+        self.builder.data(chunk)
+
+
+def _clark(name: str) -> str:
+    """expat's ``namespace}local`` to ElementTree's ``{namespace}local``."""
+    return "{" + name if "}" in name else name
