@@ -20,7 +20,7 @@ import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from pytest_bdd import feature as bdd_feature
@@ -32,6 +32,9 @@ from pytest_bdd.scenario import get_python_name_generator, scenario_wrapper_temp
 from qms.audit.errors import bilingual
 from qms.audit.report import AuditError, CriterionResult
 from qms.i18n import Message, msg
+
+if TYPE_CHECKING:  # pytest exports neither name
+    from _pytest._code.code import TerminalRepr, TracebackStyle
 
 # Per-run state, kept in pytest's stash (one per session, so nested in-process runs do not mix).
 RESULTS = pytest.StashKey[list[CriterionResult]]()
@@ -227,7 +230,7 @@ class FeatureFile(pytest.Module):
         for duplicate in duplicate_scenarios(self.path, feature):
             self.config.stash.setdefault(ERRORS, []).append(duplicate)
             text = f"{duplicate.message.vi} / {duplicate.message.en}"
-            warnings.warn_explicit(pytest.PytestCollectionWarning(text), None, str(self.path), duplicate.line)  # type: ignore[arg-type]
+            warnings.warn_explicit(pytest.PytestCollectionWarning(text), None, str(self.path), duplicate.line)
         register_tags(self.config, feature)
         module = types.ModuleType(f"qms_criteria.{self.path.stem}")
         module.__file__ = str(self.path)
@@ -240,7 +243,11 @@ class FeatureFile(pytest.Module):
                     break
         return module
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None) -> str | TerminalRepr:
+        """A criteria file that is not Gherkin: its error as the report has it; anything else as pytest shows it.
+
+        ``style`` completes the signature of ``Node.repr_failure``; pytest calls a collector's without it.
+        """
         if isinstance(excinfo.value, CriteriaFileError):
             error = excinfo.value.error
             lines = [f"{error.file}:{error.line}: {error.message.vi}", f"  ({error.message.en})"]

@@ -45,8 +45,8 @@ from qms.audit.collect import (
 from qms.audit.errors import AuditFinding, CriterionError, bilingual
 from qms.audit.library import AuditedProcess, ProcessLibrary
 from qms.audit.report import AuditError, AuditReport, CriterionResult, Outcome, StepRef, kind_for, write_report
+from qms.audit.report.text import at, location_text
 from qms.audit.suggest import suggest
-from qms.diagnostics import display_path
 from qms.i18n import Lang, Message, msg
 
 pytest_plugins = ("qms.audit.steps",)
@@ -202,8 +202,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 def _result(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport, criterion: Criterion) -> CriterionResult:
-    examined = tuple(item.stash.get(EXAMINED, []))
-    result = criterion.result(processes=examined or criterion.named_processes, nodeid=item.nodeid, duration=report.duration)
+    examined: list[str] = item.stash.get(EXAMINED, [])
+    result = criterion.result(processes=tuple(examined) or criterion.named_processes, nodeid=item.nodeid, duration=report.duration)
     exc = call.excinfo.value if call.excinfo is not None else None
     unknown = item.stash.get(UNKNOWN_STEP, None)
     result.step = item.stash.get(FAILED_STEP, None)
@@ -244,14 +244,12 @@ def _result(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestR
 
 def _longrepr(result: CriterionResult, lang: Lang) -> str:
     """What the terminal shows for a criterion: the finding as an auditor reads it, no traceback."""
-    label = result.kind.label(lang) if result.outcome is Outcome.FAILED and result.kind else result.outcome.label(lang)
-    lines = [f"{label}: {result.message.get(lang) if result.message else ''}"]
-    at = lambda path, line: msg("audit.report.at", path=display_path(path), line=line).get(lang)
+    lines = [f"{result.label(lang)}: {result.message.get(lang) if result.message else ''}"]
     if result.evidence is not None:
-        lines.append(f"  {msg('audit.report.evidence').get(lang)}: {at(result.evidence.path, result.evidence.line)}")
-    lines.append(f"  {msg('audit.report.criterion').get(lang)}: «{result.scenario}» ({at(result.file, result.line)})")
+        lines.append(f"  {msg('audit.report.evidence').get(lang)}: {location_text(result.evidence, lang)}")
+    lines.append(f"  {msg('audit.report.criterion').get(lang)}: «{result.scenario}» ({at(result.file, result.line, lang)})")
     if result.step is not None:
-        lines.append(f"  {msg('audit.report.step').get(lang)}: «{result.step}» ({at(result.step.file, result.step.line)})")
+        lines.append(f"  {msg('audit.report.step').get(lang)}: «{result.step}» ({at(result.step.file, result.step.line, lang)})")
     if result.hint is not None:
         lines.append(f"  {msg('audit.report.hint').get(lang)}: {result.hint.get(lang)}")
     return "\n".join(lines)
@@ -263,11 +261,13 @@ def _longrepr(result: CriterionResult, lang: Lang) -> str:
 def build_report(config: pytest.Config, features: Path | None = None, exit_code: int = 0) -> AuditReport:
     """The audit report of this session so far."""
     library = library_of(config)
+    results: list[CriterionResult] = config.stash.get(RESULTS, [])
+    errors: list[AuditError] = config.stash.get(ERRORS, [])
     return AuditReport(
         features=features or config.invocation_params.dir,
         processes=library.folder,
-        results=list(config.stash.get(RESULTS, [])),
-        errors=list(config.stash.get(ERRORS, [])),
+        results=list(results),
+        errors=list(errors),
         load_diagnostics=list(library.diagnostics),
         process_titles={code: Message(p.title.vi, p.title.get("en")) for code, p in library.by_code.items()},
         lang=report_lang(config),

@@ -31,7 +31,6 @@ import pytest
 
 from qms.audit.errors import bilingual
 from qms.audit.report import AuditError, AuditReport
-from qms.diagnostics import display_path
 from qms.i18n import Lang, Message, msg
 
 PLUGIN = "qms.audit.plugin"
@@ -123,16 +122,35 @@ def run_audit(
     it, criteria with Python files beside them are an error entry and do not run.
     """
     features, processes, lang = Path(features), Path(processes), Lang(lang)
-    if not features.exists():
+    refused = _refusal(features, allow_code)
+    if refused is not None:
         report = AuditReport(features, processes, tags=tags, process=process, lang=lang, exit_code=4)
-        report.errors.append(AuditError(features, 1, msg("audit.no_features", path=features)))
-        return report
-    if not allow_code and (found := code_in_criteria(features)):
-        report = AuditReport(features, processes, tags=tags, process=process, lang=lang, exit_code=4)
-        message, hint = code_refused(found)
-        report.errors.append(AuditError(found[0], 1, message, hint))
+        report.errors.append(refused)
         return report
 
+    args = _pytest_args(features, processes, lang, tags, process) + list(extra_args or [])
+    collector = _Collector(features)
+    exit_code, output = _run_pytest(args, collector, features, allow_code)
+    stopped = collector.report is None  # pytest stopped before the session (bad option, bad marker expression...)
+    report = AuditReport(features, processes, lang=lang) if collector.report is None else collector.report
+    report.features, report.tags, report.process, report.lang = features, tags, process, lang
+    report.exit_code, report.output = exit_code, output
+    if (stopped or exit_code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR)) and not report.errors:
+        report.errors.append(_pytest_failed(exit_code, output))
+    return report
+
+
+def _refusal(features: Path, allow_code: bool) -> AuditError | None:
+    """Why the criteria in ``features`` are not run at all: there are none, or Python files come with them."""
+    if not features.exists():
+        return AuditError(features, 1, msg("audit.no_features", path=features))
+    if not allow_code and (found := code_in_criteria(features)):
+        message, hint = code_refused(found)
+        return AuditError(found[0], 1, message, hint)
+    return None
+
+
+def _pytest_args(features: Path, processes: Path, lang: Lang, tags: str | None, process: str | None) -> list[str]:
     args = [
         str(features.resolve()),
         "-o",
@@ -159,9 +177,12 @@ def run_audit(
         args += ["-m", tags.replace("@", "")]
     if process:
         args.append(f"--qms-process-code={process}")
-    args += list(extra_args or [])
+    return args
 
-    collector = _Collector(features)
+
+def _run_pytest(args: list[str], collector: _Collector, features: Path, allow_code: bool) -> tuple[int, str]:
+    """pytest's exit code and its output, run on ``args`` with the qms plugin and, without ``allow_code``, locked down."""
+    args = list(args)
     plugins: list[Any] = [collector]
     if not _plugin_autoloaded():
         import qms.audit.plugin
@@ -179,20 +200,14 @@ def run_audit(
             base = features.resolve() if features.is_dir() else features.resolve().parent
             args[:0] = ["--noconftest", "-c", str(ini), f"--rootdir={base}"]
         exit_code = int(pytest.main(args, plugins=plugins))
+    return exit_code, output.getvalue()
 
-    report = collector.report
-    if report is None:  # pytest stopped before the session (bad option, bad marker expression...)
-        report = AuditReport(features, processes, lang=lang)
-        text = output.getvalue().strip().splitlines()
-        detail = text[-1] if text else ""
-        report.errors.append(AuditError(None, 0, bilingual("audit.pytest_failed", code=exit_code, output=Message(detail, detail))))
-    report.features, report.tags, report.process, report.lang = features, tags, process, lang
-    report.exit_code, report.output = exit_code, output.getvalue()
-    if exit_code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR) and not report.errors:
-        text = report.output.strip().splitlines()
-        detail = text[-1] if text else ""
-        report.errors.append(AuditError(None, 0, bilingual("audit.pytest_failed", code=exit_code, output=Message(detail, detail))))
-    return report
+
+def _pytest_failed(exit_code: int, output: str) -> AuditError:
+    """The error entry for a run pytest could not do, with the last line it wrote."""
+    lines = output.strip().splitlines()
+    detail = lines[-1] if lines else ""
+    return AuditError(None, 0, bilingual("audit.pytest_failed", code=exit_code, output=Message(detail, detail)))
 
 
 __all__ = ["code_in_criteria", "code_refused", "run_audit"]

@@ -211,7 +211,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self._flowcharts is not None:
             try:
                 svgs = self._flowcharts.result()
-            except Exception as exc:  # noqa: BLE001 - graphviz missing or failing: say so, without a traceback
+            except Exception as exc:  # graphviz missing or failing: say so, without a traceback
                 raise PluginError(f"qms: {W['flowchart'].get(Lang(self.config.lang))}: {type(exc).__name__}: {exc}") from None
             finally:
                 self._flowcharts = None

@@ -379,4 +379,4 @@ def load(path: Path | str) -> Process:
     return result.processes[0]
 
 
-__all__ = ["collector_paused", "LoadError", "LoadResult", "Origin", "Path_", "ReadCache", "discover", "load", "load_paths", "parse_file"]
+__all__ = ["LoadError", "LoadResult", "Origin", "Path_", "ReadCache", "collector_paused", "discover", "load", "load_paths", "parse_file"]

@@ -15,6 +15,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from qms.diagnostics import Diagnostic, LoadCode, error
 from qms.i18n import Message, msg
@@ -67,10 +68,9 @@ def data_path(data: Any, loc: tuple[Any, ...], keep_last: bool) -> Path_:
     path: list[str | int] = []
     current = data
     for i, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-            path.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        in_mapping = isinstance(current, dict) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_mapping or in_list:
             current = current[part]
             path.append(part)
         elif keep_last and i == len(loc) - 1:
@@ -144,7 +144,7 @@ def translate(exc: ValidationError, data: Any, source: SourceMap) -> list[Diagno
     return diagnostics
 
 
-def _explain(err: dict[str, Any], kind: str, path: Path_, data: Any) -> tuple[Message, Message | None]:
+def _explain(err: ErrorDetails, kind: str, path: Path_, data: Any) -> tuple[Message, Message | None]:
     value = err.get("input")
     ctx = err.get("ctx") or {}
     field = str(path[-1]) if path else ""

@@ -48,7 +48,7 @@ def render_all(
 
 def _render_svg_batch(batch: list[Process], options: Callable[[Process], FlowchartOptions]) -> list[tuple[Process, bytes]]:
     chosen = [options(p) for p in batch]
-    source = "\n".join(flowchart_dot(p, o) for p, o in zip(batch, chosen)).encode("utf-8")
+    source = "\n".join(flowchart_dot(p, o) for p, o in zip(batch, chosen, strict=True)).encode("utf-8")
     try:
         output = graphviz.pipe("neato", "svg", source, neato_no_op=1, quiet=True)
     except graphviz.CalledProcessError:  # one bad diagram: draw them one by one, so that the error names it
@@ -56,9 +56,9 @@ def _render_svg_batch(batch: list[Process], options: Callable[[Process], Flowcha
     # Labels are escaped, so «<?xml » starts a document and nothing else.
     documents = [_XML_START + part for part in output.split(_XML_START) if part.strip()]
     if len(documents) != len(batch):
-        return [(p, render(p, "svg", o)) for p, o in zip(batch, chosen)]
+        return [(p, render(p, "svg", o)) for p, o in zip(batch, chosen, strict=True)]
     documents = [_LATER_GRAPH.sub(b'<g id="graph0" class="graph"', d, count=1) for d in documents]
-    return [(p, accessible_svg(d, p, o.lang)) for p, d, o in zip(batch, documents, chosen)]
+    return [(p, accessible_svg(d, p, o.lang)) for p, d, o in zip(batch, documents, chosen, strict=True)]
 
 
 __all__ = ["FORMATS", "FlowchartOptions", "Layout", "flowchart", "flowchart_dot", "render", "render_all", "swimlane_layout"]

@@ -28,8 +28,9 @@ import graphviz
 # XML 1.0 «Char» excludes these; C1 controls and DEL (U+007F–U+009F) are allowed but discouraged (XML 1.0, 2.2).
 XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
-# Markdown's syntax characters, attribute lists («{: onclick=…}») included.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+# Markdown's syntax characters, attribute lists («{: onclick=…}») included; not «~», which the handbook's
+# extensions give no meaning and Python-Markdown does not unescape (it would show as «\~»).
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 # Markdown reads a carriage return as a line break too: a value stays on its line (a heading, a table row).
 LINE_BREAK = re.compile(r"\r\n?|\n")
 

@@ -114,11 +114,6 @@ def flowchart(process: Process, options: FlowchartOptions = FlowchartOptions()) 
     """
     graph = ProcessGraph(process)
     layout = swimlane_layout(graph)
-    height = layout.height
-
-    def pos(x: float, y: float) -> str:
-        return f"{x:.1f},{height - y:.1f}!"
-
     dot = graphviz.Digraph(name=process.code, engine="neato")
     dot.attr(
         "graph",
@@ -136,14 +131,31 @@ def flowchart(process: Process, options: FlowchartOptions = FlowchartOptions()) 
     )
     dot.attr("node", fontname=FONT, fontsize="11", margin="0.10,0.05", color="#3c4043", fixedsize="false")
     dot.attr("edge", fontname=FONT, fontsize="10", color="#5f6368", arrowsize="0.7", fontcolor="#202124")
+    _add_lanes(dot, process, layout, options)
+    _add_steps(dot, process, layout, options)
+    _add_edges(dot, process, graph, options)
+    return dot
+
+
+def _pos(x: float, y: float, layout: Layout) -> str:
+    """A fixed position for ``neato -n``: graphviz's y axis points up, the layout's down."""
+    return f"{x:.1f},{layout.height - y:.1f}!"
+
+
+def _add_lanes(dot: graphviz.Digraph, process: Process, layout: Layout, options: FlowchartOptions) -> None:
     # Corners keep the drawing's bounding box as large as the lanes.
-    for name, (x, y) in {"__corner_a": (0.0, layout.lanes[0].box.y if layout.lanes else 0.0), "__corner_b": (layout.width, height)}.items():
-        dot.node(name, label="", shape="point", style="invis", width="0", pos=pos(x, y))
+    corners = {"__corner_a": (0.0, layout.lanes[0].box.y if layout.lanes else 0.0), "__corner_b": (layout.width, layout.height)}
+    for name, (x, y) in corners.items():
+        dot.node(name, label="", shape="point", style="invis", width="0", pos=_pos(x, y, layout))
     for index, lane in enumerate(layout.lanes):
         role = process.roles.get(lane.role)
         lane_name = role.name.get(options.lang) if role else _WORDS[options.lang]["no_role"]
         cx, cy = lane.box.x + HEADER_WIDTH / 2, lane.box.y + lane.box.height / 2
-        dot.node(f"lane-{index}", label=f"<<B>{_text(lane_name, 16)}</B>>", shape="plaintext", fontsize="10", pos=pos(cx, cy), id=dot_string(f"lane-{lane.role or 'none'}"))
+        label, lane_id = f"<<B>{_text(lane_name, 16)}</B>>", dot_string(f"lane-{lane.role or 'none'}")
+        dot.node(f"lane-{index}", label=label, shape="plaintext", fontsize="10", pos=_pos(cx, cy, layout), id=lane_id)
+
+
+def _add_steps(dot: graphviz.Digraph, process: Process, layout: Layout, options: FlowchartOptions) -> None:
     for step in process.steps:
         box = layout.steps[step.id]
         attrs = dict(_SHAPES[step.type])
@@ -155,8 +167,11 @@ def flowchart(process: Process, options: FlowchartOptions = FlowchartOptions()) 
         if step.type is StepType.SUBPROCESS and step.calls and url:
             attrs["URL"] = dot_string(url)
             attrs["target"] = "_top"
-        dot.node(dot_string(step.id), label=_node_label(step, options), id=dot_string(f"step-{step.id}"), pos=pos(*box.centre), **attrs)
+        pos = _pos(*box.centre, layout)
+        dot.node(dot_string(step.id), label=_node_label(step, options), id=dot_string(f"step-{step.id}"), pos=pos, **attrs)
 
+
+def _add_edges(dot: graphviz.Digraph, process: Process, graph: ProcessGraph, options: FlowchartOptions) -> None:
     back = graph.back_edges
     for step in process.steps:
         targets = [(step.next, None)] if step.next else [(b.to, b.when.get(options.lang)) for b in step.branches]
@@ -169,7 +184,6 @@ def flowchart(process: Process, options: FlowchartOptions = FlowchartOptions()) 
             if (step.id, target) in back:
                 attrs["style"] = "dashed"  # a return path (rework loop)
             dot.edge(dot_string(step.id), dot_string(target), **attrs)
-    return dot
 
 
 def flowchart_dot(process: Process, options: FlowchartOptions = FlowchartOptions()) -> str:

@@ -84,7 +84,7 @@ def accessible_svg(svg: bytes, process: Process, lang: Lang = Lang.VI) -> bytes:
             source, _, target = group_id.removeprefix("edge-").partition(".")
             if source not in process.steps_by_id or target not in process.steps_by_id:
                 continue
-            names = f"{process.steps_by_id[source].name.get(lang)} → {process.steps_by_id[target].name.get(lang)}"
+            ends = f"{process.steps_by_id[source].name.get(lang)} → {process.steps_by_id[target].name.get(lang)}"
             branch = next((b.when.get(lang) for b in process.steps_by_id[source].branches if b.to == target), None)
-            _set_title_and_desc(group, f"{names} ({branch})" if branch else names, None)
+            _set_title_and_desc(group, f"{ends} ({branch})" if branch else ends, None)
     return b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False)

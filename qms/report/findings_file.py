@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import json.scanner
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -200,6 +201,18 @@ def _shown(value: Any) -> Message:
     return Message(text, text)
 
 
+class _ScannerDecoder(json.JSONDecoder):
+    """A JSONDecoder with the attributes ``json.scanner.py_make_scanner`` reads and this module replaces.
+
+    ``JSONDecoder.__init__`` sets them (``self.parse_object = JSONObject``…); typeshed leaves them out, as they are
+    undocumented.
+    """
+
+    parse_object: Callable[..., tuple[Any, int]]
+    parse_array: Callable[..., tuple[Any, int]]
+    scan_once: Callable[[str, int], tuple[Any, int]]
+
+
 class _Offsets:
     """Where each value of a JSON text starts, read again with the pure-Python scanner (positions included)."""
 
@@ -209,7 +222,7 @@ class _Offsets:
         self.starts: dict[int, int] = {}  # id(container) -> offset of its «{» or «[»
         self.root: Any = None
         self._keep: list[Any] = []  # the containers stay alive, so their ids stay theirs
-        decoder = json.JSONDecoder(object_pairs_hook=lambda pairs: pairs)
+        decoder = _ScannerDecoder(object_pairs_hook=lambda pairs: pairs)
         parse_object, parse_array = decoder.parse_object, decoder.parse_array
 
         def on_object(s_and_end: tuple[str, int], strict: bool, scan: Any, hook: Any, pairs_hook: Any, memo: Any = None) -> tuple[Any, int]:
@@ -225,7 +238,8 @@ class _Offsets:
             self._note(value, s_and_end[1] - 1, dict(enumerate(starts)))
             return value, end
 
-        decoder.parse_object, decoder.parse_array = on_object, on_array  # type: ignore[assignment]
+        decoder.parse_object, decoder.parse_array = on_object, on_array
+        # The pure-Python scanner, the one that calls parse_object and parse_array back: undocumented, so typeshed omits it.
         decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
         try:
             self.root = decoder.decode(text)

@@ -101,8 +101,8 @@ class Rule:
         text = Message(self.message.vi.format(**vi), self.message.en.format(**en))
         return Diagnostic(self.code, self.severity, location, text, hint or self.fix, process=ctx.process.code, step=step)
 
-    def at_step(self, ctx: RuleContext, step_id: str, *field_: str | int, **args: object) -> Finding:
-        return self.finding(ctx, ctx.step_location(step_id, *field_), step=step_id, step_id=step_id, **args)
+    def at_step(self, ctx: RuleContext, step_id: str, *field_: str | int, hint: Message | None = None, **args: object) -> Finding:
+        return self.finding(ctx, ctx.step_location(step_id, *field_), step=step_id, hint=hint, step_id=step_id, **args)
 
     @classmethod
     def basis(cls) -> list[str]:

@@ -85,7 +85,7 @@ def check_process(
         rule = rule_class()
         try:
             produced = list(rule.check(ctx))
-        except Exception as exc:  # noqa: BLE001 - a crashing rule must not stop the audit
+        except Exception as exc:  # a crashing rule must not stop the audit
             produced = [_crash(ctx, rule_class, exc)]
         findings += produced
     return [_graded(f, config) for f in _apply_waivers(ctx, findings, {r.code for r in rules}) if not _dropped(f, config)]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
+from pathlib import Path
 
+import markdown
 import pytest
 
-from qms.audit import AuditReport, Outcome, report_html, report_junit, report_markdown, run_audit
+from qms.audit import AuditReport, CriterionResult, Kind, Outcome, report_html, report_junit, report_markdown, run_audit
+from qms.i18n import Message
 
 from .conftest import FEATURES, HOSTILE, SHORTFALLS
 
@@ -87,6 +91,36 @@ def test_markdown_report_escapes_a_hostile_process(hostile: AuditReport) -> None
     assert len(re.split(r"(?<!\\)\|", row)) == 7  # # + 4 columns: the «|» in the scenario name adds none
 
 
+def test_markdown_report_escapes_process_text_in_its_tables_and_headings() -> None:
+    """A «|» or a backslash in process text cannot split a row of the results table; no Markdown in it is read.
+
+    Rendered as the handbook renders the report (the extensions of mkdocs.yml).
+    """
+    text = r"a | b \| c *d* [e](javascript:f) `g` <h> #i _j_ {: onclick=k }"
+    code = r"QT-A-01|x\|y"
+    result = CriterionResult(
+        feature="F",
+        file=Path("features/x.feature"),
+        line=3,
+        scenario=text,
+        tags=("iso9001-4.4",),
+        processes=(code,),
+        outcome=Outcome.FAILED,
+        kind=Kind.NONCONFORMITY,
+        message=Message(text, text),
+    )
+    report = AuditReport(Path("features"), Path("processes"), results=[result], process_titles={code: Message(text, text)})
+    page = markdown.markdown(report_markdown(report), extensions=["admonition", "attr_list", "tables"])
+    rows = re.findall(r"<tr>(.*?)</tr>", page, re.S)
+    cells = [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", rows[1], re.S)]
+    assert cells == ["1", f"{text} (features/x.feature:3)", "ISO 9001:2015 4.4", code, "Điểm không phù hợp"]
+    heading = html.unescape(re.search(r"<h3>(.*?)</h3>", page).group(1))  # type: ignore[union-attr]
+    assert heading == f"1. Điểm không phù hợp — ISO 9001:2015 4.4 — {code} ({text})"
+    assert html.unescape(re.search(r"<h3>.*?</h3>\s*<p>(.*?)</p>", page, re.S).group(1)) == text  # type: ignore[union-attr]
+    assert not re.search(r"<(a|em|code|h)\b", page) and page.count("<strong>") == 1  # the summary's
+    assert 'onclick="' not in page
+
+
 def test_junit_report(shortfalls_vi: AuditReport, hostile: AuditReport) -> None:
     root = ET.fromstring(report_junit(shortfalls_vi))
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("38", "38", "0")
@@ -108,7 +142,8 @@ def test_reports_in_english(shortfalls_en: AuditReport) -> None:
     text = report_markdown(shortfalls_en, "en")
     assert (
         "# Audit report against criteria" in text
-        and "### 1. Nonconformity — ISO 9001:2015 5.3 — QT-LOI-01 (A process with shortfalls)" in text
+        # The process title is Markdown-escaped: its parentheses too.
+        and r"### 1. Nonconformity — ISO 9001:2015 5.3 — QT-LOI-01 \(A process with shortfalls\)" in text
     )
     assert "closest phrases" in text
     assert '<html lang="en">' in report_html(shortfalls_en, "en")

@@ -1,0 +1,124 @@
+"""The audit report as one self-contained HTML page (no external resources, no script).
+
+Every text goes through :func:`qms.render.escape.html_text`, attribute values included.
+"""
+
+from __future__ import annotations
+
+from qms.audit.report.model import AuditReport, CriterionResult, Kind, Outcome
+from qms.audit.report.text import COLUMNS, at, diagnostic_text, error_lines, file_line, location_text, selection
+from qms.diagnostics import display_path
+from qms.i18n import Lang, msg
+from qms.render.escape import html_text as h
+
+_CSS = """
+body{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b;line-height:1.45}
+h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem}
+table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#f1f3f5}.muted{color:#555;font-size:.85rem}
+.passed{color:#1e6b2f;font-weight:600}.nonconformity,.error{color:#a4161a;font-weight:600}.observation,.skipped{color:#8a5a00;font-weight:600}
+.finding{border-left:4px solid #a4161a;padding:.2rem .9rem;margin:1rem 0;background:#fff7f7}
+.finding.observation{border-color:#c98a00;background:#fffbf0;font-weight:normal}
+code{background:#f1f3f5;padding:0 .2rem}
+"""
+
+
+def _t(key: str, lang: Lang) -> str:
+    return h(msg(key).get(lang))
+
+
+def _head(report: AuditReport, lang: Lang) -> list[str]:
+    title = _t("audit.report.title", lang)
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{h(lang.value)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{title}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{title}</h1>",
+        "<ul>",
+        f"<li>{_t('audit.report.criteria', lang)}: <code>{h(display_path(report.features))}</code></li>",
+        f"<li>{_t('audit.report.processes', lang)}: <code>{h(display_path(report.processes))}</code></li>",
+    ]
+    if scope := selection(report):
+        out.append(f"<li>{_t('audit.report.selection', lang)}: <code>{h(scope)}</code></li>")
+    return [
+        *out,
+        f"<li>{_t('audit.report.date', lang)}: {report.started:%d/%m/%Y %H:%M}</li>",
+        f"<li><strong>{h(report.summary(lang))}</strong></li>",
+        "</ul>",
+    ]
+
+
+def _table(report: AuditReport, lang: Lang) -> list[str]:
+    if not report.results:
+        return []
+    header = "".join(f"<th>{_t(key, lang)}</th>" for key in COLUMNS)
+    out = ["<table>", f"<thead><tr><th>#</th>{header}</tr></thead>", "<tbody>"]
+    for i, r in enumerate(report.results, 1):
+        css = (r.kind or Kind.NONCONFORMITY).value if r.outcome is Outcome.FAILED else r.outcome.value
+        out.append(
+            f'<tr><td>{i}</td><td>{h(r.scenario)}<br><span class="muted">{h(file_line(r.file, r.line))}</span></td>'
+            f"<td>{h(r.basis_text(lang))}</td><td>{h(', '.join(r.subjects))}</td>"
+            f'<td class="{h(css)}">{h(r.label(lang))}</td></tr>'
+        )
+    return [*out, "</tbody>", "</table>"]
+
+
+def _finding(report: AuditReport, i: int, r: CriterionResult, lang: Lang) -> list[str]:
+    out = [f'<div class="finding {h((r.kind or Kind.NONCONFORMITY).value)}">', f"<h3>{i}. {h(report.finding_title(r, lang))}</h3>"]
+    if r.message:
+        out.append(f"<p>{h(r.message.get(lang))}</p>")
+    out.append("<ul>")
+    if r.evidence:
+        out.append(f"<li>{_t('audit.report.evidence', lang)}: <code>{h(location_text(r.evidence, lang))}</code></li>")
+    place = h(at(r.file, r.line, lang))
+    out.append(f'<li>{_t("audit.report.criterion", lang)}: «{h(r.scenario)}» <span class="muted">{place}</span></li>')
+    if r.step:
+        place = h(at(r.step.file, r.step.line, lang))
+        out.append(f'<li>{_t("audit.report.step", lang)}: «{h(r.step)}» <span class="muted">{place}</span></li>')
+    if r.hint:
+        out.append(f"<li>{_t('audit.report.hint', lang)}: {h(r.hint.get(lang))}</li>")
+    return [*out, "</ul>", "</div>"]
+
+
+def _findings(report: AuditReport, lang: Lang) -> list[str]:
+    out = [f"<h2>{_t('audit.report.findings', lang)}</h2>"]
+    if not report.failed:
+        out.append(f"<p>{_t('audit.report.no_findings', lang)}</p>")
+    for i, r in enumerate(report.failed, 1):
+        out += _finding(report, i, r, lang)
+    return out
+
+
+def _errors(report: AuditReport, lang: Lang) -> list[str]:
+    entries = error_lines(report, lang)
+    if not entries:
+        return []
+    out = [f"<h2>{_t('audit.report.errors', lang)}</h2>", "<ul>"]
+    for e in entries:
+        place = f"<code>{h(e.place)}</code>: " if e.place else ""
+        scenario = f"«{h(e.scenario)}»: " if e.scenario is not None else ""
+        hint = f' <span class="muted">({h(e.hint)})</span>' if e.hint is not None else ""
+        out.append(f"<li>{place}{scenario}{h(e.text)}{hint}</li>")
+    return [*out, "</ul>"]
+
+
+def _load(report: AuditReport, lang: Lang) -> list[str]:
+    if not report.load_diagnostics:
+        return []
+    items = [f"<li><code>{h(diagnostic_text(d, lang))}</code></li>" for d in report.load_diagnostics]
+    return [f"<h2>{_t('audit.report.load', lang)}</h2>", "<ul>", *items, "</ul>"]
+
+
+def report_html(report: AuditReport, lang: Lang | str | None = None) -> str:
+    chosen = Lang(lang or report.lang)
+    sections = (_head, _table, _findings, _errors, _load)
+    return "\n".join([*(line for section in sections for line in section(report, chosen)), "</body>", "</html>"]) + "\n"
+
+
+__all__ = ["report_html"]

@@ -1,0 +1,90 @@
+"""The audit report as Markdown: what ``qms audit`` prints, and the handbook's audit page.
+
+Every text from criteria and processes (scenario names, process titles, messages quoting step names) goes through
+:func:`qms.render.escape.markdown_text`: no HTML, link, emphasis or attribute list can be made from it, and a
+``|`` or a backslash in it cannot split a row of the results table.
+"""
+
+from __future__ import annotations
+
+from qms.audit.report.model import AuditReport, CriterionResult
+from qms.audit.report.text import COLUMNS, at, diagnostic_text, error_lines, file_line, location_text, selection
+from qms.diagnostics import display_path
+from qms.i18n import Lang, msg
+from qms.render.escape import markdown_text as md
+
+
+def _t(key: str, lang: Lang) -> str:
+    return msg(key).get(lang)
+
+
+def _head(report: AuditReport, lang: Lang) -> list[str]:
+    lines = [f"# {_t('audit.report.title', lang)}", ""]
+    lines.append(f"- {_t('audit.report.criteria', lang)}: {md(display_path(report.features))}")
+    lines.append(f"- {_t('audit.report.processes', lang)}: {md(display_path(report.processes))}")
+    if scope := selection(report):
+        lines.append(f"- {_t('audit.report.selection', lang)}: {md(scope)}")
+    lines.append(f"- {_t('audit.report.date', lang)}: {report.started:%d/%m/%Y %H:%M}")
+    return [*lines, f"- **{md(report.summary(lang))}**", ""]
+
+
+def _table(report: AuditReport, lang: Lang) -> list[str]:
+    if not report.results:
+        return []
+    header = [_t(key, lang) for key in COLUMNS]
+    lines = ["| # | " + " | ".join(header) + " |", "|---|" + "---|" * len(header)]
+    for i, r in enumerate(report.results, 1):
+        criterion = f"{md(r.scenario)} ({md(file_line(r.file, r.line))})"
+        cells = [criterion, md(r.basis_text(lang)), md(", ".join(r.subjects)), md(r.label(lang))]
+        lines.append(f"| {i} | " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def _finding(report: AuditReport, i: int, r: CriterionResult, lang: Lang) -> list[str]:
+    lines = [f"### {i}. {md(report.finding_title(r, lang))}", ""]
+    if r.message:
+        lines += [md(r.message.get(lang)), ""]
+    if r.evidence:
+        lines.append(f"- {_t('audit.report.evidence', lang)}: {md(location_text(r.evidence, lang))}")
+    lines.append(f"- {_t('audit.report.criterion', lang)}: «{md(r.scenario)}» ({md(at(r.file, r.line, lang))})")
+    if r.step:
+        lines.append(f"- {_t('audit.report.step', lang)}: «{md(r.step)}» ({md(at(r.step.file, r.step.line, lang))})")
+    if r.hint:
+        lines.append(f"- {_t('audit.report.hint', lang)}: {md(r.hint.get(lang))}")
+    return [*lines, ""]
+
+
+def _findings(report: AuditReport, lang: Lang) -> list[str]:
+    lines = [f"## {_t('audit.report.findings', lang)}", ""]
+    if not report.failed:
+        lines += [_t("audit.report.no_findings", lang), ""]
+    for i, r in enumerate(report.failed, 1):
+        lines += _finding(report, i, r, lang)
+    return lines
+
+
+def _errors(report: AuditReport, lang: Lang) -> list[str]:
+    entries = error_lines(report, lang)
+    if not entries:
+        return []
+    lines = [f"## {_t('audit.report.errors', lang)}", ""]
+    for e in entries:
+        place = f"{md(e.place)}: " if e.place else ""
+        scenario = f"«{md(e.scenario)}»: " if e.scenario is not None else ""
+        lines.append(f"- {place}{scenario}{md(e.text)}" + (f" ({md(e.hint)})" if e.hint is not None else ""))
+    return [*lines, ""]
+
+
+def _load(report: AuditReport, lang: Lang) -> list[str]:
+    if not report.load_diagnostics:
+        return []
+    return [f"## {_t('audit.report.load', lang)}", "", *(f"- {md(diagnostic_text(d, lang))}" for d in report.load_diagnostics), ""]
+
+
+def report_markdown(report: AuditReport, lang: Lang | str | None = None) -> str:
+    chosen = Lang(lang or report.lang)
+    sections = (_head, _table, _findings, _errors, _load)
+    return "\n".join(line for section in sections for line in section(report, chosen)).rstrip() + "\n"
+
+
+__all__ = ["report_markdown"]

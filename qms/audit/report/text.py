@@ -1,0 +1,69 @@
+"""Plain text the report formats share: places in files, load diagnostics, the scope of a run.
+
+Nothing here is escaped: each writer escapes for its own format (:mod:`qms.render.escape`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from qms.audit.report.model import AuditReport
+from qms.diagnostics import Diagnostic, Location, display_path
+from qms.i18n import Lang, msg
+
+# The columns of the results table, after «#».
+COLUMNS = ("audit.report.criterion", "audit.report.basis", "audit.report.process", "audit.report.result")
+
+
+def at(path: Path | str | None, line: int, lang: Lang | str) -> str:
+    """«processes/QT-TTHC-01.yaml, dòng 12» (line 12), the path relative to the current folder."""
+    return msg("audit.report.at", path=display_path(path), line=line).get(lang)
+
+
+def location_text(location: Location, lang: Lang | str) -> str:
+    return at(location.path, location.line, lang)
+
+
+def file_line(path: Path | str, line: int) -> str:
+    """«features/x.feature:7»: a place as editors and terminals link it."""
+    return f"{display_path(path)}:{line}"
+
+
+def diagnostic_text(diagnostic: Diagnostic, lang: Lang | str) -> str:
+    """A load diagnostic with its path shown relative to the current folder."""
+    text = diagnostic.render(lang)
+    prefix = str(diagnostic.location.path)
+    return display_path(prefix) + text[len(prefix) :] if text.startswith(prefix) else text
+
+
+def selection(report: AuditReport) -> str:
+    """The tags and the process the run was limited to, «» for a run of every criterion."""
+    return " · ".join(x for x in (report.tags, report.process) if x)
+
+
+@dataclass(frozen=True)
+class ErrorLine:
+    """One entry of the section «criteria that could not run»: a criteria file, the run itself, or a criterion."""
+
+    place: str  # «» for a problem of the run itself
+    scenario: str | None  # the criterion's name, for a criterion that could not run
+    text: str
+    hint: str | None
+
+
+def error_lines(report: AuditReport, lang: Lang | str) -> list[ErrorLine]:
+    """The errors of the run and its files first, then the criteria that could not run, each at its place.
+
+    A criterion went wrong at its unknown or failing step, or failing that at the criterion itself.
+    """
+    lines: list[ErrorLine] = []
+    for e in report.errors:
+        lines.append(ErrorLine(at(e.file, e.line, lang) if e.file else "", None, e.message.get(lang), e.hint.get(lang) if e.hint else None))
+    for r in report.criterion_errors:
+        place = at(r.step.file, r.step.line, lang) if r.step else at(r.file, r.line, lang)
+        lines.append(ErrorLine(place, r.scenario, r.message.get(lang) if r.message else "", r.hint.get(lang) if r.hint else None))
+    return lines
+
+
+__all__ = ["COLUMNS", "ErrorLine", "at", "diagnostic_text", "error_lines", "file_line", "location_text", "selection"]
