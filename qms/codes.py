@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from qms.diagnostics import CODE_FORMAT, CodeInfo
-from qms.i18n import Message
+from qms.i18n import Message, _
 
 
 @dataclass(frozen=True)
@@ -37,14 +37,15 @@ class Family:
 
 FAMILIES: dict[str, Family] = {
     "QMS": Family(
-        Message("kiểm tra quy trình: đọc tệp, quy tắc phù hợp, bộ máy kiểm tra", "process checks: loading, conformity rules, the rule engine"),
+        _("kiểm tra quy trình: đọc tệp, quy tắc phù hợp, bộ máy kiểm tra"),
         ("qms.diagnostics:LOAD_CODES", "qms.rules.registry:rule_code_table", "qms.rules.engine_codes:ENGINE_CODE_TABLE"),
     ),
+    "CAL": Family(_("lịch làm việc: ngày nghỉ, giờ làm việc, thời hạn"), ("qms.calendar.codes:CALENDAR_CODES",)),
 }
 
 
 def _table(reference: str) -> tuple[CodeInfo, ...]:
-    module, _, attribute = reference.partition(":")
+    module, _unused, attribute = reference.partition(":")
     table: tuple[CodeInfo, ...] | Callable[[], tuple[CodeInfo, ...]] = getattr(importlib.import_module(module), attribute)
     return tuple(table() if callable(table) else table)
 

@@ -22,7 +22,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qms.i18n import Lang, Message, msg
+from qms.i18n import Lang, Message, _
+
+# Texts by self.value.
+_CLI_SEVERITY = {
+    "error": _("lỗi"),
+    "warning": _("cảnh báo"),
+    "info": _("thông tin"),
+}
 
 if TYPE_CHECKING:
     from qms.model import Waiver
@@ -38,7 +45,7 @@ class Severity(StrEnum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
     def label(self, lang: Lang | str) -> str:
-        return msg(f"cli.severity.{self.value}").get(lang)
+        return _CLI_SEVERITY[self.value].get(lang)
 
 
 class Status(StrEnum):
@@ -53,9 +60,9 @@ class Status(StrEnum):
 
 
 _STATUS_LABELS = {
-    Status.STABLE: Message("ổn định", "stable"),
-    Status.PREVIEW: Message("thử nghiệm", "preview"),
-    Status.DEPRECATED: Message("sắp bỏ", "deprecated"),
+    Status.STABLE: _("ổn định"),
+    Status.PREVIEW: _("thử nghiệm"),
+    Status.DEPRECATED: _("sắp bỏ"),
 }
 
 CODE_FORMAT = re.compile(r"[A-Z]{3}[0-9]{3}")  # family letters, then the number
@@ -105,96 +112,62 @@ def _load(code: LoadCode, title: Message, explanation: Message, fix: Message) ->
 LOAD_CODES: tuple[CodeInfo, ...] = (
     _load(
         LoadCode.FILE,
-        Message("tệp không có, không đọc được, quá lớn, không phải văn bản hoặc rỗng", "file missing, unreadable, too large, not text, or empty"),
-        Message(
+        _("tệp không có, không đọc được, quá lớn, không phải văn bản hoặc rỗng"),
+        _(
             "Tệp hoặc thư mục được chỉ ra không có, không mở được, quá lớn, chứa byte NUL, rỗng, hoặc không phải tệp "
-            "thông thường (ống có tên, thiết bị, liên kết lặp vòng); những tệp như vậy không được mở để đọc.",
-            "The file or folder named does not exist, cannot be opened, is too large, contains NUL bytes, is empty, or is "
-            "not a regular file (a named pipe, a device, a link loop); such files are never opened.",
+            "thông thường (ống có tên, thiết bị, liên kết lặp vòng); những tệp như vậy không được mở để đọc."
         ),
-        Message("kiểm tra đường dẫn; tạo quy trình mẫu bằng «qms new process MÃ»", "check the path; scaffold a process with «qms new process CODE»"),
+        _("kiểm tra đường dẫn; tạo quy trình mẫu bằng «qms new process MÃ»"),
     ),
     _load(
         LoadCode.ENCODING,
-        Message("tệp không được lưu bằng UTF-8", "file is not saved as UTF-8"),
-        Message(
-            "Tệp quy trình phải được mã hoá UTF-8; tệp lưu bằng bảng mã cũ (Windows-1258, TCVN3/ABC, VNI) hiển thị sai dấu tiếng Việt.",
-            "Process files are UTF-8; a file saved in a legacy Vietnamese encoding (Windows-1258, TCVN3/ABC, VNI) shows broken diacritics.",
-        ),
-        Message("mở tệp bằng trình soạn thảo và lưu lại với mã hoá UTF-8", "open the file in an editor and save it as UTF-8"),
+        _("tệp không được lưu bằng UTF-8"),
+        _("Tệp quy trình phải được mã hoá UTF-8; tệp lưu bằng bảng mã cũ (Windows-1258, TCVN3/ABC, VNI) hiển thị sai dấu tiếng Việt."),
+        _("mở tệp bằng trình soạn thảo và lưu lại với mã hoá UTF-8"),
     ),
     _load(
         LoadCode.SYNTAX,
-        Message(
-            "lỗi cú pháp YAML, nhiều tài liệu trong một tệp, hoặc thẻ YAML không hỗ trợ",
-            "YAML syntax error, several documents in one file, or an unsupported YAML tag",
-        ),
-        Message(
+        _("lỗi cú pháp YAML, nhiều tài liệu trong một tệp, hoặc thẻ YAML không hỗ trợ"),
+        _(
             "Tệp không đọc được như một tài liệu YAML: thụt lề sai, thiếu dấu hai chấm, ngoặc chưa đóng, ký tự điều khiển, "
-            "nhiều tài liệu («---») hoặc thẻ như «!!python» (không bao giờ được thực thi).",
-            "The file cannot be read as one YAML document: wrong indentation, a missing colon, an unclosed bracket, a control "
-            "character, several documents («---») or a tag such as «!!python» (never executed).",
+            "nhiều tài liệu («---») hoặc thẻ như «!!python» (không bao giờ được thực thi)."
         ),
-        Message(
-            "thụt lề bằng dấu cách, đặt văn bản có «: » hoặc «#» trong ngoặc kép, bỏ các thẻ YAML",
-            "indent with spaces, quote text containing «: » or «#», remove YAML tags",
-        ),
+        _("thụt lề bằng dấu cách, đặt văn bản có «: » hoặc «#» trong ngoặc kép, bỏ các thẻ YAML"),
     ),
     _load(
         LoadCode.DUPLICATE_KEY,
-        Message("một trường được khai báo hai lần trong cùng một mục", "a field declared twice in the same mapping"),
-        Message(
-            "Một trường xuất hiện hai lần trong cùng một mục; YAML thường lặng lẽ giữ giá trị sau, nên lỗi này bị báo thay vì đoán.",
-            "A field appears twice in the same mapping; YAML usually keeps the second value silently, so this is reported instead of guessed.",
-        ),
-        Message("giữ một lần khai báo và xoá lần còn lại", "keep one of the two and delete the other"),
+        _("một trường được khai báo hai lần trong cùng một mục"),
+        _("Một trường xuất hiện hai lần trong cùng một mục; YAML thường lặng lẽ giữ giá trị sau, nên lỗi này bị báo thay vì đoán."),
+        _("giữ một lần khai báo và xoá lần còn lại"),
     ),
     _load(
         LoadCode.UNSAFE_YAML,
-        Message(
-            "tệp có thể làm treo máy: bí danh mở rộng quá lớn, bí danh tự tham chiếu, lồng quá sâu",
-            "file could exhaust the machine: alias bomb, recursive alias, nesting too deep",
+        _("tệp có thể làm treo máy: bí danh mở rộng quá lớn, bí danh tự tham chiếu, lồng quá sâu"),
+        _(
+            "Bí danh YAML (*tên) mở rộng thành quá nhiều phần tử, tự tham chiếu, hoặc cấu trúc lồng quá sâu: đọc tiếp có thể làm cạn bộ nhớ."
         ),
-        Message(
-            "Bí danh YAML (*tên) mở rộng thành quá nhiều phần tử, tự tham chiếu, hoặc cấu trúc lồng quá sâu: đọc tiếp có thể làm cạn bộ nhớ.",
-            "YAML aliases (*name) expand to too many nodes or refer to themselves, or the nesting is too deep: reading on could exhaust memory.",
-        ),
-        Message("viết các giá trị ra thay vì dùng bí danh; giảm độ lồng nhau", "write the values out instead of aliases; nest less deeply"),
+        _("viết các giá trị ra thay vì dùng bí danh; giảm độ lồng nhau"),
     ),
     _load(
         LoadCode.SCHEMA,
-        Message(
-            "sai định dạng quy trình: thiếu trường, sai kiểu, trường lạ, giá trị không hợp lệ, bước sai cấu trúc",
-            "not the process format: missing field, wrong type, unknown field, invalid value, malformed step",
-        ),
-        Message(
+        _("sai định dạng quy trình: thiếu trường, sai kiểu, trường lạ, giá trị không hợp lệ, bước sai cấu trúc"),
+        _(
             "Tệp là YAML hợp lệ nhưng không đúng định dạng quy trình: thiếu trường bắt buộc, giá trị sai kiểu hoặc sai dạng, "
-            "trường không có trong định dạng, hoặc bước có cấu trúc không hợp với loại của nó.",
-            "The file is valid YAML but not the process format: a required field is missing, a value has the wrong type or "
-            "form, a field is not part of the format, or a step's shape does not fit its type.",
+            "trường không có trong định dạng, hoặc bước có cấu trúc không hợp với loại của nó."
         ),
-        Message("xem trang tham chiếu định dạng (qms schema --format markdown)", "see the format reference (qms schema --format markdown)"),
+        _("xem trang tham chiếu định dạng (qms schema --format markdown)"),
     ),
     _load(
         LoadCode.REFERENCE,
-        Message(
-            "tham chiếu tới bước, vai trò, hồ sơ, văn bản pháp lý, KPI hoặc quy trình không tồn tại",
-            "a reference to a step, role, record, legal document, KPI or process that does not exist",
-        ),
-        Message(
-            "Một giá trị nhắc tới bước, vai trò, hồ sơ, văn bản pháp lý, KPI hoặc quy trình con không được khai báo ở đâu cả.",
-            "A value names a step, role, record, legal document, KPI or sub-process that is declared nowhere.",
-        ),
-        Message("sửa tên cho khớp (gợi ý đưa ra tên gần nhất) hoặc khai báo thứ được nhắc tới", "correct the name (the hint gives the closest one) or declare what it names"),
+        _("tham chiếu tới bước, vai trò, hồ sơ, văn bản pháp lý, KPI hoặc quy trình không tồn tại"),
+        _("Một giá trị nhắc tới bước, vai trò, hồ sơ, văn bản pháp lý, KPI hoặc quy trình con không được khai báo ở đâu cả."),
+        _("sửa tên cho khớp (gợi ý đưa ra tên gần nhất) hoặc khai báo thứ được nhắc tới"),
     ),
     _load(
         LoadCode.DUPLICATE_ID,
-        Message("một mã bước, mã hồ sơ, mã KPI hoặc mã quy trình bị dùng hai lần", "a step id, record code, KPI code or process code used twice"),
-        Message(
-            "Hai bước, hồ sơ, KPI hoặc hai quy trình dùng cùng một mã, nên một tham chiếu tới mã đó không rõ chỉ cái nào.",
-            "Two steps, records, KPIs or processes share one code, so a reference to it is ambiguous.",
-        ),
-        Message("đặt cho mỗi thứ một mã riêng", "give each one its own code"),
+        _("một mã bước, mã hồ sơ, mã KPI hoặc mã quy trình bị dùng hai lần"),
+        _("Hai bước, hồ sơ, KPI hoặc hai quy trình dùng cùng một mã, nên một tham chiếu tới mã đó không rõ chỉ cái nào."),
+        _("đặt cho mỗi thứ một mã riêng"),
     ),
 )
 
@@ -229,7 +202,7 @@ class Diagnostic:
     location: Location
     message: Message
     hint: Message | None = None
-    _: KW_ONLY  # what follows is given by name: Diagnostic(code, severity, location, message, hint, process="QT-01")
+    _unused: KW_ONLY  # what follows is given by name: Diagnostic(code, severity, location, message, hint, process="QT-01")
     process: str | None = None
     step: str | None = None
     waiver: Waiver | None = None
@@ -250,13 +223,13 @@ class Diagnostic:
 
     def label(self, lang: Lang | str = Lang.VI) -> str:
         """The word after the code: the severity, or "waived" for a finding a waiver covers."""
-        return msg("cli.check.waived").get(lang) if self.waived else self.severity.label(lang)
+        return _("đã miễn").get(lang) if self.waived else self.severity.label(lang)
 
     def detail(self, lang: Lang | str = Lang.VI) -> str:
         """What follows the message on its line: the hint, or the waiver's reason and approver."""
         if self.waiver is not None:
             return f" — {self.waiver.reason.get(lang)} ({self.waiver.approved_by})"
-        return f" ({msg('cli.hint').get(lang)}: {self.hint.get(lang)})" if self.hint is not None else ""
+        return f" ({_('gợi ý').get(lang)}: {self.hint.get(lang)})" if self.hint is not None else ""
 
     def render(self, lang: Lang | str = Lang.VI) -> str:
         """The diagnostic's one line, ``path:line:column: CODE severity: message (hint: ...)``.

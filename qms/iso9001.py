@@ -5,32 +5,30 @@ Titles follow TCVN ISO 9001:2015 (Vietnamese) and ISO 9001:2015 (English).
 
 from __future__ import annotations
 
-from qms.i18n import Message
+from qms.i18n import Message, _
 
 # Clause number -> title; the clauses an agency's process set is expected to evidence.
 ISO9001_CLAUSES: dict[str, Message] = {
-    "4.4": Message("Hệ thống quản lý chất lượng và các quá trình", "Quality management system and its processes"),
-    "5.3": Message("Vai trò, trách nhiệm và quyền hạn trong tổ chức", "Organizational roles, responsibilities and authorities"),
-    "6.1": Message("Hành động giải quyết rủi ro và cơ hội", "Actions to address risks and opportunities"),
-    "6.2": Message("Mục tiêu chất lượng và hoạch định để đạt được mục tiêu", "Quality objectives and planning to achieve them"),
-    "7.1": Message("Nguồn lực", "Resources"),
-    "7.2": Message("Năng lực", "Competence"),
-    "7.3": Message("Nhận thức", "Awareness"),
-    "7.4": Message("Trao đổi thông tin", "Communication"),
-    "7.5": Message("Thông tin dạng văn bản", "Documented information"),
-    "8.1": Message("Hoạch định và kiểm soát việc thực hiện", "Operational planning and control"),
-    "8.2": Message("Yêu cầu đối với sản phẩm và dịch vụ", "Requirements for products and services"),
-    "8.3": Message("Thiết kế và phát triển sản phẩm và dịch vụ", "Design and development of products and services"),
-    "8.4": Message(
-        "Kiểm soát quá trình, sản phẩm và dịch vụ do bên ngoài cung cấp", "Control of externally provided processes, products and services"
-    ),
-    "8.5": Message("Sản xuất và cung cấp dịch vụ", "Production and service provision"),
-    "8.6": Message("Thông qua sản phẩm và dịch vụ", "Release of products and services"),
-    "8.7": Message("Kiểm soát đầu ra không phù hợp", "Control of nonconforming outputs"),
-    "9.1": Message("Theo dõi, đo lường, phân tích và đánh giá", "Monitoring, measurement, analysis and evaluation"),
-    "9.2": Message("Đánh giá nội bộ", "Internal audit"),
-    "9.3": Message("Xem xét của lãnh đạo", "Management review"),
-    "10.2": Message("Sự không phù hợp và hành động khắc phục", "Nonconformity and corrective action"),
+    "4.4": _("Hệ thống quản lý chất lượng và các quá trình"),
+    "5.3": _("Vai trò, trách nhiệm và quyền hạn trong tổ chức"),
+    "6.1": _("Hành động giải quyết rủi ro và cơ hội"),
+    "6.2": _("Mục tiêu chất lượng và hoạch định để đạt được mục tiêu"),
+    "7.1": _("Nguồn lực"),
+    "7.2": _("Năng lực"),
+    "7.3": _("Nhận thức"),
+    "7.4": _("Trao đổi thông tin"),
+    "7.5": _("Thông tin dạng văn bản"),
+    "8.1": _("Hoạch định và kiểm soát việc thực hiện"),
+    "8.2": _("Yêu cầu đối với sản phẩm và dịch vụ"),
+    "8.3": _("Thiết kế và phát triển sản phẩm và dịch vụ"),
+    "8.4": _("Kiểm soát quá trình, sản phẩm và dịch vụ do bên ngoài cung cấp"),
+    "8.5": _("Sản xuất và cung cấp dịch vụ"),
+    "8.6": _("Thông qua sản phẩm và dịch vụ"),
+    "8.7": _("Kiểm soát đầu ra không phù hợp"),
+    "9.1": _("Theo dõi, đo lường, phân tích và đánh giá"),
+    "9.2": _("Đánh giá nội bộ"),
+    "9.3": _("Xem xét của lãnh đạo"),
+    "10.2": _("Sự không phù hợp và hành động khắc phục"),
 }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from qms.i18n import Message
+from qms.i18n import Message, _
 
 
 @dataclass(frozen=True)
@@ -29,39 +29,24 @@ class Area:
 ISO18091_AREAS: Mapping[str, Area] = MappingProxyType(
     {
         "transparency": Area(
-            Message("Minh bạch", "Transparency"),
-            Message(
-                "thủ tục, phí, lệ phí và kết quả giải quyết được công khai cho người dân",
-                "procedures, fees and results are made public to citizens",
-            ),
+            _("Minh bạch"),
+            _("thủ tục, phí, lệ phí và kết quả giải quyết được công khai cho người dân"),
         ),
         "participation": Area(
-            Message("Sự tham gia của người dân", "Citizen participation"),
-            Message(
-                "người dân có kênh phản ánh, kiến nghị và được trả lời",
-                "citizens have a channel for feedback and complaints, and get an answer",
-            ),
+            _("Sự tham gia của người dân"),
+            _("người dân có kênh phản ánh, kiến nghị và được trả lời"),
         ),
         "satisfaction": Area(
-            Message("Sự hài lòng của người dân", "Citizen satisfaction"),
-            Message(
-                "mức độ hài lòng của người dân được đo và theo dõi như một chỉ số",
-                "citizens' satisfaction is measured and followed as an indicator",
-            ),
+            _("Sự hài lòng của người dân"),
+            _("mức độ hài lòng của người dân được đo và theo dõi như một chỉ số"),
         ),
         "digital-services": Area(
-            Message("Dịch vụ công trực tuyến", "Digital public services"),
-            Message(
-                "thủ tục được cung cấp qua dịch vụ công trực tuyến, đến mức toàn trình",
-                "procedures are offered online, up to fully online handling",
-            ),
+            _("Dịch vụ công trực tuyến"),
+            _("thủ tục được cung cấp qua dịch vụ công trực tuyến, đến mức toàn trình"),
         ),
         "integrity": Area(
-            Message("Liêm chính", "Integrity"),
-            Message(
-                "quyết định được đưa ra theo thẩm quyền, có kiểm soát và truy vết được",
-                "decisions are taken within authority, checked and traceable",
-            ),
+            _("Liêm chính"),
+            _("quyết định được đưa ra theo thẩm quyền, có kiểm soát và truy vết được"),
         ),
     }
 )

@@ -29,9 +29,8 @@ from pytest_bdd.exceptions import GherkinParseError
 from pytest_bdd.parser import Feature, Scenario, ScenarioTemplate
 from pytest_bdd.scenario import get_python_name_generator, scenario_wrapper_template_registry
 
-from qms.audit.errors import bilingual
 from qms.audit.report import AuditError, CriterionResult
-from qms.i18n import Message, msg
+from qms.i18n import Message, _
 
 if TYPE_CHECKING:  # pytest exports neither name
     from _pytest._code.code import TerminalRepr, TracebackStyle
@@ -127,10 +126,13 @@ def _syntax_hint(path: Path, source: str) -> Message:
     except (OSError, UnicodeDecodeError):
         text = ""
     if source.strip().startswith(("Ví dụ", "Ví Dụ")):
-        return msg("audit.syntax.examples")
+        return _("bảng ví dụ của «Khung kịch bản» dùng từ khoá «Dữ liệu:», không phải «Ví dụ:»")
     if _VIETNAMESE_KEYWORDS.search(text) and not _LANGUAGE_LINE.search(text):
-        return msg("audit.syntax.language")
-    return msg("audit.syntax.hint")
+        return _("tệp viết bằng từ khoá tiếng Việt phải bắt đầu bằng dòng «# language: vi»")
+    return _(
+        "tệp tiếng Việt bắt đầu bằng «# language: vi»; từ khoá: Tính năng, Bối cảnh, Kịch bản (Tình huống), "
+        "Khung kịch bản, Dữ liệu, Biết (Cho), Khi, Thì, Và, Nhưng"
+    )
 
 
 def read_feature(path: Path) -> Feature:
@@ -142,17 +144,29 @@ def read_feature(path: Path) -> Feature:
         problem = Message(exc.message, exc.message)
         source = exc.line_content.strip()
         message = (
-            bilingual("audit.syntax.line", line=exc.line, source=source, problem=problem)
+            _("tệp tiêu chí không đọc được: dòng {line} «{source}» không đúng cú pháp Gherkin ({problem})").format(
+                line=exc.line, source=source, problem=problem
+            )
             if source
-            else bilingual("audit.syntax", problem=problem)
+            else _("tệp tiêu chí không đọc được: {problem}").format(problem=problem)
         )
         error = AuditError(path, exc.line, message, _syntax_hint(path, exc.line_content), exc.line_content)
         raise CriteriaFileError(error) from exc
     except (KeyError, TypeError, AttributeError) as exc:  # empty file, or comments only: no Feature at all
-        raise CriteriaFileError(AuditError(path, 1, msg("audit.syntax.empty"), msg("audit.syntax.hint"))) from exc
+        raise CriteriaFileError(
+            AuditError(
+                path,
+                1,
+                _("tệp tiêu chí rỗng hoặc không có «Tính năng»"),
+                _(
+                    "tệp tiếng Việt bắt đầu bằng «# language: vi»; từ khoá: Tính năng, Bối cảnh, Kịch bản (Tình huống), "
+                    "Khung kịch bản, Dữ liệu, Biết (Cho), Khi, Thì, Và, Nhưng"
+                ),
+            )
+        ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         problem = Message(str(exc), str(exc))
-        raise CriteriaFileError(AuditError(path, 1, bilingual("audit.syntax", problem=problem))) from exc
+        raise CriteriaFileError(AuditError(path, 1, _("tệp tiêu chí không đọc được: {problem}").format(problem=problem))) from exc
     _normalise(feature)
     return feature
 
@@ -189,8 +203,10 @@ def duplicate_scenarios(path: Path, feature: Feature) -> list[AuditError]:
                         AuditError(
                             path,
                             line,
-                            msg("audit.duplicate_scenario", name=name, first=seen[name], line=line),
-                            msg("audit.duplicate_scenario.hint"),
+                            _("hai kịch bản cùng tên «{name}» (dòng {first} và {line}): kịch bản ở dòng {first} bị bỏ qua").format(
+                                name=name, first=seen[name], line=line
+                            ),
+                            _("đặt tên riêng cho mỗi kịch bản"),
                         )
                     )
                 seen[name] = line

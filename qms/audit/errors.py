@@ -43,12 +43,3 @@ class CriterionError(Exception):
         self.message = message
         self.hint = hint
         super().__init__(f"{message.vi} / {message.en}")
-
-
-def bilingual(key: str, /, **args: object) -> Message:
-    """Catalogue entry ``key``; an argument that is itself a :class:`Message` gives each language its own text."""
-    from qms.i18n import msg
-
-    vi = {k: v.vi if isinstance(v, Message) else v for k, v in args.items()}
-    en = {k: v.en if isinstance(v, Message) else v for k, v in args.items()}
-    return Message(msg(key, **vi).vi, msg(key, **en).en)

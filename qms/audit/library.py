@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
-from qms.audit.errors import AuditFinding, CriterionError, bilingual
+from qms.audit.errors import AuditFinding, CriterionError
 from qms.diagnostics import Diagnostic, Location, Severity
 from qms.graph import ProcessCatalogue, ProcessGraph
-from qms.i18n import Message, msg
+from qms.i18n import Message, _
 from qms.load import LoadResult, load_paths
 from qms.load.source import SourceError, read_document
 from qms.model import Process
@@ -30,7 +30,7 @@ from qms.rules.engine import check_process, enabled_rules
 def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> Message:
     """`` (có phải «A», «B»?)`` when some candidates are close to ``word``, else nothing."""
     found = difflib.get_close_matches(word, list(candidates), n=n, cutoff=0.6)
-    return msg("audit.close", names="», «".join(found)) if found else Message("", "")
+    return _(" (có phải «{names}»?)").format(names="», «".join(found)) if found else Message("", "")
 
 
 class ProcessLibrary:
@@ -89,14 +89,17 @@ class ProcessLibrary:
             if code in self.invalid:
                 first = self.invalid[code][0]
                 raise AuditFinding(
-                    bilingual("audit.process.invalid", code=code, problem=first.message),
+                    _("tệp của quy trình «{code}» có lỗi nên chưa đánh giá được: {problem}").format(code=code, problem=first.message),
                     first.location,
-                    msg("audit.process.invalid.hint"),
+                    _("sửa lỗi bằng «qms validate» rồi đánh giá lại"),
                     code,
                 )
             close = close_matches(code, self.by_code)
             raise CriterionError(
-                bilingual("audit.process.unknown", code=code, folder=self.folder, close=close), msg("audit.process.unknown.hint")
+                _("không có quy trình «{code}» trong {folder}{close}").format(code=code, folder=self.folder, close=close),
+                _(
+                    "kiểm tra mã quy trình trong tiêu chí, hoặc chọn thư mục quy trình bằng --qms-processes hay biến môi trường QMS_PROCESSES"
+                ),
             )
         audited = AuditedProcess(self.by_code[code], self)
         self._audited[code] = audited

@@ -29,12 +29,26 @@ from typing import Any, TypeVar
 from parse import with_pattern
 from pytest_bdd import parsers
 
-from qms.audit.errors import CriterionError, bilingual
+from qms.audit.errors import CriterionError
 from qms.diagnostics import Severity
 from qms.domain import status_named
-from qms.i18n import Lang, Message, msg
+from qms.i18n import Lang, Message, _
 from qms.model import Status
 from qms.model.values import Duration, fold
+
+# Texts by self.kind.
+_AUDIT_VALUE = {
+    "duration": _("thời lượng"),
+    "status": _("trạng thái"),
+    "severity": _("mức"),
+}
+
+# Texts by self.kind.
+_AUDIT_VALUE_HINT = {
+    "duration": _("viết ví dụ «5 ngày làm việc», «4 giờ», «30 phút»; «ngày» phải ghi rõ ngày làm việc hay ngày lịch"),
+    "status": _("dùng: dự thảo, đang xem xét, đã phê duyệt, hết hiệu lực"),
+    "severity": _("dùng: lỗi, cảnh báo, thông tin"),
+}
 
 T = TypeVar("T")
 
@@ -47,8 +61,8 @@ class Invalid:
     kind: str  # what was expected: "duration", "status", "severity"
 
     def error(self) -> CriterionError:
-        kind = msg(f"audit.value.{self.kind}")
-        return CriterionError(bilingual("audit.value.invalid", value=self.text, kind=kind), msg(f"audit.value.{self.kind}.hint"))
+        kind = _AUDIT_VALUE[self.kind]
+        return CriterionError(_("«{value}» không phải {kind} hợp lệ").format(value=self.text, kind=kind), _AUDIT_VALUE_HINT[self.kind])
 
 
 def require(value: T | Invalid) -> T:
@@ -131,24 +145,24 @@ TYPES: dict[str, Any] = {name: convert for vi, (en, convert) in TYPE_NAMES.items
 
 # How a field is shown in the phrase list and in suggestions, by field name.
 FIELD_LABELS: dict[str, Message] = {
-    "code": Message("mã quy trình", "process code"),
-    "role": Message("vai trò", "role"),
-    "step": Message("bước", "step"),
-    "before": Message("bước", "step"),
-    "after": Message("bước", "step"),
-    "target": Message("bước", "step"),
-    "record": Message("hồ sơ", "record"),
-    "kpi": Message("chỉ số", "KPI"),
-    "form": Message("mẫu", "form"),
-    "number": Message("số văn bản", "document number"),
-    "rule": Message("mã quy tắc", "rule code"),
-    "status": Message("trạng thái", "status"),
-    "severity": Message("mức", "severity"),
-    "duration": Message("thời lượng", "duration"),
-    "percent": Message("tỷ lệ %", "percentage"),
-    "years": Message("số", "number"),
-    "count": Message("số", "number"),
-    "clause": Message("điều khoản", "clause"),
+    "code": _("mã quy trình"),
+    "role": _("vai trò"),
+    "step": _("bước"),
+    "before": _("bước"),
+    "after": _("bước"),
+    "target": _("bước"),
+    "record": _("hồ sơ"),
+    "kpi": _("chỉ số"),
+    "form": _("mẫu"),
+    "number": _("số văn bản"),
+    "rule": _("mã quy tắc"),
+    "status": _("trạng thái"),
+    "severity": _("mức"),
+    "duration": _("thời lượng"),
+    "percent": _("tỷ lệ %"),
+    "years": _("số"),
+    "count": _("số"),
+    "clause": _("điều khoản"),
 }
 
 # A sample value per field, to show each phrase as a sentence an auditor can copy.
@@ -164,9 +178,9 @@ SAMPLES: dict[str, Message] = {
     "form": Message("Mẫu số 01", "Mẫu số 01"),
     "number": Message("118/2025/NĐ-CP", "118/2025/NĐ-CP"),
     "rule": Message("QMS201", "QMS201"),
-    "status": Message("đã phê duyệt", "approved"),
-    "severity": Message("lỗi", "error"),
-    "duration": Message("5 ngày làm việc", "5 working days"),
+    "status": _("đã phê duyệt"),
+    "severity": _("lỗi"),
+    "duration": _("5 ngày làm việc"),
     "percent": Message("95%", "95%"),
     "years": Message("5", "5"),
     "count": Message("3", "3"),

@@ -42,12 +42,12 @@ from qms.audit.collect import (
     collect_features_enabled,
     criterion_of,
 )
-from qms.audit.errors import AuditFinding, CriterionError, bilingual
+from qms.audit.errors import AuditFinding, CriterionError
 from qms.audit.library import AuditedProcess, ProcessLibrary
 from qms.audit.report import AuditError, AuditReport, CriterionResult, Outcome, StepRef, kind_for, write_report
 from qms.audit.report.text import at, location_text
 from qms.audit.suggest import suggest
-from qms.i18n import Lang, Message, msg
+from qms.i18n import Lang, Message, _, pgettext
 
 pytest_plugins = ("qms.audit.steps",)
 
@@ -117,7 +117,7 @@ def qms_library(pytestconfig: pytest.Config) -> ProcessLibrary:
 @pytest.fixture
 def qms_process() -> AuditedProcess:
     """The process the scenario chose; a scenario that chose none gets a criterion error, not a fixture error."""
-    raise CriterionError(msg("audit.process.none_chosen"))
+    raise CriterionError(_('tiêu chí chưa chọn quy trình nào: bắt đầu kịch bản bằng bước «Biết quy trình "MÃ"»'))
 
 
 # --- collection -----------------------------------------------------------------------------------
@@ -147,7 +147,9 @@ def pytest_make_collect_report(collector: pytest.Collector) -> Generator[None, A
     lines = str(report.longrepr).strip().splitlines()
     problem = lines[-1] if lines else ""
     path = Path(str(collector.path)) if getattr(collector, "path", None) else None
-    collector.config.stash.setdefault(ERRORS, []).append(AuditError(path, 1, bilingual("audit.crash", error=Message(problem, problem))))
+    collector.config.stash.setdefault(ERRORS, []).append(
+        AuditError(path, 1, _("tiêu chí không chạy được: {error}").format(error=Message(problem, problem)))
+    )
 
 
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -209,7 +211,7 @@ def _result(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestR
     result.step = item.stash.get(FAILED_STEP, None)
     if report.passed:
         if not criterion.scenario.steps:
-            result.outcome, result.message = Outcome.ERROR, msg("audit.empty_scenario")
+            result.outcome, result.message = Outcome.ERROR, _("kịch bản không có bước nào nên không chứng minh được gì")
         return result
     if report.skipped:
         result.outcome = Outcome.SKIPPED
@@ -219,12 +221,12 @@ def _result(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestR
     if unknown is not None:
         result.step, result.suggestions = unknown
         result.outcome = Outcome.ERROR
-        result.message = msg("audit.step.unknown", text=result.step.text)
+        result.message = _("bước «{text}» không khớp với câu nào của thư viện bước").format(text=result.step.text)
         if result.suggestions:
             listed = "», «".join(result.suggestions)
-            result.hint = msg("audit.step.unknown.hint", suggestions=f"«{listed}»")
+            result.hint = _("câu gần nhất: {suggestions}").format(suggestions=f"«{listed}»")
         else:
-            result.hint = msg("audit.step.unknown.none")
+            result.hint = _("xem danh sách câu trong features/README.md")
     elif isinstance(exc, AuditFinding):
         result.outcome, result.kind = Outcome.FAILED, kind_for(result.tags)
         result.message, result.evidence, result.hint = exc.message, exc.location, exc.hint
@@ -233,12 +235,12 @@ def _result(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestR
     elif isinstance(exc, (AssertionError, pytest.fail.Exception)):
         text = str(exc).strip() or type(exc).__name__
         result.outcome, result.kind = Outcome.FAILED, kind_for(result.tags)
-        result.message = bilingual("audit.assertion", error=Message(text, text))
+        result.message = _("tiêu chí không đạt: {error}").format(error=Message(text, text))
     else:
         last = (str(report.longrepr).strip().splitlines() or [""])[-1]
         text = f"{type(exc).__name__}: {exc}" if exc is not None else last
         result.outcome = Outcome.ERROR
-        result.message = bilingual("audit.crash", error=Message(text, text))
+        result.message = _("tiêu chí không chạy được: {error}").format(error=Message(text, text))
     return result
 
 
@@ -246,12 +248,14 @@ def _longrepr(result: CriterionResult, lang: Lang) -> str:
     """What the terminal shows for a criterion: the finding as an auditor reads it, no traceback."""
     lines = [f"{result.label(lang)}: {result.message.get(lang) if result.message else ''}"]
     if result.evidence is not None:
-        lines.append(f"  {msg('audit.report.evidence').get(lang)}: {location_text(result.evidence, lang)}")
-    lines.append(f"  {msg('audit.report.criterion').get(lang)}: «{result.scenario}» ({at(result.file, result.line, lang)})")
+        lines.append(f"  {_('Bằng chứng').get(lang)}: {location_text(result.evidence, lang)}")
+    lines.append(
+        f"  {pgettext('audit.report.criterion', 'Tiêu chí').get(lang)}: «{result.scenario}» ({at(result.file, result.line, lang)})"
+    )
     if result.step is not None:
-        lines.append(f"  {msg('audit.report.step').get(lang)}: «{result.step}» ({at(result.step.file, result.step.line, lang)})")
+        lines.append(f"  {_('Bước').get(lang)}: «{result.step}» ({at(result.step.file, result.step.line, lang)})")
     if result.hint is not None:
-        lines.append(f"  {msg('audit.report.hint').get(lang)}: {result.hint.get(lang)}")
+        lines.append(f"  {_('Gợi ý').get(lang)}: {result.hint.get(lang)}")
     return "\n".join(lines)
 
 

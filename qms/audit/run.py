@@ -29,9 +29,8 @@ from typing import Any
 
 import pytest
 
-from qms.audit.errors import bilingual
 from qms.audit.report import AuditError, AuditReport
-from qms.i18n import Lang, Message, msg
+from qms.i18n import Lang, Message, _, ngettext
 
 PLUGIN = "qms.audit.plugin"
 
@@ -85,19 +84,15 @@ def code_in_criteria(features: Path | str) -> list[Path]:
 
 def code_refused(found: list[Path]) -> tuple[Message, Message]:
     """Why criteria with the Python files ``found`` beside them do not run (the error at ``found[0]``), and what to do."""
-    more_vi = f", cùng {len(found) - 1} tệp .py khác" if len(found) > 1 else ""
-    more_en = f", and {len(found) - 1} other .py files" if len(found) > 1 else ""
-    message = Message(
-        f"tệp mã Python trong thư mục tiêu chí{more_vi}: «qms audit» không chạy mã đi kèm tiêu chí "
-        "(pytest sẽ tự chạy conftest.py, __init__.py…)",
-        f"a Python file in the criteria folder{more_en}: «qms audit» runs no code that comes with criteria "
-        "(pytest would run conftest.py, __init__.py… by itself)",
-    )
-    hint = Message(
+    others = len(found) - 1
+    more = ngettext(", cùng {n} tệp .py khác", ", cùng {n} tệp .py khác", others).format(n=others) if others else Message("", "")
+    message = _(
+        "tệp mã Python trong thư mục tiêu chí{more}: «qms audit» không chạy mã đi kèm tiêu chí "
+        "(pytest sẽ tự chạy conftest.py, __init__.py…)"
+    ).format(more=more)
+    hint = _(
         "tiêu chí chỉ gồm tệp .feature: xoá tệp đó hoặc chuyển ra khỏi thư mục tiêu chí. Nếu đó là câu riêng do chính "
-        "đơn vị viết và đã xem xét, chạy lại với --allow-code: mã đó sẽ chạy với quyền của người chạy lệnh",
-        "criteria are .feature files only: delete the file or move it out of the criteria folder. If it holds steps "
-        "your own organisation wrote and reviewed, run again with --allow-code: that code then runs with your permissions",
+        "đơn vị viết và đã xem xét, chạy lại với --allow-code: mã đó sẽ chạy với quyền của người chạy lệnh"
     )
     return message, hint
 
@@ -143,7 +138,7 @@ def run_audit(
 def _refusal(features: Path, allow_code: bool) -> AuditError | None:
     """Why the criteria in ``features`` are not run at all: there are none, or Python files come with them."""
     if not features.exists():
-        return AuditError(features, 1, msg("audit.no_features", path=features))
+        return AuditError(features, 1, _("không có tệp tiêu chí «{path}»").format(path=features))
     if not allow_code and (found := code_in_criteria(features)):
         message, hint = code_refused(found)
         return AuditError(found[0], 1, message, hint)
@@ -207,7 +202,11 @@ def _pytest_failed(exit_code: int, output: str) -> AuditError:
     """The error entry for a run pytest could not do, with the last line it wrote."""
     lines = output.strip().splitlines()
     detail = lines[-1] if lines else ""
-    return AuditError(None, 0, bilingual("audit.pytest_failed", code=exit_code, output=Message(detail, detail)))
+    return AuditError(
+        None,
+        0,
+        _("không chạy được các tiêu chí (pytest thoát với mã {code}): {output}").format(code=exit_code, output=Message(detail, detail)),
+    )
 
 
 __all__ = ["code_in_criteria", "code_refused", "run_audit"]

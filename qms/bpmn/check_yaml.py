@@ -17,7 +17,7 @@ from qms.bpmn.common import META_HINT, bad_meta
 from qms.bpmn.map_meta import DEFAULTS
 from qms.bpmn.map_process import Draft
 from qms.bpmn.write_yaml import body
-from qms.i18n import Message, msg
+from qms.i18n import Message, _
 from qms.load.references import check_process
 from qms.load.schema_errors import data_path, model_at, translate
 from qms.load.source import Path_, SourceError, parse_document
@@ -41,7 +41,7 @@ def settle(draft: Draft) -> tuple[dict[str, Any], str] | None:
     """
     document = draft.document
     draft.problem = ""
-    for _ in range(MAX_ROUNDS):
+    for _unused in range(MAX_ROUNDS):
         text = body(document)
         problems = _load_problems(text, draft.code)
         if not problems:
@@ -94,7 +94,7 @@ def _load_problems(text: str, code: str) -> list[tuple[Path_, Message]]:
         return [((), exc.diagnostic.message)]
     data = document.data
     if not isinstance(data, dict):
-        return [((), msg("yaml.not_mapping"))]
+        return [((), _("tệp quy trình phải là một ánh xạ (các dòng «trường: giá trị»)"))]
     try:
         process = Process.model_validate(data)
     except ValidationError as exc:

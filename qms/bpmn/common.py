@@ -39,7 +39,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from qms.i18n import Lang, Message, msg
+from qms.i18n import Lang, Message, _
 from qms.model.process import PROCESS_CODE_PATTERN, RECORD_CODE_PATTERN, STEP_ID_PATTERN
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -100,7 +100,7 @@ def xml_text(text: str) -> str:
 def local_name(tag: str) -> tuple[str, str]:
     """(namespace, local name) of a Clark-notation tag."""
     if tag.startswith("{"):
-        namespace, _, local = tag[1:].partition("}")
+        namespace, _unused, local = tag[1:].partition("}")
         return namespace, local
     return "", tag
 
@@ -166,8 +166,8 @@ class Notes:
         self.where = where
         self.items: list[ImportNote] = [] if items is None else items
 
-    def note(self, key: str, element: str | None = None, severity: str = "warning", **args: object) -> None:
-        self.add(msg(key, **args), element, severity)
+    def note(self, template: Message, element: str | None = None, severity: str = "warning", **args: object) -> None:
+        self.add(template.format(**args), element, severity)
 
     def add(
         self,
@@ -185,39 +185,34 @@ class Notes:
 
 # --- notes on the qms extension data (Vietnamese first) ----------------------------------------------
 
-META_HINT = Message(
-    "dữ liệu này do qms ghi khi xuất BPMN; nếu đã sửa tay phần <qms:meta>, hãy xuất lại từ tệp YAML gốc",
-    "qms writes this data when exporting BPMN; if <qms:meta> was edited by hand, export again from the original YAML file",
-)
+META_HINT = _("dữ liệu này do qms ghi khi xuất BPMN; nếu đã sửa tay phần <qms:meta>, hãy xuất lại từ tệp YAML gốc")
 
 KINDS = {
-    "text": Message("một văn bản", "a text"),
-    "mapping": Message("một ánh xạ (các trường con)", "a mapping (sub-fields)"),
-    "list": Message("một danh sách", "a list"),
-    "number": Message("một số", "a number"),
-    "yes/no": Message("đúng/sai", "true/false"),
-    "null": Message("giá trị rỗng", "an empty value"),
-    "role": Message("một vai trò (tên, hoặc {name: ...})", "a role (a name, or {name: ...})"),
-    "bilingual text": Message("văn bản {vi: «...», en: «...»}", "a text {vi: «...», en: «...»}"),
+    "text": _("một văn bản"),
+    "mapping": _("một ánh xạ (các trường con)"),
+    "list": _("một danh sách"),
+    "number": _("một số"),
+    "yes/no": _("đúng/sai"),
+    "null": _("giá trị rỗng"),
+    "role": _("một vai trò (tên, hoặc {name: ...})"),
+    "bilingual text": _("văn bản {vi: «...», en: «...»}"),
 }
 
 
 def bad_meta(key: str, error: Message, instead: str | None = None) -> Message:
     """The qms data's ``key`` does not hold (``error``); ``instead`` is used, or else the part is dropped."""
     if instead is not None:
-        return Message(
-            f"dữ liệu qms trong tệp BPMN: «{key}» không hợp lệ ({error.vi}); dùng «{instead}» thay thế, phần còn lại vẫn được nhập",
-            f"qms data in the BPMN file: «{key}» is not valid ({error.en}); «{instead}» is used instead, the rest is imported",
-        )
-    return Message(
-        f"dữ liệu qms trong tệp BPMN: «{key}» không hợp lệ ({error.vi}); đã bỏ phần này, phần còn lại vẫn được nhập",
-        f"qms data in the BPMN file: «{key}» is not valid ({error.en}); this part was dropped, the rest is imported",
+        return _(
+            "dữ liệu qms trong tệp BPMN: «{key}» không hợp lệ ({error}); dùng «{instead}» thay thế, phần còn lại vẫn được nhập"
+        ).format(key=key, error=error, instead=instead)
+    return _("dữ liệu qms trong tệp BPMN: «{key}» không hợp lệ ({error}); đã bỏ phần này, phần còn lại vẫn được nhập").format(
+        key=key, error=error
     )
 
 
 def bad_meta_kind(key: str, got: str, expected: str, instead: str | None = None) -> Message:
     """The qms data's ``key`` is ``got`` where ``expected`` belongs (both keys of :data:`KINDS`)."""
-    error = Message(f"cần {KINDS[expected].vi}, gặp {KINDS[got].vi}", f"expected {KINDS[expected].en}, found {KINDS[got].en}")
+    error = _("cần {expected}, gặp {got}").format(expected=KINDS[expected], got=KINDS[got])
     return bad_meta(key, error, instead)
 
 

@@ -36,7 +36,7 @@ from qms.bpmn.common import BPMN, BPMNDI, DC, DI, PREFIXES, QMS, q, xml_text
 from qms.bpmn.export_qms import bilingual, process_extension, step_extension
 from qms.bpmn.routing import Point, Shapes, route
 from qms.graph import ProcessGraph
-from qms.i18n import Lang, msg
+from qms.i18n import Lang, _
 from qms.model import Process, Step, StepType, Text
 from qms.render.layout import Box, Lane, swimlane_layout
 
@@ -157,7 +157,7 @@ def _semantic(process: Process, boxes: dict[str, Box], lang: Lang) -> tuple[dict
         if node.tag == "startEvent" and node.incoming:
             node.tag = TASK_TAG
             node.box = _shape(TASK_TAG, boxes[step_id])
-            start = _Node(f"StartEvent_{step_id}", "startEvent", msg("bpmn.name.start").get(lang), node.box, node.lane, synthetic="start")
+            start = _Node(f"StartEvent_{step_id}", "startEvent", _("Bắt đầu").get(lang), node.box, node.lane, synthetic="start")
             nodes[start.id] = start
             _connect(flows, start, node, f"StartFlow_{step_id}")
     # Several flows into one node: a joining gateway in front of it.
@@ -206,7 +206,7 @@ def _place_synthetic(nodes: dict[str, _Node], flows: dict[str, _Flow], width: fl
                 continue
             target = nodes[flows[node.outgoing[0]].target]
             size = GATEWAY_SIZE if kind == "join" else EVENT_SIZE
-            _, cy = target.box.centre
+            _unused, cy = target.box.centre
             right = target.box.x - GAP
             node.box = Box(right - size, cy - size / 2, size, size)
     shift = max(0.0, LEFT_CLEARANCE - min(node.box.x for node in nodes.values()))
@@ -258,7 +258,7 @@ def _write(process: Process, lang: Lang, nodes: dict[str, _Node], flows: dict[st
     for lane in lanes:
         role = process.roles.get(lane.role)
         if not lane.role:
-            name = msg("bpmn.lane.unassigned").get(lang)
+            name = _("Chưa phân công vai trò").get(lang)
         elif role is not None:
             name = role.name.get(lang)
         else:
@@ -348,7 +348,7 @@ def _bounds(parent: ET.Element, box: Box) -> None:
 
 def _label_box(flow: _Flow) -> Box:
     """Where a branch label goes: beside the first stretch of the flow, clear of the gateway's own label below it."""
-    (x0, y0), (_, y1) = flow.waypoints[0], flow.waypoints[1]
+    (x0, y0), (_unused, y1) = flow.waypoints[0], flow.waypoints[1]
     text = flow.name or ""
     width = min(max(6.0 * len(text), 30.0), 140.0)
     lines = max(1, -(-int(6.0 * len(text)) // 140))

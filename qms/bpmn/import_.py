@@ -38,7 +38,7 @@ from qms.bpmn.map_process import Mapper
 from qms.bpmn.read_diagram import read_diagram, read_source
 from qms.bpmn.text import shown
 from qms.bpmn.write_yaml import dump_yaml, file_name, header, write_process
-from qms.i18n import msg
+from qms.i18n import _
 
 __all__ = ["BpmnError", "ImportNote", "bpmn_to_process_yaml", "convert", "dump_yaml", "file_name", "import_file"]
 
@@ -50,13 +50,13 @@ def bpmn_to_process_yaml(data: bytes, code: str | None = None) -> tuple[str, lis
     the code stored by qms, or one derived from the process id or name, is used.
     Raises :class:`~qms.bpmn.common.BpmnError` when the file cannot be read as BPMN at all.
     """
-    _, body, notes = _convert(data, code)
+    _unused, body, notes = _convert(data, code)
     return header(notes) + body, notes
 
 
 def convert(data: bytes, code: str | None = None) -> tuple[dict[str, Any], list[ImportNote]]:
     """The process as a plain dict ready for YAML (valid for :class:`~qms.model.Process`), and the notes."""
-    document, _, notes = _convert(data, code)
+    document, _unused, notes = _convert(data, code)
     return document, notes
 
 
@@ -77,7 +77,9 @@ def import_file(path: Path | str, out_dir: Path | str, code: str | None = None) 
 def _convert(data: bytes, code: str | None) -> tuple[dict[str, Any], str, list[ImportNote]]:
     """The process dict, its YAML (without the notes on top: it loads as it is) and the notes."""
     if code is not None and not CODE.fullmatch(code):
-        raise BpmnError(msg("bpmn.bad_code", code=shown(code)))
+        raise BpmnError(
+            _("mã quy trình «{code}» không hợp lệ: dùng chữ in hoa không dấu, số, «-» và «.», ví dụ QT-TTHC-01").format(code=shown(code))
+        )
     diagram = read_diagram(data)
     mapper = Mapper(diagram, code)
     if diagram.meta is not None:

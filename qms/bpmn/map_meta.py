@@ -14,7 +14,7 @@ from typing import Any
 from qms.bpmn.common import bad_meta, kind_of
 from qms.bpmn.map_scope import Scope
 from qms.bpmn.text import shown
-from qms.i18n import Message
+from qms.i18n import _
 from qms.model import Process
 
 # The shapes of the parts of the qms data that the import itself reads (the rest is checked by loading the result).
@@ -63,7 +63,12 @@ def _with_known_records(steps: list[dict[str, Any]], meta: dict[str, Any], scope
         if "records" in step:
             kept = [c for c in step["records"] if c in records]
             for missing in (c for c in step["records"] if c not in records):
-                scope.notes.note("bpmn.note.dropped_record", scope.step_elements.get(step["id"]), step=step["id"], code=missing)
+                scope.notes.note(
+                    _("bước «{step}» ghi hồ sơ «{code}» không được khai báo; đã bỏ"),
+                    scope.step_elements.get(step["id"]),
+                    step=step["id"],
+                    code=missing,
+                )
             if kept:
                 step["records"] = kept
             else:
@@ -88,7 +93,12 @@ def _drop_vanished_steps(meta: dict[str, Any], step_ids: set[str], scope: Scope)
         clock = {part: step for part, step in meta["clock"].items() if isinstance(step, str) and step in step_ids}
         for part in meta["clock"]:
             if part not in clock:
-                notes.note("bpmn.note.dropped_reference", process_id, where=f"clock.{part}", step=shown(meta["clock"][part]))
+                notes.note(
+                    _("{where} tham chiếu bước «{step}» không còn trong sơ đồ; đã bỏ tham chiếu này"),
+                    process_id,
+                    where=f"clock.{part}",
+                    step=shown(meta["clock"][part]),
+                )
         meta["clock"] = clock
     if isinstance(meta.get("deadline_cases"), list):
         cases = []
@@ -104,7 +114,10 @@ def _drop_vanished_steps(meta: dict[str, Any], step_ids: set[str], scope: Scope)
         for waiver in meta["waivers"]:
             if isinstance(waiver, dict) and waiver.get("step") and not (isinstance(waiver["step"], str) and waiver["step"] in step_ids):
                 notes.note(
-                    "bpmn.note.dropped_reference", process_id, where=f"waiver {shown(waiver.get('rule', ''))}", step=shown(waiver["step"])
+                    _("{where} tham chiếu bước «{step}» không còn trong sơ đồ; đã bỏ tham chiếu này"),
+                    process_id,
+                    where=f"waiver {shown(waiver.get('rule', ''))}",
+                    step=shown(waiver["step"]),
                 )
                 continue
             waivers.append(waiver)
@@ -118,7 +131,12 @@ def _steps_still_there(ids: Any, step_ids: set[str], where: str, scope: Scope) -
     """The step ids that are still steps of the imported process; a note for each one that is gone."""
     ids = ids if isinstance(ids, list) else [ids]
     for missing in (i for i in ids if not (isinstance(i, str) and i in step_ids)):
-        scope.notes.note("bpmn.note.dropped_reference", scope.process_id, where=where, step=shown(missing))
+        scope.notes.note(
+            _("{where} tham chiếu bước «{step}» không còn trong sơ đồ; đã bỏ tham chiếu này"),
+            scope.process_id,
+            where=where,
+            step=shown(missing),
+        )
     return [i for i in ids if isinstance(i, str) and i in step_ids]
 
 
@@ -128,7 +146,7 @@ def _checked_fields(meta: dict[str, Any], roles: dict[str, Any], scope: Scope) -
     if owner is not None and not (isinstance(owner, str) and owner in roles):
         first = next(iter(roles))
         if isinstance(owner, str):
-            scope.meta_note(bad_meta("owner", Message(f"«{shown(owner)}» không phải một vai trò", f"«{shown(owner)}» is no role"), first))
+            scope.meta_note(bad_meta("owner", _("«{owner}» không phải một vai trò").format(owner=shown(owner)), first))
         else:
             scope.bad_kind("owner", owner, "text", first)
     version = meta.get("version")

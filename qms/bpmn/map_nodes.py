@@ -14,7 +14,7 @@ from typing import Any
 from qms.bpmn.common import CODE, INTERMEDIATE_EVENTS, META_HINT, OTHER_GATEWAYS, SUB_PROCESSES, Notes, bad_meta
 from qms.bpmn.diagram import Artifact, Diagram, Flow, FlowNode
 from qms.bpmn.text import shown as shown_value
-from qms.i18n import Message
+from qms.i18n import _
 
 
 @dataclass
@@ -40,13 +40,21 @@ def map_nodes(diagram: Diagram, notes: Notes) -> dict[str, Node]:
         if isinstance(item, FlowNode):
             nodes[item.id] = _node(item, notes)
         elif isinstance(item, Artifact):
-            notes.note("bpmn.note.artifact", item.id, "info", name=item.label or item.id, kind=item.tag)
+            notes.note(
+                _(
+                    "phần tử «{name}» ({kind}: dữ liệu, chú thích, nhóm) không được nhập; ghi nội dung vào đầu vào/đầu ra hoặc mô tả bước nếu cần"
+                ),
+                item.id,
+                "info",
+                name=item.label or item.id,
+                kind=item.tag,
+            )
         else:
-            notes.note("bpmn.note.unknown_element", item.id, kind=item.tag)
+            notes.note(_("phần tử BPMN «{kind}» không được hỗ trợ; đã bỏ qua"), item.id, kind=item.tag)
     for flow in diagram.flows:
         source, target = nodes.get(flow.source), nodes.get(flow.target)
         if source is None or target is None:
-            notes.note("bpmn.note.dangling_flow", flow.id, flow=flow.id)
+            notes.note(_("luồng «{flow}» nối tới phần tử không được nhập hoặc không tồn tại; đã bỏ"), flow.id, flow=flow.id)
             continue
         if source.kind == "skip" or target.kind == "skip":
             continue  # a boundary event's flows (noted with the event) or an added start event's
@@ -60,7 +68,7 @@ def map_nodes(diagram: Diagram, notes: Notes) -> dict[str, Node]:
 def _node(item: FlowNode, notes: Notes) -> Node:
     node = Node(item.id, item.tag, item.name, "task", item.documentation, item.step)
     for attribute, value in item.dropped:
-        unusable = Message(f"giá trị «{shown_value(value)}» không dùng được", f"the value «{shown_value(value)}» cannot be used")
+        unusable = _("giá trị «{value}» không dùng được").format(value=shown_value(value))
         notes.add(bad_meta(attribute, unusable), item.id or None, hint=META_HINT)
     if item.synthetic is not None:
         node.synthetic = item.synthetic
@@ -76,12 +84,32 @@ def _node(item: FlowNode, notes: Notes) -> Node:
     elif tag == "callActivity" or tag in SUB_PROCESSES:
         _call(node, item, notes)
     elif tag in INTERMEDIATE_EVENTS:
-        notes.note("bpmn.note.intermediate_event", item.id, name=shown, kind=_event_kind(item))
+        notes.note(
+            _("sự kiện trung gian «{name}» ({kind}) không có trong định dạng quy trình; đã chuyển thành bước công việc"),
+            item.id,
+            name=shown,
+            kind=_event_kind(item),
+        )
     elif tag == "boundaryEvent":
         node.kind = "skip"
-        notes.note("bpmn.note.boundary_event", item.id, name=shown, kind=_event_kind(item), host=item.attached_to)
+        notes.note(
+            _(
+                "sự kiện biên «{name}» ({kind}) gắn vào «{host}» không có trong định dạng quy trình; "
+                "đã bỏ qua sự kiện và các luồng đi ra từ nó"
+            ),
+            item.id,
+            name=shown,
+            kind=_event_kind(item),
+            host=item.attached_to,
+        )
     if tag in ("startEvent", "endEvent") and item.event_definitions:
-        notes.note("bpmn.note.event_definition", item.id, "info", name=shown, kind=_event_kind(item))
+        notes.note(
+            _("sự kiện «{name}» có kiểu {kind}; định dạng quy trình chỉ có bắt đầu/kết thúc thường nên kiểu này bị bỏ qua"),
+            item.id,
+            "info",
+            name=shown,
+            kind=_event_kind(item),
+        )
     return node
 
 
@@ -93,17 +121,34 @@ def _call(node: Node, item: FlowNode, notes: Notes) -> None:
         if called:
             node.kind, node.calls = "subprocess", called
         elif item.called:
-            notes.note("bpmn.note.called_invalid", item.id, name=shown, called=item.called)
+            notes.note(
+                _("«{name}» gọi «{called}», không phải mã quy trình hợp lệ; đã chuyển thành bước công việc"),
+                item.id,
+                name=shown,
+                called=item.called,
+            )
         else:
-            notes.note("bpmn.note.subprocess_no_call", item.id, name=shown)
+            notes.note(
+                _("quy trình con «{name}» không gọi quy trình nào (không có calledElement); đã chuyển thành bước công việc"),
+                item.id,
+                name=shown,
+            )
         return
     called = process_code(item.called or (node.ext or {}).get("calls") or "")
     if called:
         node.kind, node.calls = "subprocess", called
     else:
-        notes.note("bpmn.note.subprocess_no_call", item.id, name=shown)
+        notes.note(
+            _("quy trình con «{name}» không gọi quy trình nào (không có calledElement); đã chuyển thành bước công việc"),
+            item.id,
+            name=shown,
+        )
     if item.has_flow_nodes:
-        notes.note("bpmn.note.subprocess_content", item.id, name=shown)
+        notes.note(
+            _("nội dung bên trong quy trình con mở rộng «{name}» không được nhập; hãy mô tả nó thành một quy trình riêng"),
+            item.id,
+            name=shown,
+        )
 
 
 def _settle_kind(node: Node, notes: Notes) -> None:
@@ -115,12 +160,21 @@ def _settle_kind(node: Node, notes: Notes) -> None:
     if len(node.outgoing) == 1 and not ours:
         node.kind = "pass"
         if not exclusive:
-            notes.note("bpmn.note.join_dropped", node.id, "info", kind=node.tag)
+            notes.note(
+                _("cổng «{kind}» chỉ dùng để hợp nhánh nên được bỏ; các luồng vào đi thẳng tới bước sau"), node.id, "info", kind=node.tag
+            )
     elif not node.outgoing:
         node.kind = "end"
-        notes.note("bpmn.note.gateway_dead_end", node.id, name=node.name or node.id)
+        notes.note(_("cổng «{name}» không có luồng đi ra; đã chuyển thành bước kết thúc"), node.id, name=node.name or node.id)
     elif not exclusive:
-        notes.note("bpmn.note.unsupported_gateway", node.id, kind=node.tag)
+        notes.note(
+            _(
+                "cổng «{kind}» không có trong định dạng quy trình (chỉ có bước quyết định chọn một nhánh); "
+                "đã chuyển thành bước quyết định — kiểm tra lại vì các nhánh song song nay thành lựa chọn"
+            ),
+            node.id,
+            kind=node.tag,
+        )
 
 
 def process_code(called: str) -> str | None:

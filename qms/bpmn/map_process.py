@@ -31,7 +31,7 @@ from qms.bpmn.map_roles import default_role, map_lanes, map_roles
 from qms.bpmn.map_scope import Scope, text_value
 from qms.bpmn.map_steps import map_steps
 from qms.bpmn.text import shown
-from qms.i18n import Message, msg
+from qms.i18n import _
 from qms.load.schema_errors import slug
 
 
@@ -60,7 +60,7 @@ class Mapper:
         self.scope = Scope(notes, diagram.lang, diagram.process.id or None, diagram.meta_at)
         self.nodes = map_nodes(diagram, notes)
         if not any(node.kind != "skip" for node in self.nodes.values()):
-            raise BpmnError(msg("bpmn.no_process"))
+            raise BpmnError(_("tệp BPMN không có quy trình (process) nào có bước"))
         self.lanes = map_lanes(diagram.lanes, notes)
         self.code = self._code(code, diagram.meta)
         self._before = len(notes.items)  # the notes of a draft come after this
@@ -78,7 +78,9 @@ class Mapper:
     def forget_meta(self, problem: str) -> None:
         """Drop the notes of the draft made with the qms data and the step data it does not need, noting why."""
         del self.scope.notes.items[self._before :]
-        self.scope.notes.note("bpmn.note.bad_extension", self.scope.process_id, error=problem)
+        self.scope.notes.note(
+            _("dữ liệu qms trong tệp BPMN không đọc được ({error}); chỉ dùng phần BPMN"), self.scope.process_id, error=problem
+        )
         for node in self.nodes.values():
             if node.ext:
                 node.ext = {key: value for key, value in node.ext.items() if key in ("id", "type", "name", "description")}
@@ -91,9 +93,7 @@ class Mapper:
         if isinstance(stored, str) and CODE.fullmatch(stored):
             return stored
         if meta and isinstance(stored, str):
-            scope.meta_note(
-                bad_meta("code", Message(f"«{shown(stored)}» không phải mã quy trình", f"«{shown(stored)}» is no process code"))
-            )
+            scope.meta_note(bad_meta("code", _("«{stored}» không phải mã quy trình").format(stored=shown(stored))))
         elif meta and "code" in meta:
             scope.bad_kind("code", stored, "text")
         element_id = process.id if process.id is not None else ""
@@ -104,7 +104,9 @@ class Mapper:
             candidate = slug(name).upper()[:40].strip("-") or "QT-BPMN"
             if not CODE.fullmatch(candidate):
                 candidate = "QT-BPMN"
-        scope.notes.note("bpmn.note.code_derived", process.id, "info", code=candidate)
+        scope.notes.note(
+            _("mã quy trình «{code}» được suy ra từ tệp BPMN; đổi bằng tham số mã quy trình nếu cần"), process.id, "info", code=candidate
+        )
         return candidate
 
     def title(self, meta: dict[str, Any] | None) -> dict[str, str]:
@@ -117,9 +119,9 @@ class Mapper:
         if stored is not None and text_value(stored) is None:
             scope.bad_kind("title", stored, "bilingual text", shown_title or self.code)
             stored = None
-        title = scope.merge(shown_title, stored, process.id if process.id is not None else "", "bpmn.what.title")
+        title = scope.merge(shown_title, stored, process.id if process.id is not None else "", _("tên quy trình"))
         if title is None:
-            scope.notes.note("bpmn.note.title_missing", process.id, title=self.code)
+            scope.notes.note(_("quy trình chưa có tên; tạm đặt «{title}»"), process.id, title=self.code)
             title = {"vi": self.code}
         return title
 

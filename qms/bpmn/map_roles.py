@@ -9,7 +9,7 @@ from qms.bpmn.common import STEP_ID, Notes, bad_meta
 from qms.bpmn.diagram import Diagram, Lane
 from qms.bpmn.map_scope import Ids, Scope, text_value
 from qms.bpmn.text import one_line, shown
-from qms.i18n import Message, msg
+from qms.i18n import _, pgettext
 from qms.load.schema_errors import slug
 
 
@@ -32,7 +32,7 @@ def map_lanes(lanes: list[Lane], notes: Notes) -> list[MapLane]:
     def walk(level: list[Lane]) -> None:
         for lane in level:
             if lane.children:
-                notes.note("bpmn.note.nested_lanes", lane.id, "info", name=lane.name or lane.id)
+                notes.note(_("làn lồng nhau trong «{name}»: mỗi làn con thành một vai trò"), lane.id, "info", name=lane.name or lane.id)
                 walk(lane.children)
                 continue
             found.append(MapLane(lane.id or "", lane.name, lane.stored_id, lane.unassigned, lane.refs))
@@ -52,15 +52,15 @@ def map_roles(lanes: list[MapLane], meta: dict[str, Any] | None, scope: Scope) -
         if lane.stored_id and lane.stored_id in roles:
             lane.role_id = lane.stored_id
             role = dict(_role_dict(roles[lane.stored_id]))
-            merged = scope.merge(lane.name, role.get("name"), lane.id, "bpmn.what.role")
+            merged = scope.merge(lane.name, role.get("name"), lane.id, _("tên vai trò"))
             if merged:
                 role["name"] = merged
             roles[lane.stored_id] = role
             continue
         name = lane.name
         if not name:
-            name = f"{msg('bpmn.name.role').vi} {len(roles) + 1}"
-            scope.notes.note("bpmn.note.missing_name", lane.id, kind="lane", name=name)
+            name = f"{pgettext('bpmn.name.role', 'Người thực hiện').vi} {len(roles) + 1}"
+            scope.notes.note(_("phần tử {kind} chưa có tên; tạm đặt «{name}»"), lane.id, kind="lane", name=name)
         candidate = lane.stored_id if lane.stored_id and STEP_ID.fullmatch(lane.stored_id) else slug(name) or "vai-tro"
         lane.role_id = taken.unique(candidate)
         roles[lane.role_id] = {"name": {"vi": name}}
@@ -75,7 +75,7 @@ def _stored_roles(meta: dict[str, Any] | None, scope: Scope) -> dict[str, Any]:
         for key, value in stored.items():
             role = _stored_role(value)
             if not STEP_ID.fullmatch(key):
-                scope.meta_note(bad_meta("roles", Message(f"«{shown(key)}» không phải mã vai trò", f"«{shown(key)}» is no role id")))
+                scope.meta_note(bad_meta("roles", _("«{key}» không phải mã vai trò").format(key=shown(key))))
             elif role is None:
                 scope.bad_kind(f"roles.{key}", value, "role")
             else:
@@ -91,11 +91,11 @@ def default_role(roles: dict[str, Any], lanes: list[MapLane], steps: list[dict[s
         return
     if not roles:
         pool_name = diagram.pool.name if diagram.pool is not None else None
-        name = (pool_name or diagram.process.name or msg("bpmn.name.role").vi).strip()
+        name = (pool_name or diagram.process.name or pgettext("bpmn.name.role", "Người thực hiện").vi).strip()
         roles[Ids().unique(slug(name) or "vai-tro")] = {"name": {"vi": name}}
     if not lanes:
         role_id = next(iter(roles))
-        notes.note("bpmn.note.no_lanes", None, "info", role=role_id)
+        notes.note(_("không có làn (lane): mọi bước được giao cho vai trò «{role}»"), None, "info", role=role_id)
         for step in steps:
             step.setdefault("role", role_id)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from qms.bpmn.common import META_HINT, Notes, Position, bad_meta_kind, kind_of
 from qms.bpmn.text import one_line
-from qms.i18n import Lang, Message, msg
+from qms.i18n import Lang, Message, _
 
 STEP_ID_MAX = 63  # STEP_ID_PATTERN: one character and up to 62 more; role ids are the same
 
@@ -36,11 +36,11 @@ class Scope:
         """A note that the qms data's ``key`` has the wrong shape and is not used."""
         self.meta_note(bad_meta_kind(key, kind_of(value), expected, instead))
 
-    def merge(self, shown: str, stored: Any, element: str, what: str) -> dict[str, str] | None:
+    def merge(self, shown: str, stored: Any, element: str, what: Message) -> dict[str, str] | None:
         """The text a modeler shows (in the exported language) over the bilingual text qms stored, if it was edited."""
         shown = shown.strip()
         stored = text_value(stored)
-        if stored is not None and what != "bpmn.what.description":
+        if stored is not None and what != _("mô tả bước"):
             stored = {lang: one_line(text) for lang, text in stored.items()}  # a name is one line, as modelers show it
         if stored is None:
             return {"vi": shown} if shown else None
@@ -66,11 +66,11 @@ def text_value(value: Any) -> dict[str, str] | None:
     return {"vi": vi, "en": en} if en and en.strip() else {"vi": vi}
 
 
-def _changed(what: str, text: str, other: str) -> Message:
-    label = msg(what)
-    other_name = {"en": Message("tiếng Anh", "English"), "vi": Message("tiếng Việt", "Vietnamese")}[other]
-    key = "bpmn.note.text_changed"
-    return Message(msg(key, what=label.vi, text=text, other=other_name.vi).vi, msg(key, what=label.en, text=text, other=other_name.en).en)
+def _changed(what: Message, text: str, other: str) -> Message:
+    other_name = {"en": _("tiếng Anh"), "vi": _("tiếng Việt")}[other]
+    return _("{what} «{text}» đã được sửa trong BPMN; bản dịch ({other}) cũ được giữ lại, hãy kiểm tra").format(
+        what=what, text=text, other=other_name
+    )
 
 
 class Ids:

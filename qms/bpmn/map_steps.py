@@ -14,8 +14,16 @@ from qms.bpmn.diagram import Box, Flow
 from qms.bpmn.map_nodes import Node, display, resolve
 from qms.bpmn.map_roles import MapLane
 from qms.bpmn.map_scope import Ids, Scope
-from qms.i18n import msg
+from qms.i18n import _
 from qms.load.schema_errors import slug
+
+# Texts by _DEFAULT_NAME[node.kind].
+_BPMN_NAME = {
+    "start": _("Bắt đầu"),
+    "end": _("Kết thúc"),
+    "task": _("Công việc"),
+    "decision": _("Quyết định"),
+}
 
 _DEFAULT_NAME = {"start": "start", "end": "end", "task": "task", "subprocess": "task", "decision": "decision"}
 
@@ -25,9 +33,9 @@ def map_steps(nodes: dict[str, Node], lanes: list[MapLane], ordered: bool, bound
     notes = scope.notes
     real = [node for node in nodes.values() if node.kind not in ("pass", "skip")]
     if not any(node.kind == "start" for node in real) and not any(n.ext and n.ext.get("type") == "start" for n in real):
-        notes.note("bpmn.note.no_start", None, "info")
+        notes.note(_("quy trình không có sự kiện bắt đầu"), None, "info")
     if not any(node.kind == "end" for node in real):
-        notes.note("bpmn.note.no_end", None, "info")
+        notes.note(_("quy trình không có sự kiện kết thúc"), None, "info")
     lane_of = _lane_of(real, lanes, bounds, scope)
     ids = _step_ids(real)
     order = real if ordered else flow_order(real, nodes)
@@ -45,10 +53,12 @@ def map_steps(nodes: dict[str, Node], lanes: list[MapLane], ordered: bool, bound
 def _end_after(step: dict[str, Any], node: Node, taken: Ids, scope: Scope) -> dict[str, Any]:
     """An end step for ``step``, which has no way out, and ``step`` leading to it."""
     end_id = taken.unique("ket-thuc")
-    end_name = msg("bpmn.name.end").vi
-    scope.notes.note("bpmn.note.no_outgoing", node.id, name=step["name"]["vi"], end=end_name)
+    end_name = _("Kết thúc").vi
+    scope.notes.note(
+        _("bước «{name}» không có luồng đi ra; đã thêm bước kết thúc «{end}» sau nó"), node.id, name=step["name"]["vi"], end=end_name
+    )
     if step.get("type") == "decision":
-        step["branches"] = [{"when": {"vi": msg("bpmn.name.branch", n=1).vi}, "to": end_id}]
+        step["branches"] = [{"when": {"vi": _("Nhánh {n}").format(n=1).vi}, "to": end_id}]
     else:
         step["next"] = end_id
     end = {"id": end_id, "type": "end", "name": {"vi": end_name}}
@@ -79,9 +89,15 @@ def _lane_of(nodes: list[Node], lanes: list[MapLane], bounds: dict[str, Box], sc
             )
         if found is not None:
             lane_of[node.id] = found
-            scope.notes.note("bpmn.note.lane_by_position", node.id, "info", name=node.name or node.id, lane=found.name or found.id)
+            scope.notes.note(
+                _("bước «{name}» không được liệt kê trong làn nào; xếp vào «{lane}» theo vị trí trên sơ đồ"),
+                node.id,
+                "info",
+                name=node.name or node.id,
+                lane=found.name or found.id,
+            )
         else:
-            scope.notes.note("bpmn.note.no_lane", node.id, name=node.name or node.id)
+            scope.notes.note(_("bước «{name}» không thuộc làn nào nên chưa có vai trò"), node.id, name=node.name or node.id)
     return lane_of
 
 
@@ -96,7 +112,7 @@ def _step_ids(nodes: list[Node]) -> dict[str, str]:
             taken.add(stored)
     for node in nodes:
         if node.id not in ids:
-            default = slug(msg(f"bpmn.name.{_DEFAULT_NAME[node.kind]}").vi)
+            default = slug(_BPMN_NAME[_DEFAULT_NAME[node.kind]].vi)
             ids[node.id] = taken.unique(slug(node.name) or default or slug(node.id) or "buoc")
     return ids
 
@@ -109,12 +125,16 @@ def _step(node: Node, ids: dict[str, str], nodes: dict[str, Node], lane: MapLane
     step: dict[str, Any] = {"id": ids[node.id], "type": kind}
     if kind == "task":
         del step["type"]  # the default, omitted as in files written by hand
-    name = scope.merge(node.name, ext.get("name"), node.id, "bpmn.what.step")
+    name = scope.merge(node.name, ext.get("name"), node.id, _("tên bước"))
     if name is None:
-        default = msg(f"bpmn.name.{_DEFAULT_NAME[kind]}")
+        default = _BPMN_NAME[_DEFAULT_NAME[kind]]
         name = {"vi": default.vi}
         scope.notes.note(
-            "bpmn.note.missing_name", node.id, "info" if kind in ("start", "end") else "warning", kind=node.tag, name=default.vi
+            _("phần tử {kind} chưa có tên; tạm đặt «{name}»"),
+            node.id,
+            "info" if kind in ("start", "end") else "warning",
+            kind=node.tag,
+            name=default.vi,
         )
     step["name"] = name
     if lane is not None and lane.role_id:
@@ -129,7 +149,7 @@ def _stored_fields(step: dict[str, Any], node: Node, kind: str, scope: Scope) ->
     ext = node.ext or {}
     if ext.get("support"):
         step["support"] = ext["support"]
-    description = scope.merge(node.documentation, ext.get("description"), node.id, "bpmn.what.description")
+    description = scope.merge(node.documentation, ext.get("description"), node.id, _("mô tả bước"))
     if description:
         step["description"] = description
     for key in ("inputs", "outputs", "records"):
@@ -156,13 +176,13 @@ def _way_out(step: dict[str, Any], node: Node, kind: str, ids: dict[str, str], n
     for flow in node.outgoing:
         target = resolve(flow, nodes)
         if target is None:
-            notes.note("bpmn.note.dangling_flow", flow.id, flow=flow.id)
+            notes.note(_("luồng «{flow}» nối tới phần tử không được nhập hoặc không tồn tại; đã bỏ"), flow.id, flow=flow.id)
         else:
             targets.append((flow, target))
     name = step["name"]["vi"]
     if kind == "end":
         if targets:
-            notes.note("bpmn.note.end_outgoing", node.id, name=name)
+            notes.note(_("sự kiện kết thúc «{name}» có luồng đi ra; các luồng này bị bỏ"), node.id, name=name)
     elif kind == "decision":
         branches = _branches(node, targets, ids, scope)
         if branches:
@@ -173,7 +193,14 @@ def _way_out(step: dict[str, Any], node: Node, kind: str, ids: dict[str, str], n
         step["next"] = ids[targets[0][1].id]
         if len(targets) > 1:
             rest = ", ".join(f"«{display(t)}»" for _, t in targets[1:])
-            notes.note("bpmn.note.extra_outgoing", node.id, name=name, n=len(targets), kept=display(targets[0][1]), dropped=rest)
+            notes.note(
+                _("bước «{name}» có {n} luồng đi ra nhưng không phải cổng quyết định; chỉ giữ luồng tới «{kept}», bỏ luồng tới {dropped}"),
+                node.id,
+                name=name,
+                n=len(targets),
+                kept=display(targets[0][1]),
+                dropped=rest,
+            )
     else:
         step["_needs_end"] = True
 
@@ -186,12 +213,18 @@ def _branches(node: Node, targets: list[tuple[Flow, Node]], ids: dict[str, str],
         if stored and flow.name == " / ".join(shown):
             labels = stored
         elif len(stored) == 1:
-            labels = [scope.merge(flow.name, stored[0], flow.id, "bpmn.what.branch") or stored[0]]
+            labels = [scope.merge(flow.name, stored[0], flow.id, _("nhãn nhánh")) or stored[0]]
         elif flow.name:
             labels = [{"vi": flow.name}]
         else:
-            label = flow.condition if 0 < len(flow.condition) <= 80 else msg("bpmn.name.branch", n=len(branches) + 1).vi
-            scope.notes.note("bpmn.note.unnamed_branch", flow.id, source=node.name or node.id, target=display(target), label=label)
+            label = flow.condition if 0 < len(flow.condition) <= 80 else _("Nhánh {n}").format(n=len(branches) + 1).vi
+            scope.notes.note(
+                _("nhánh từ «{source}» tới «{target}» chưa có nhãn; tạm đặt «{label}»"),
+                flow.id,
+                source=node.name or node.id,
+                target=display(target),
+                label=label,
+            )
             labels = [{"vi": label}]
         branches += [{"when": when, "to": ids[target.id]} for when in labels]
     return branches

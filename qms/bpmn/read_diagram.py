@@ -23,7 +23,7 @@ from qms.bpmn.diagram import Artifact, Box, Diagram, Flow, FlowNode, Lane, Named
 from qms.bpmn.read_qms import bilingual, extension, extensions, find_meta, read_meta, step_extension
 from qms.bpmn.read_xml import parse_xml
 from qms.bpmn.text import CHARACTERS_HINT, characters_changed, clean, comment, one_line, suspect
-from qms.i18n import msg
+from qms.i18n import _
 
 
 def read_source(source: Path) -> bytes:
@@ -31,10 +31,12 @@ def read_source(source: Path) -> bytes:
     try:
         size = source.stat().st_size
         if size > MAX_BYTES:
-            raise BpmnError(msg("bpmn.too_large", size=size, limit=MAX_BYTES))
+            raise BpmnError(_("tệp BPMN quá lớn ({size} byte; tối đa {limit} byte)").format(size=size, limit=MAX_BYTES))
         return source.read_bytes()
     except OSError as exc:
-        raise BpmnError(msg("bpmn.unreadable", path=comment(str(source)), error=exc.strerror or exc)) from None
+        raise BpmnError(
+            _("không đọc được tệp BPMN «{path}»: {error}").format(path=comment(str(source)), error=exc.strerror or exc)
+        ) from None
 
 
 def read_diagram(data: bytes) -> Diagram:
@@ -46,7 +48,11 @@ def read_diagram(data: bytes) -> Diagram:
     root = parse_xml(data, positions)
     namespace, local = local_name(root.tag)
     if namespace != BPMN or local != "definitions":
-        raise BpmnError(msg("bpmn.not_bpmn", root=one_line(local), namespace=BPMN))
+        raise BpmnError(
+            _("đây không phải tệp BPMN 2.0: phần tử gốc là «{root}», cần «definitions» thuộc không gian tên {namespace}").format(
+                root=one_line(local), namespace=BPMN
+            )
+        )
     where: dict[str, Position] = {}
     notes = Notes(where)
     _clean_tree(root, positions, notes)  # first: ids and references are compared as cleaned
@@ -86,20 +92,32 @@ def _choose_process(root: ET.Element, notes: Notes) -> tuple[ET.Element, ET.Elem
     ordered += [p for p in processes.values() if p not in ordered]
     with_nodes = [p for p in ordered if any(local_name(child.tag)[1] in FLOW_NODES for child in p)]
     if not with_nodes:
-        raise BpmnError(msg("bpmn.no_process"))
+        raise BpmnError(_("tệp BPMN không có quy trình (process) nào có bước"))
     chosen = with_nodes[0]
     pool = pool_of.get(chosen.get("id"))
     used = (pool.get("name") if pool is not None else None) or chosen.get("name") or chosen.get("id", "")
     for participant in participants:
         if participant is not pool:
             name = participant.get("name") or participant.get("id")
-            notes.note("bpmn.note.other_process", participant.get("id"), "info", used=used, name=name)
+            notes.note(
+                _("chỉ nhập quy trình «{used}»; quy trình/bể «{name}» bị bỏ qua"), participant.get("id"), "info", used=used, name=name
+            )
     for other in with_nodes[1:]:
         if other.get("id") not in pool_of:
-            notes.note("bpmn.note.other_process", other.get("id"), "info", used=used, name=other.get("name") or other.get("id"))
+            notes.note(
+                _("chỉ nhập quy trình «{used}»; quy trình/bể «{name}» bị bỏ qua"),
+                other.get("id"),
+                "info",
+                used=used,
+                name=other.get("name") or other.get("id"),
+            )
     for collaboration in root.findall(q(BPMN, "collaboration")):
         for flow in collaboration.findall(q(BPMN, "messageFlow")):
-            notes.note("bpmn.note.message_flow", flow.get("id"), name=flow.get("name") or flow.get("id"))
+            notes.note(
+                _("luồng thông điệp (message flow) «{name}» giữa các bể không có trong định dạng quy trình; đã bỏ qua"),
+                flow.get("id"),
+                name=flow.get("name") or flow.get("id"),
+            )
     return chosen, pool
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from qms.bpmn.common import BPMN, CODE, META_HINT, QMS, RECORD, STEP_ID, Notes, Position, bad_meta_kind, kind_of, q
 from qms.bpmn.text import CHARACTERS_HINT, characters_changed, clean
-from qms.i18n import Lang, Message, msg
+from qms.i18n import Lang, Message, _
 from qms.model.process import Authority, StepType
 from qms.model.values import Duration
 
@@ -25,10 +25,7 @@ MAX_JSON_DEPTH = 32
 
 
 def _meta_too_deep(limit: int) -> Message:
-    return Message(
-        f"dữ liệu qms (JSON) lồng nhau quá sâu (hơn {limit} mức); không đọc dữ liệu này, chỉ dùng phần BPMN",
-        f"the qms data (JSON) is nested too deeply (more than {limit} levels); it is not read, only the BPMN part is used",
-    )
+    return _("dữ liệu qms (JSON) lồng nhau quá sâu (hơn {limit} mức); không đọc dữ liệu này, chỉ dùng phần BPMN").format(limit=limit)
 
 
 def find_meta(process: ET.Element) -> ET.Element | None:
@@ -60,7 +57,12 @@ def read_meta(process: ET.Element, positions: dict[ET.Element, Position], notes:
         return None, lang
     except ValueError as exc:
         error = f"JSON {exc.lineno}:{exc.colno}: {exc.msg}" if isinstance(exc, json.JSONDecodeError) else str(exc)[:200]
-        notes.add(msg("bpmn.note.bad_extension", error=error), process_id, hint=META_HINT, at=at)
+        notes.add(
+            _("dữ liệu qms trong tệp BPMN không đọc được ({error}); chỉ dùng phần BPMN").format(error=error),
+            process_id,
+            hint=META_HINT,
+            at=at,
+        )
         return None, lang
     if not isinstance(meta, dict):
         notes.add(bad_meta_kind("meta", kind_of(meta), "mapping"), process_id, hint=META_HINT, at=at)

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from xml.parsers import expat
 
 from qms.bpmn.common import MAX_BYTES, BpmnError, Position
-from qms.i18n import Message, msg
+from qms.i18n import Message, _
 
 MAX_DEPTH = 200
 # One attribute value (a name, an id, a reference): modelers write a few dozen characters.
@@ -24,24 +24,13 @@ MAX_ATTRIBUTE = 64 * 1024
 # The text of one element (a documentation, the qms data of a process: 18 KB for the largest shipped one).
 MAX_TEXT = 4 * 1024 * 1024
 
-_MALFORMED_HINT = Message(
-    "mở tệp bằng Camunda Modeler hoặc bpmn.io và lưu lại; nếu sửa tay, kiểm tra thẻ đóng/mở và dấu ngoặc kép ở vị trí trên",
-    "open the file in Camunda Modeler or bpmn.io and save it again; if edited by hand, check the tags and quotes at that position",
-)
-_BAD_CHARACTER_HINT = Message(
+_MALFORMED_HINT = _("mở tệp bằng Camunda Modeler hoặc bpmn.io và lưu lại; nếu sửa tay, kiểm tra thẻ đóng/mở và dấu ngoặc kép ở vị trí trên")
+_BAD_CHARACTER_HINT = _(
     "tệp có ký tự mà XML 1.0 không cho phép (ký tự điều khiển như U+0001, U+001B, hoặc U+FFFE); "
-    "xoá ký tự đó bằng trình soạn thảo văn bản rồi nhập lại",
-    "the file holds a character XML 1.0 does not allow (a control character such as U+0001, U+001B, or U+FFFE); "
-    "delete it in a text editor and import again",
+    "xoá ký tự đó bằng trình soạn thảo văn bản rồi nhập lại"
 )
-_DOCTYPE_HINT = Message(
-    "xoá khai báo <!DOCTYPE ...> ở đầu tệp, hoặc mở tệp bằng Camunda Modeler/bpmn.io và lưu lại",
-    "delete the <!DOCTYPE ...> declaration at the top of the file, or open it in Camunda Modeler/bpmn.io and save it again",
-)
-_LIMIT_HINT = Message(
-    "tệp do Camunda Modeler hoặc bpmn.io lưu không bao giờ như vậy; tệp có thể đã bị hỏng hoặc được tạo để tấn công",
-    "files saved by Camunda Modeler or bpmn.io never look like this; the file may be damaged or made to attack the reader",
-)
+_DOCTYPE_HINT = _("xoá khai báo <!DOCTYPE ...> ở đầu tệp, hoặc mở tệp bằng Camunda Modeler/bpmn.io và lưu lại")
+_LIMIT_HINT = _("tệp do Camunda Modeler hoặc bpmn.io lưu không bao giờ như vậy; tệp có thể đã bị hỏng hoặc được tạo để tấn công")
 # expat error codes of a character XML does not allow (raw, or as a character reference such as &#1;).
 _BAD_CHARACTER_ERRORS = frozenset(
     {expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN], expat.errors.codes[expat.errors.XML_ERROR_BAD_CHAR_REF]}
@@ -49,17 +38,13 @@ _BAD_CHARACTER_ERRORS = frozenset(
 
 
 def _attribute_too_long(name: str, size: int) -> Message:
-    return Message(
-        f"giá trị thuộc tính «{name}» quá dài ({size} ký tự; tối đa {MAX_ATTRIBUTE})",
-        f"the value of attribute «{name}» is too long ({size} characters; at most {MAX_ATTRIBUTE})",
+    return _("giá trị thuộc tính «{name}» quá dài ({size} ký tự; tối đa {max_attribute})").format(
+        name=name, size=size, max_attribute=MAX_ATTRIBUTE
     )
 
 
 def _text_too_long(tag: str, size: int) -> Message:
-    return Message(
-        f"nội dung văn bản của phần tử «{tag}» quá dài (hơn {MAX_TEXT} ký tự)",
-        f"the text of element «{tag}» is too long (more than {MAX_TEXT} characters)",
-    )
+    return _("nội dung văn bản của phần tử «{tag}» quá dài (hơn {max_text} ký tự)").format(tag=tag, max_text=MAX_TEXT)
 
 
 class _Refused(Exception):
@@ -77,9 +62,9 @@ def parse_xml(data: bytes, positions: dict[ET.Element, Position] | None = None) 
     hint for anything that is not plain, well-formed XML.
     """
     if len(data) > MAX_BYTES:
-        raise BpmnError(msg("bpmn.too_large", size=len(data), limit=MAX_BYTES), _LIMIT_HINT)
+        raise BpmnError(_("tệp BPMN quá lớn ({size} byte; tối đa {limit} byte)").format(size=len(data), limit=MAX_BYTES), _LIMIT_HINT)
     if not data.strip():
-        raise BpmnError(msg("bpmn.empty"))
+        raise BpmnError(_("tệp BPMN rỗng"))
     guard = _Guard(positions)
     parser = guard.parser
     try:
@@ -90,11 +75,21 @@ def parse_xml(data: bytes, positions: dict[ET.Element, Position] | None = None) 
         hint = _BAD_CHARACTER_HINT if exc.code in _BAD_CHARACTER_ERRORS else _MALFORMED_HINT
         column = exc.offset + 1
         raise BpmnError(
-            msg("bpmn.malformed", line=exc.lineno, column=column, error=expat.ErrorString(exc.code)), hint, exc.lineno, column
+            _("tệp BPMN không phải XML hợp lệ (dòng {line}, cột {column}): {error}").format(
+                line=exc.lineno, column=column, error=expat.ErrorString(exc.code)
+            ),
+            hint,
+            exc.lineno,
+            column,
         ) from None
     except (ValueError, LookupError, RecursionError) as exc:  # an unknown or undecodable encoding, a builder mismatch
         line, column = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
-        raise BpmnError(msg("bpmn.malformed", line=line, column=column, error=exc), _MALFORMED_HINT, line, column) from None
+        raise BpmnError(
+            _("tệp BPMN không phải XML hợp lệ (dòng {line}, cột {column}): {error}").format(line=line, column=column, error=exc),
+            _MALFORMED_HINT,
+            line,
+            column,
+        ) from None
     root = guard.builder.close()
     return root
 
@@ -120,14 +115,20 @@ class _Guard:
         parser.buffer_text = True
         parser.ordered_attributes = False
 
-    def refuse_doctype(self, *_: object) -> None:
-        raise _Refused(msg("bpmn.doctype"), _DOCTYPE_HINT)
+    def refuse_doctype(self, *_unused: object) -> None:
+        raise _Refused(
+            _(
+                "tệp BPMN có khai báo DOCTYPE hoặc thực thể XML; tệp bị từ chối để tránh tấn công (billion laughs, XXE) — "
+                "tệp do Camunda Modeler hoặc bpmn.io tạo không bao giờ có khai báo này"
+            ),
+            _DOCTYPE_HINT,
+        )
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         self.open_tags.append(name.rpartition("}")[2])
         self.text_size = 0
         if len(self.open_tags) > MAX_DEPTH:
-            raise _Refused(msg("bpmn.too_deep", limit=MAX_DEPTH), _LIMIT_HINT)
+            raise _Refused(_("XML lồng nhau quá sâu (hơn {limit} mức)").format(limit=MAX_DEPTH), _LIMIT_HINT)
         for key, value in attributes.items():
             if len(value) > MAX_ATTRIBUTE:
                 raise _Refused(_attribute_too_long(key.rpartition("}")[2], len(value)), _LIMIT_HINT)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from qms.i18n import Message
+from qms.i18n import Message, _
 
 # Characters YAML cannot hold (C0 and C1 controls but tab and line breaks, lone surrogates, U+FFFE, U+FFFF),
 # and the line breaks YAML 1.1 knows besides \n (a comment or a plain scalar ends at any of them).
@@ -64,10 +64,7 @@ def shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-CHARACTERS_HINT = Message(
-    "kiểm tra lại tên, mô tả trong tệp YAML; các ký tự này thường do dán từ tài liệu khác",
-    "check the names and descriptions in the YAML file; such characters usually come from text pasted from elsewhere",
-)
+CHARACTERS_HINT = _("kiểm tra lại tên, mô tả trong tệp YAML; các ký tự này thường do dán từ tài liệu khác")
 
 
 def characters_changed(what: str, removed: Iterable[str], replaced: Iterable[str]) -> Message:

@@ -21,22 +21,18 @@ import yaml
 
 from qms.bpmn.common import CODE, BpmnError, ImportNote
 from qms.bpmn.text import clean, comment, suspect
-from qms.i18n import Lang, Message, msg
+from qms.i18n import Lang, Message, _
 
 # Names Windows gives to devices, whatever the extension: «NUL.yaml» cannot be checked out there.
 _WINDOWS_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)), *(f"LPT{n}" for n in range(10))})
-_RESERVED_NAME = Message("Windows dành tên này cho thiết bị", "Windows reserves this name for a device")
-_UNSAFE_NAME = Message("mã có ký tự không dùng được trong tên tệp", "the code holds characters a file name cannot")
-_EXISTS_HINT = Message(
-    "chọn thư mục khác bằng --out, đặt mã khác bằng --code, hoặc xoá tệp cũ nếu muốn nhập lại",
-    "choose another folder with --out, another code with --code, or delete the old file to import again",
-)
+_RESERVED_NAME = _("Windows dành tên này cho thiết bị")
+_UNSAFE_NAME = _("mã có ký tự không dùng được trong tên tệp")
+_EXISTS_HINT = _("chọn thư mục khác bằng --out, đặt mã khác bằng --code, hoặc xoá tệp cũ nếu muốn nhập lại")
 
 
 def _file_renamed(name: str, code: str, reason: Message) -> Message:
-    return Message(
-        f"tệp được đặt tên «{name}» thay vì «{code}.yaml»: {reason.vi}; mã quy trình vẫn là «{code}»",
-        f"the file is named «{name}» instead of «{code}.yaml»: {reason.en}; the process code is still «{code}»",
+    return _("tệp được đặt tên «{name}» thay vì «{code}.yaml»: {reason}; mã quy trình vẫn là «{code}»").format(
+        name=name, code=code, reason=reason
     )
 
 
@@ -61,10 +57,13 @@ def dump_yaml(document: dict[str, Any], notes: Iterable[ImportNote] = ()) -> str
 
 def header(notes: Iterable[ImportNote]) -> str:
     """The comments on top of an imported file: where it comes from and the notes (in Vietnamese)."""
-    lines = [f"# {msg('bpmn.yaml.header').vi}", f"# {msg('bpmn.yaml.header').en}"]
+    lines = [
+        f"# {_('Tệp này do lệnh nhập BPMN của qms tạo ra; hãy kiểm tra trước khi trình phê duyệt.').vi}",
+        f"# {_('Tệp này do lệnh nhập BPMN của qms tạo ra; hãy kiểm tra trước khi trình phê duyệt.').en}",
+    ]
     notes = list(notes)
     if notes:
-        lines.append(f"# {msg('bpmn.note.header').vi}")
+        lines.append(f"# {_('Những điểm cần xem lại sau khi nhập từ BPMN:').vi}")
         lines += [f"#   - {comment(note.render(Lang.VI))}" for note in notes]
     return "\n".join(lines) + "\n"
 
@@ -157,16 +156,16 @@ def write_process(out_dir: Path | str, code: str, text: str, notes: list[ImportN
     folder = Path(out_dir)
     target = folder / name
     if target.parent != folder or Path(name).name != name:  # never reached: file_name gives a bare name
-        raise BpmnError(msg("bpmn.unwritable", path=comment(str(target)), error="?"))
+        raise BpmnError(_("không ghi được tệp «{path}»: {error}").format(path=comment(str(target)), error="?"))
     other = target.with_suffix(".yml")
     if target.exists() or other.exists():
-        raise BpmnError(msg("bpmn.exists", path=target if target.exists() else other), _EXISTS_HINT)
+        raise BpmnError(_("tệp «{path}» đã tồn tại; không ghi đè").format(path=target if target.exists() else other), _EXISTS_HINT)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8", newline="\n") as out:
             out.write(header(notes) + text)
     except FileExistsError:
-        raise BpmnError(msg("bpmn.exists", path=target), _EXISTS_HINT) from None
+        raise BpmnError(_("tệp «{path}» đã tồn tại; không ghi đè").format(path=target), _EXISTS_HINT) from None
     except OSError as exc:
-        raise BpmnError(msg("bpmn.unwritable", path=target, error=exc.strerror or exc)) from None
+        raise BpmnError(_("không ghi được tệp «{path}»: {error}").format(path=target, error=exc.strerror or exc)) from None
     return target

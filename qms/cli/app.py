@@ -20,7 +20,7 @@ import qms
 from qms.cli import audit, bpmn, check, files, handbook, handbook_pages, render, rules, validate
 from qms.cli.common import fail, out, state
 from qms.cli.exit_codes import ExitCode
-from qms.i18n import Lang, msg
+from qms.i18n import Lang, _
 
 app = typer.Typer(
     name="qms",
@@ -138,6 +138,9 @@ def run() -> None:
         if os.environ.get("QMS_DEBUG"):
             raise
         try:
-            fail(msg("cli.internal_error", error=f"{type(exc).__name__}: {exc}"), code=ExitCode.INTERNAL)
+            fail(
+                _("lỗi nội bộ của qms ({error}); vui lòng báo lỗi kèm tệp đầu vào").format(error=f"{type(exc).__name__}: {exc}"),
+                code=ExitCode.INTERNAL,
+            )
         except typer.Exit:
             sys.exit(ExitCode.INTERNAL)

@@ -10,7 +10,7 @@ import typer
 from qms.cli.common import err, fail, out, project_config, state, t
 from qms.cli.exit_codes import ExitCode
 from qms.diagnostics import display_path
-from qms.i18n import msg
+from qms.i18n import _
 
 _ALLOW_CODE = (
     "Chạy cả mã Python đi kèm tiêu chí (conftest.py): mã do người viết tiêu chí viết, chạy với quyền của bạn "
@@ -31,19 +31,22 @@ def audit(
     from qms.audit.run import code_in_criteria, code_refused, run_audit
     for path in (features, processes):
         if not path.exists():
-            fail(msg("file.not_found", path=path), msg("file.not_found.hint"))
+            fail(
+                _("không tìm thấy tệp hoặc thư mục «{path}»").format(path=path),
+                _("kiểm tra lại đường dẫn; lệnh nhận tệp .yaml/.yml hoặc thư mục chứa chúng"),
+            )
     if not allow_code and (found := code_in_criteria(features)):
         message, hint = code_refused(found)
         fail(f"{display_path(found[0])}: {message.get(state.lang)}", hint)
     # The criteria read the rule configuration the processes' project declares: a wrong one is a wrong command line
     # (exit 2, at its line), as for «qms check», not a criterion that fails.
     project_config(start=processes if processes.is_dir() else processes.parent)
-    with err.status(t("cli.audit.running")):
+    with err.status(t(_("Đang đánh giá theo các tiêu chí…"))):
         report = run_audit(features, processes, tags=tags, process=process_code, lang=state.lang, allow_code=allow_code)
     out.print(report_markdown(report, state.lang), markup=False, highlight=False)
     for path in outputs or ():
         write_report(report, path, state.lang)
-        out.print(t("cli.schema.written", path=path))
+        out.print(t(_("Đã ghi {path}"), path=path))
     raise typer.Exit(ExitCode.OK if report.ok else ExitCode.FINDINGS)
 
 

@@ -11,7 +11,7 @@ from rich.text import Text
 from qms.cli.common import Paths, err, fail, given_paths, out, print_diagnostics, say, state, t, usage_problem
 from qms.cli.exit_codes import ExitCode
 from qms.diagnostics import visible
-from qms.i18n import Message, msg, plural
+from qms.i18n import Message, _, ngettext
 from qms.load import load_paths
 from qms.scaffold import is_valid_code
 
@@ -28,7 +28,7 @@ def export_bpmn(
         raise typer.Exit(ExitCode.USAGE)
     written = export_processes(result.processes, out_dir, state.lang)
     n = len(written)
-    out.print(say(plural(n, "Đã xuất {n} tệp BPMN vào {folder}", "{n} BPMN file written to {folder}", "{n} BPMN files written to {folder}", folder=out_dir)))
+    out.print(say(ngettext("Đã xuất {n} tệp BPMN vào {folder}", "Đã xuất {n} tệp BPMN vào {folder}", n).format(n=n, folder=out_dir)))
     raise typer.Exit(ExitCode.OK if result.ok else ExitCode.FINDINGS)
 
 
@@ -41,9 +41,9 @@ def import_bpmn(
     from qms.bpmn import BpmnError, import_file
     # Wrong command line (exit 2): a code that is no process code, a source that is not a file.
     if code is not None and not is_valid_code(code):
-        fail(msg("bpmn.bad_code", code=code))
+        fail(_("mã quy trình «{code}» không hợp lệ: dùng chữ in hoa không dấu, số, «-» và «.», ví dụ QT-TTHC-01").format(code=code))
     if not source.is_file():
-        fail(msg("file.not_found", path=source), Message("lệnh nhận một tệp .bpmn", "the command takes one .bpmn file"))
+        fail(_("không tìm thấy tệp hoặc thư mục «{path}»").format(path=source), _("lệnh nhận một tệp .bpmn"))
     try:
         target, notes = import_file(source, out_dir, code)
     except BpmnError as exc:
@@ -52,13 +52,11 @@ def import_bpmn(
     for note in notes:
         out.print(_line(source, note.position, note.render(state.lang), note.hint, "yellow" if note.severity == "warning" else "cyan"))
     n = len(notes)
-    created = plural(
-        n,
+    created = ngettext(
         "Đã tạo {path} ({n} ghi chú về phần không chuyển được; xem đầu tệp)",
-        "Created {path} ({n} note on what could not be mapped; see the top of the file)",
-        "Created {path} ({n} notes on what could not be mapped; see the top of the file)",
-        path=target,
-    )
+        "Đã tạo {path} ({n} ghi chú về phần không chuyển được; xem đầu tệp)",
+        n,
+    ).format(n=n, path=target)
     out.print(Text(visible(say(created))))
     check = load_paths([target])
     print_diagnostics(check.diagnostics)
@@ -70,5 +68,5 @@ def _line(source: Path, position: str, text: str, hint: Message | None, style: s
     where = str(source) + (f":{position}" if position else "")
     line = Text(f"{visible(where)}: {visible(text)}", style=style)
     if hint is not None:
-        line.append(f" ({t('cli.hint')}: {visible(say(hint))})", style="dim")
+        line.append(f" ({t(_('gợi ý'))}: {visible(say(hint))})", style="dim")
     return line

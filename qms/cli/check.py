@@ -26,6 +26,7 @@ from qms.cli.common import (
     write_output,
 )
 from qms.cli.exit_codes import ExitCode
+from qms.i18n import _
 from qms.report import check_summary, coverage_json, coverage_matrix, coverage_table, report_json, report_junit, report_sarif
 from qms.rules import CheckReport, check_paths
 
@@ -71,7 +72,7 @@ def check(
         show(check_summary(report, state.lang))
     if usage_problem(report.load_diagnostics) or not report.files:
         if not report.files and output not in _WRITERS:
-            err.print(t("cli.no_files", paths=", ".join(map(str, given))))
+            err.print(t(_("không có tệp quy trình (.yaml, .yml) nào trong {paths}"), paths=", ".join(map(str, given))))
         raise typer.Exit(ExitCode.USAGE)
     raise typer.Exit(ExitCode.FINDINGS if report.fails(fail_on.value if fail_on else config.fail_on) else ExitCode.OK)
 

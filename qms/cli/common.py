@@ -21,7 +21,8 @@ from rich.text import Text
 
 from qms.cli.exit_codes import ExitCode
 from qms.diagnostics import Diagnostic, visible
-from qms.i18n import Lang, Message, msg
+from qms.i18n import Lang, Message, _
+from qms.load.schema_errors import DATE_HINT
 from qms.report import diagnostics_text, text_format
 from qms.rules import ConfigError, RuleConfig, find_config, load_config, with_options
 
@@ -56,9 +57,9 @@ class State:
 state = State()
 
 
-def t(key: str, **args: object) -> str:
-    """A catalogue message in the language of the run."""
-    return msg(key, **args).get(state.lang)
+def t(template: Message, **args: object) -> str:
+    """A message, filled in, in the language of the run."""
+    return template.format(**args).get(state.lang)
 
 
 def say(message: Message) -> str:
@@ -124,7 +125,7 @@ def fail(message: Message | str, hint: Message | None = None, code: ExitCode = E
     """Say what is wrong on standard error (in red, the hint after it) and exit with ``code``."""
     text = Text(visible(message if isinstance(message, str) else say(message), keep="\n\t"), style="red")
     if hint is not None:
-        text.append(f" ({t('cli.hint')}: {visible(say(hint))})", style="dim")
+        text.append(f" ({t(_('gợi ý'))}: {visible(say(hint))})", style="dim")
     err.print(text)
     raise typer.Exit(code)
 
@@ -145,4 +146,4 @@ def parse_day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        fail(msg("schema.date", value=text), msg("schema.date.hint"))
+        fail(_("«{value}» không phải là ngày hợp lệ").format(value=text), DATE_HINT)

@@ -10,7 +10,7 @@ import typer
 
 from qms.cli.common import err, fail, out, t, write_output
 from qms.cli.exit_codes import ExitCode
-from qms.i18n import msg
+from qms.i18n import _
 from qms.reference import format_reference_markdown
 from qms.scaffold import is_valid_code, new_process_text, schema_path_from
 from qms.schema import process_json_schema_text
@@ -28,7 +28,7 @@ def schema(
     """In lược đồ JSON (hoặc trang tham chiếu) của định dạng quy trình / print the format's JSON Schema or reference page."""
     write_output(process_json_schema_text() if kind is SchemaFormat.JSON else format_reference_markdown(), output)
     if output is not None:
-        err.print(t("cli.schema.written", path=output))
+        err.print(t(_("Đã ghi {path}"), path=output))
 
 
 def new_process(
@@ -38,14 +38,17 @@ def new_process(
 ) -> None:
     """Tạo một quy trình mẫu hợp lệ, có chú thích / scaffold a valid, commented process."""
     if not title.strip():
-        fail(msg("cli.new.empty_title"))
+        fail(_("tên quy trình không được để trống"))
     if not is_valid_code(code):
-        fail(msg("cli.new.bad_code", code=code), msg("hint.process_code", suggestion=""))
+        fail(
+            _("mã quy trình «{code}» không hợp lệ").format(code=code),
+            _("mã quy trình gồm chữ in hoa không dấu, số, «-» và «.», ví dụ QT-TTHC-01{suggestion}").format(suggestion=""),
+        )
     target = folder / f"{code}.yaml"
     if target.exists():
-        fail(msg("cli.new.exists", path=target), code=ExitCode.FINDINGS)
+        fail(_("tệp «{path}» đã tồn tại; không ghi đè").format(path=target), code=ExitCode.FINDINGS)
     folder.mkdir(parents=True, exist_ok=True)
     text = new_process_text(code, title, target.name, schema_path_from(folder))
     with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)
-    out.print(t("cli.new.created", path=target))
+    out.print(t(_("Đã tạo {path}"), path=target))

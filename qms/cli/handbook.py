@@ -7,19 +7,21 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from qms.cli.common import fail, out, parse_day, t
 from qms.cli.exit_codes import ExitCode
 from qms.handbook.site import SiteError, build_site, export_site, publish, tool_env, version_in_force
+from qms.i18n import _
 
 CONFIG = typer.Option("--config-file", "-c", help="mkdocs.yml")
+T = TypeVar("T")
 REPO = typer.Option("--repo", help="Kho git chứa nhánh gh-pages")
 
 
-def site_step(action: Callable[[], object]) -> object:
+def site_step(action: Callable[[], T]) -> T:
     """Run one step of the site's tooling; a :class:`SiteError` (mkdocs or git said no) exits 1 with its text."""
     try:
         return action()
@@ -32,7 +34,7 @@ def handbook_build(
     site_dir: Annotated[Path | None, typer.Option("--site-dir", help="Thư mục trang web / output folder")] = None,
 ) -> None:
     """Tạo trang web sổ tay (mkdocs build --strict) / build the handbook site."""
-    out.print(t("cli.handbook.built", path=site_step(lambda: build_site(config_file, site_dir))))
+    out.print(t(_("Đã tạo trang web sổ tay tại {path}"), path=site_step(lambda: build_site(config_file, site_dir))))
 
 
 def handbook_serve(
@@ -56,7 +58,7 @@ def handbook_publish(
     """Phát hành một phiên bản (mike) / publish a version with mike."""
     day = parse_day(effective)
     site_step(lambda: publish(config_file, version, day, tuple(alias or ("latest",))))
-    out.print(t("cli.handbook.published", version=version))
+    out.print(t(_("Đã phát hành sổ tay phiên bản {version}"), version=version))
 
 
 def handbook_export(
@@ -64,7 +66,7 @@ def handbook_export(
     repo: Annotated[Path, REPO] = Path("."),
 ) -> None:
     """Xuất mọi phiên bản đã phát hành ra một thư mục / export every published version to a folder."""
-    out.print(t("cli.handbook.exported", path=site_step(lambda: export_site(repo, target))))
+    out.print(t(_("Đã xuất sổ tay ra {path}"), path=site_step(lambda: export_site(repo, target))))
 
 
 def handbook_in_force(
@@ -75,6 +77,7 @@ def handbook_in_force(
     when = parse_day(day)
     version = site_step(lambda: version_in_force(repo, when or date.today()))
     if version is None:
-        out.print(t("cli.handbook.none_in_force", day=day))
+        out.print(t(_("Không có phiên bản sổ tay nào có hiệu lực vào ngày {day}"), day=day))
         raise typer.Exit(ExitCode.FINDINGS)
-    out.print(t("cli.handbook.in_force", day=day, version=version.version, effective=version.effective))  # type: ignore[attr-defined]
+    in_force = _("Ngày {day}: sổ tay phiên bản {version} (hiệu lực từ {effective})")
+    out.print(t(in_force, day=day, version=version.version, effective=version.effective))

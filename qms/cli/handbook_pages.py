@@ -12,7 +12,7 @@ from qms.cli.exit_codes import ExitCode
 from qms.handbook import build_handbook
 from qms.handbook.diagrams import draw_flowcharts
 from qms.handbook.printing import print_html, print_pdf
-from qms.i18n import msg
+from qms.i18n import _
 from qms.load import load_paths
 from qms.rules import check_paths
 
@@ -36,7 +36,7 @@ def handbook_generate(
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
-    out.print(t("cli.handbook.built", path=target))
+    out.print(t(_("Đã tạo trang web sổ tay tại {path}"), path=target))
 
 
 def handbook_pdf(
@@ -51,11 +51,15 @@ def handbook_pdf(
         raise typer.Exit(ExitCode.FINDINGS if result.files else ExitCode.USAGE)
     chosen = [p for p in result.processes if process_code in (None, p.code)]
     if not chosen:
-        fail(msg("ref.unknown", kind="quy trình", kind_en="process", name=process_code))
+        fail(_("{kind} «{name}» không tồn tại").format(kind=_("quy trình"), name=process_code))
     book = build_handbook(chosen, state.lang, diagrams=True)
     book.assets.update(draw_flowcharts(book, chosen, state.lang))
     try:
-        print_pdf(print_html(book, chosen, state.lang, title=t("cli.handbook.print_title")), target)
+        print_pdf(print_html(book, chosen, state.lang, title=t(_("Sổ tay quy trình ISO"))), target)
     except Exception as exc:
-        fail(msg("cli.handbook.print_failed", error=f"{type(exc).__name__}: {exc}".splitlines()[0]))
-    out.print(t("cli.schema.written", path=target))
+        fail(
+            _("không in được PDF bằng Chromium ({error}); cài gói chromium (apt-get install chromium) và playwright").format(
+                error=f"{type(exc).__name__}: {exc}".splitlines()[0]
+            )
+        )
+    out.print(t(_("Đã ghi {path}"), path=target))

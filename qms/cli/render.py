@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from qms.cli.common import Paths, err, fail, given_paths, out, print_diagnostics, say, state, t, usage_problem
 from qms.cli.exit_codes import ExitCode
-from qms.i18n import msg, plural
+from qms.i18n import _, ngettext
 from qms.load import load_paths
 from qms.model import Process
 from qms.render import FlowchartOptions, render_all
@@ -47,15 +47,19 @@ def render(
         return FlowchartOptions(lang=state.lang, highlight=frozenset(steps), link_suffix=f".{fmt.value}" if fmt is DiagramFormat.SVG else "")
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as progress:
-        task = progress.add_task(t("cli.render.progress"), total=len(result.processes))
+        task = progress.add_task(t(_("Đang vẽ lưu đồ")), total=len(result.processes))
         try:
             for process, image in render_all(result.processes, fmt.value, options_for, jobs):
                 (out_dir / f"{process.code}.{fmt.value}").write_bytes(image)
                 progress.advance(task)
         except (graphviz.ExecutableNotFound, graphviz.CalledProcessError) as exc:
-            fail(msg("cli.render.graphviz", error=str(exc).splitlines()[0]))
+            fail(
+                _("không chạy được graphviz ({error}); cài gói graphviz (apt-get install graphviz fonts-noto-core)").format(
+                    error=str(exc).splitlines()[0]
+                )
+            )
     n = len(result.processes)
-    out.print(say(plural(n, "Đã vẽ {n} lưu đồ vào {folder}", "{n} flowchart written to {folder}", "{n} flowcharts written to {folder}", folder=out_dir)))
+    out.print(say(ngettext("Đã vẽ {n} lưu đồ vào {folder}", "Đã vẽ {n} lưu đồ vào {folder}", n).format(n=n, folder=out_dir)))
     raise typer.Exit(ExitCode.OK if result.ok else ExitCode.FINDINGS)
 
 

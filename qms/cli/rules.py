@@ -10,7 +10,7 @@ import typer
 from qms.cli.common import OutputFormat, fail, out, state, t, write_output
 from qms.cli.exit_codes import ExitCode
 from qms.codes import all_codes, code_info
-from qms.i18n import Message, msg
+from qms.i18n import _
 from qms.load.schema_errors import closest
 from qms.report import code_page, codes_json, codes_table, write_rule_docs
 
@@ -23,7 +23,7 @@ def rules(
     """Liệt kê hoặc giải thích các mã: quy tắc, lỗi đọc tệp, mã của bộ máy kiểm tra / list or explain the codes."""
     if docs is not None:
         for path in write_rule_docs(docs):
-            out.print(t("cli.schema.written", path=path))
+            out.print(t(_("Đã ghi {path}"), path=path))
         return
     catalogue = all_codes()
     if code is not None:
@@ -31,8 +31,8 @@ def rules(
         if info is None:
             names = [c.code for c in catalogue] + [c.name for c in catalogue if c.name]
             suggestion = closest(code.strip().upper(), names)
-            unknown = Message("không có mã hay quy tắc «{code}»", "no code or rule «{code}»").format(code=code)
-            fail(unknown, msg("ref.hint_close", suggestion=suggestion) if suggestion else None)
+            unknown = _("không có mã hay quy tắc «{code}»").format(code=code)
+            fail(unknown, _("có phải ý bạn là «{suggestion}»?").format(suggestion=suggestion) if suggestion else None)
         catalogue = (info,)
     if output is OutputFormat.JSON:
         write_output(codes_json(catalogue, state.lang), None)

@@ -23,7 +23,7 @@ from qms.cli.common import (
 )
 from qms.cli.exit_codes import ExitCode
 from qms.diagnostics import Diagnostic, LoadCode, Location, error
-from qms.i18n import Message, msg
+from qms.i18n import _
 from qms.load import LoadResult, load_paths
 from qms.report import load_json, load_summary
 
@@ -59,11 +59,8 @@ def nothing_to_check(path: Path) -> Diagnostic:
     return error(
         LoadCode.FILE,
         Location(path),
-        msg("cli.no_files", paths=path),
-        Message(
-            "không có gì được kiểm tra; hãy chỉ ra các tệp .yaml/.yml hoặc thư mục chứa chúng; tên bắt đầu bằng «.» hay «_» bị bỏ qua",
-            "nothing was checked; name .yaml/.yml files or folders containing them; names starting with «.» or «_» are skipped",
-        ),
+        _("không có tệp quy trình (.yaml, .yml) nào trong {paths}").format(paths=path),
+        _("không có gì được kiểm tra; hãy chỉ ra các tệp .yaml/.yml hoặc thư mục chứa chúng; tên bắt đầu bằng «.» hay «_» bị bỏ qua"),
         usage=True,
     )
 

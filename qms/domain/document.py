@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qms.i18n import Message
+from qms.i18n import Message, _
 from qms.model import Process, SignOff, Status
 from qms.model.values import fold
 
@@ -17,10 +17,10 @@ from qms.model.values import fold
 
 # What each status is called, as an agency's document register writes it.
 STATUS_NAMES: dict[Status, Message] = {
-    Status.DRAFT: Message("dự thảo", "draft"),
-    Status.REVIEW: Message("đang xem xét", "in review"),
-    Status.APPROVED: Message("đã phê duyệt", "approved"),
-    Status.OBSOLETE: Message("hết hiệu lực", "obsolete"),
+    Status.DRAFT: _("dự thảo"),
+    Status.REVIEW: _("đang xem xét"),
+    Status.APPROVED: _("đã phê duyệt"),
+    Status.OBSOLETE: _("hết hiệu lực"),
 }
 
 # Statuses of a document that has been through approval: it must show how (sign-offs, dates, revisions).
@@ -50,8 +50,8 @@ def status_named(text: str) -> Status | None:
 
 
 def status_label(status: Status) -> Message:
-    """A status as written in the file, glossed in Vietnamese: «approved» (đã phê duyệt)."""
-    return Message("«{value}» ({name})", "«{value}»").format(value=status.value, name=STATUS_NAMES[status])
+    """A status as written in the file, glossed in Vietnamese: «approved» (đã phê duyệt); in English the word alone."""
+    return Message(f"«{status.value}» ({STATUS_NAMES[status].vi})", f"«{status.value}»")
 
 
 # --- who signed: drafter and approver --------------------------------------------------------------

@@ -6,7 +6,7 @@ roles, records and risks of a process.
 
 from __future__ import annotations
 
-from qms.i18n import Message
+from qms.i18n import Message, _
 from qms.model import MINUTES_PER_WORKING_DAY, Authority, Process, Record, Risk, RiskKind, Step, StepType
 from qms.model.values import fold
 
@@ -14,8 +14,8 @@ from qms.model.values import fold
 
 # What each authority a role may hold is called: the act it allows.
 AUTHORITY_NAMES: dict[Authority, Message] = {
-    Authority.APPROVE: Message("phê duyệt", "approve"),
-    Authority.SIGN: Message("ký ban hành", "sign"),
+    Authority.APPROVE: _("phê duyệt"),
+    Authority.SIGN: _("ký ban hành"),
 }
 
 

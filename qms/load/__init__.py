@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from qms.diagnostics import Diagnostic, LoadCode, Location, Severity, error, sort_key
-from qms.i18n import Message, msg
+from qms.i18n import _
 from qms.load.references import check_process
 from qms.load.schema_errors import translate
 from qms.load.source import Document, Path_, SourceError, SourceMap, not_regular, read_document, unreachable
@@ -101,7 +101,15 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Diagnostic]]
             if exc.errno == errno.ELOOP or (exc.errno == errno.ENOENT and path.is_symlink()):
                 problems.append(replace(unreachable(path, exc), data={"usage": True}))
             else:
-                problems.append(error(LoadCode.FILE, Location(path), msg("file.not_found", path=path), msg("file.not_found.hint"), usage=True))
+                problems.append(
+                    error(
+                        LoadCode.FILE,
+                        Location(path),
+                        _("không tìm thấy tệp hoặc thư mục «{path}»").format(path=path),
+                        _("kiểm tra lại đường dẫn; lệnh nhận tệp .yaml/.yml hoặc thư mục chứa chúng"),
+                        usage=True,
+                    )
+                )
             continue
         if stat.S_ISDIR(info.st_mode):
             files += _walk(path, problems)
@@ -130,7 +138,7 @@ def _walk(root: Path, problems: list[Diagnostic]) -> list[Path]:
             with os.scandir(folder) as scan:
                 entries = list(scan)
         except OSError as exc:
-            problems.append(error(LoadCode.FILE, Location(folder), msg("file.unreadable", error=exc.strerror or exc)))
+            problems.append(error(LoadCode.FILE, Location(folder), _("không đọc được tệp: {error}").format(error=exc.strerror or exc)))
             continue
         for entry in entries:
             if entry.name.startswith((".", "_")):
@@ -174,14 +182,8 @@ def _folder_loop(path: Path) -> Diagnostic:
         LoadCode.FILE,
         Severity.WARNING,
         Location(path),
-        Message(
-            f"«{path}» là liên kết tới chính thư mục chứa nó hoặc một thư mục cha: đi theo nó sẽ lặp vô tận, nên không đọc",
-            f"«{path}» is a link to its own folder or a parent folder: following it would loop for ever, so it is not read",
-        ),
-        Message(
-            "xoá liên kết này; các tệp trong thư mục đó đã được kiểm tra",
-            "remove the link; the files of that folder are checked already",
-        ),
+        _("«{path}» là liên kết tới chính thư mục chứa nó hoặc một thư mục cha: đi theo nó sẽ lặp vô tận, nên không đọc").format(path=path),
+        _("xoá liên kết này; các tệp trong thư mục đó đã được kiểm tra"),
     )
 
 
@@ -216,7 +218,7 @@ def _declared_code(document: Document) -> str | None:
 def _validate(document: Document, path: Path) -> tuple[Process | None, list[Diagnostic]]:
     data = document.data
     if not isinstance(data, dict):
-        return None, [error(LoadCode.SCHEMA, document.source.value(()), msg("yaml.not_mapping"))]
+        return None, [error(LoadCode.SCHEMA, document.source.value(()), _("tệp quy trình phải là một ánh xạ (các dòng «trường: giá trị»)"))]
     # Top-level keys starting with "x-" hold shared YAML anchors (as in docker-compose files):
     # "x-defaults: &defaults {...}" then "<<: *defaults" in steps. They are not part of the process.
     data = {key: value for key, value in data.items() if not str(key).startswith(EXTENSION_PREFIX)}
@@ -298,8 +300,8 @@ def _load_paths(paths: list[Path | str], cache: ReadCache) -> LoadResult:
                 error(
                     LoadCode.DUPLICATE_ID,
                     origin.at("code"),
-                    msg("ref.duplicate_process", code=process.code, other=first_file[process.code]),
-                    msg("ref.duplicate_process.hint"),
+                    _("mã quy trình «{code}» đã được dùng ở {other}").format(code=process.code, other=first_file[process.code]),
+                    _("mỗi quy trình có một mã duy nhất; phiên bản mới của cùng quy trình thay tệp cũ, không thêm tệp"),
                 )
             )
         else:
@@ -372,7 +374,16 @@ def load(path: Path | str) -> Process:
     >>> process = qms.load("processes/QT-TTHC-01.yaml")  # doctest: +SKIP
     """
     if Path(path).is_dir():
-        raise LoadError([error(LoadCode.FILE, Location(Path(path)), msg("load.one_file", path=path), usage=True)])
+        raise LoadError(
+            [
+                error(
+                    LoadCode.FILE,
+                    Location(Path(path)),
+                    _("qms.load() đọc một tệp quy trình; «{path}» là thư mục — dùng qms.load_paths() để đọc cả thư mục").format(path=path),
+                    usage=True,
+                )
+            ]
+        )
     result = load_paths([path])
     if not result.ok or len(result.processes) != 1:
         raise LoadError(result.diagnostics)

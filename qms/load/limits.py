@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from qms.diagnostics import Diagnostic, LoadCode, Location, error
-from qms.i18n import msg
+from qms.i18n import _
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -53,7 +53,12 @@ def too_deep(text: str, path: Path, libyaml_mark: Any) -> Diagnostic:
     except yaml.YAMLError:
         pass  # the file has other faults further on; the depth is still what libyaml refused
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return error(LoadCode.UNSAFE_YAML, Location(path, line, column), msg("yaml.too_deep", limit=MAX_DEPTH), msg("yaml.too_deep.hint"))
+    return error(
+        LoadCode.UNSAFE_YAML,
+        Location(path, line, column),
+        _("cấu trúc lồng nhau quá sâu (hơn {limit} mức)").format(limit=MAX_DEPTH),
+        _("một quy trình hợp lệ không cần lồng sâu như vậy; kiểm tra các dấu [ và { chưa đóng"),
+    )
 
 
 __all__ = ["LIBYAML_DEPTH_PROBLEM", "MAX_DEPTH", "MAX_FILE_BYTES", "node_budget", "too_deep"]

@@ -10,10 +10,21 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from qms.diagnostics import Diagnostic, LoadCode, error
-from qms.i18n import Message, msg
+from qms.i18n import Message, _
 from qms.load.schema_errors import closest
 from qms.load.source import Path_, SourceMap
-from qms.model import Process, StepType
+from qms.model import Process, Step, StepType
+
+# Texts by self.key.
+_KIND = {
+    "step": _("bước"),
+    "role": _("vai trò"),
+    "record": _("hồ sơ/biểu mẫu"),
+    "process": _("quy trình"),
+    "legal": _("văn bản pháp lý"),
+    "kpi": _("chỉ số KPI"),
+    "risk": _("rủi ro"),
+}
 
 
 @dataclass(frozen=True)
@@ -24,7 +35,7 @@ class _Kind:
     section: str
 
     def label(self) -> Message:
-        return msg(f"kind.{self.key}")
+        return _KIND[self.key]
 
 
 STEP = _Kind("step", "steps")
@@ -62,39 +73,64 @@ def _duplicates(process: Process, source: SourceMap) -> Iterator[Diagnostic]:
                 yield error(
                     LoadCode.DUPLICATE_ID,
                     source.value(here),
-                    _with_kind("ref.duplicate", kind, name=name, first_line=source.value((kind.section, first[name], field)).line),
-                    msg("ref.duplicate.hint"),
+                    _with_kind(
+                        _("{kind} «{name}» bị khai báo hai lần (lần đầu ở dòng {first_line})"),
+                        kind,
+                        name=name,
+                        first_line=source.value((kind.section, first[name], field)).line,
+                    ),
+                    _("mỗi mã chỉ dùng một lần; đổi tên một trong hai"),
                 )
             else:
                 first[name] = index
 
 
+_BRANCHES_EXAMPLE = _("ví dụ: branches: [{when: Đủ, to: tham-dinh}, {when: Chưa đủ, to: yeu-cau-bo-sung}]")
+
+
 def _step_shapes(process: Process, source: SourceMap) -> Iterator[Diagnostic]:
     for index, step in enumerate(process.steps):
         at = ("steps", index)
-        kind = step.type
-        if kind is StepType.DECISION:
-            if step.next or not step.branches:
-                # With a «next» the author used the wrong field; without, the branches are simply missing.
-                if step.next:
-                    yield error(LoadCode.SCHEMA, source.value((*at, "next")), msg("step.branches_not_next"), msg("step.branches_required.hint"))
-                else:
-                    yield error(LoadCode.SCHEMA, source.value((*at, "type")), msg("step.branches_required"), msg("step.branches_required.hint"))
-        elif kind is StepType.END:
-            if step.next or step.branches:
-                yield error(LoadCode.SCHEMA, source.key((*at, "next" if step.next else "branches")), msg("step.end_has_next"), msg("step.end_has_next.hint"))
-        else:
-            if step.branches:
-                yield error(LoadCode.SCHEMA, source.key((*at, "branches")), msg("step.next_single", type=kind.value), msg("step.next_single.hint"))
-            elif not step.next:
-                yield error(LoadCode.SCHEMA, source.value((*at, "type")) if "type" in _keys(source, at) else source.value(at),
-                            msg("step.next_required", type=kind.value), msg("step.next_required.hint"))
-        if kind is StepType.SUBPROCESS and not step.calls:
-            yield error(LoadCode.SCHEMA, source.value(at), msg("step.calls_required"), msg("step.calls_required.hint"))
-        if step.calls_part and not step.calls:
-            yield error(LoadCode.SCHEMA, source.key((*at, "calls_part")), msg("step.part_without_calls"), msg("step.part_without_calls.hint"))
-        if kind is not StepType.SUBPROCESS and step.calls:
-            yield error(LoadCode.SCHEMA, source.key((*at, "calls")), msg("step.calls_only_subprocess"), msg("step.calls_only_subprocess.hint"))
+        yield from _way_out(step, at, source)
+        yield from _call_fields(step, at, source)
+
+
+def _way_out(step: Step, at: Path_, source: SourceMap) -> Iterator[Diagnostic]:
+    """A decision has branches, an end nothing after it, any other step one «next»."""
+    kind = step.type
+    if kind is StepType.DECISION:
+        # With a «next» the author used the wrong field; without, the branches are simply missing.
+        if step.next:
+            message = _("bước quyết định liệt kê các nhánh trong «branches», không dùng «next»")
+            yield error(LoadCode.SCHEMA, source.value((*at, "next")), message, _BRANCHES_EXAMPLE)
+        elif not step.branches:
+            message = _("bước quyết định cần liệt kê các nhánh trong «branches»")
+            yield error(LoadCode.SCHEMA, source.value((*at, "type")), message, _BRANCHES_EXAMPLE)
+    elif kind is StepType.END:
+        if step.next or step.branches:
+            where = source.key((*at, "next" if step.next else "branches"))
+            yield error(LoadCode.SCHEMA, where, _("bước kết thúc không có bước tiếp theo"), _("xoá «next» hoặc đổi «type» thành task"))
+    elif step.branches:
+        message = _("bước loại «{type}» chỉ đi tới một bước: «next» là một mã bước").format(type=kind.value)
+        hint = _("để rẽ nhánh, dùng một bước «type: decision» với «branches: [{when: ..., to: ...}]»")
+        yield error(LoadCode.SCHEMA, source.key((*at, "branches")), message, hint)
+    elif not step.next:
+        where = source.value((*at, "type")) if "type" in _keys(source, at) else source.value(at)
+        message = _("bước loại «{type}» phải có «next» chỉ tới một bước").format(type=kind.value)
+        yield error(LoadCode.SCHEMA, where, message, _("thêm «next: mã-bước-tiếp-theo»"))
+
+
+def _call_fields(step: Step, at: Path_, source: SourceMap) -> Iterator[Diagnostic]:
+    """«calls» on a sub-process step, and only there; «calls_part» only with «calls»."""
+    if step.type is StepType.SUBPROCESS and not step.calls:
+        message, hint = _("bước quy trình con phải có «calls: MÃ-QUY-TRÌNH»"), _("ghi mã của quy trình được gọi, ví dụ calls: QT-VB-01")
+        yield error(LoadCode.SCHEMA, source.value(at), message, hint)
+    if step.calls_part and not step.calls:
+        message = _("«calls_part» chỉ có nghĩa khi bước gọi một quy trình («calls»)")
+        yield error(LoadCode.SCHEMA, source.key((*at, "calls_part")), message, _("thêm «calls: <mã quy trình>» hoặc xoá «calls_part»"))
+    if step.type is not StepType.SUBPROCESS and step.calls:
+        message = _("chỉ bước «type: subprocess» mới có «calls»")
+        yield error(LoadCode.SCHEMA, source.key((*at, "calls")), message, _("đổi «type» thành subprocess hoặc xoá «calls»"))
 
 
 def _keys(source: SourceMap, at: Path_) -> set[str]:
@@ -148,19 +184,25 @@ def _references(process: Process, source: SourceMap, known_processes: set[str] |
         if members is None:
             members = as_set[id(known)] = set(known)
         if name is not None and name not in members:
-            yield error(LoadCode.REFERENCE, source.value(path), _with_kind("ref.unknown", kind, name=name), _hint(kind, name, known), kind=kind.key, name=name)
+            yield error(
+                LoadCode.REFERENCE,
+                source.value(path),
+                _with_kind(_("{kind} «{name}» không tồn tại"), kind, name=name),
+                _hint(kind, name, known),
+                kind=kind.key,
+                name=name,
+            )
 
 
-def _with_kind(key: str, kind: _Kind, **args: object) -> Message:
-    label = kind.label()
-    return Message(msg(key, kind=label.vi, kind_en=label.en, **args).vi, msg(key, kind=label.vi, kind_en=label.en, **args).en)
+def _with_kind(template: Message, kind: _Kind, **args: object) -> Message:
+    return template.format(kind=kind.label(), **args)
 
 
 def _hint(kind: _Kind, name: str, known: list[str]) -> Message:
     suggestion = closest(name, known)
     if suggestion:
-        return msg("ref.hint_close", suggestion=suggestion)
+        return _("có phải ý bạn là «{suggestion}»?").format(suggestion=suggestion)
     if not known:
-        return _with_kind("ref.hint_none", kind, section=kind.section)
+        return _with_kind(_("chưa khai báo {kind} nào; thêm vào mục «{section}»"), kind, section=kind.section)
     shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
-    return _with_kind("ref.hint_list", kind, known=shown)
+    return _with_kind(_("{kind} đã khai báo: {known}"), kind, known=shown)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from qms.diagnostics import Diagnostic, LoadCode, Location, error
-from qms.i18n import Message, msg
+from qms.i18n import Message, _
 from qms.load.limits import MAX_FILE_BYTES
 from qms.load.source_map import SourceError
 
@@ -37,7 +37,12 @@ def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
         raise SourceError(not_regular(path, info.st_mode))
     if info.st_size > max_bytes:
         raise SourceError(
-            error(LoadCode.FILE, Location(path), msg("file.too_large", size=info.st_size, limit=max_bytes), msg("file.too_large.hint"))
+            error(
+                LoadCode.FILE,
+                Location(path),
+                _("tệp quá lớn ({size} byte; tối đa {limit} byte)").format(size=info.st_size, limit=max_bytes),
+                _("một quy trình thường chỉ vài chục KB; hãy tách thành các quy trình con"),
+            )
         )
     try:
         fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
@@ -50,14 +55,16 @@ def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
                 raise SourceError(not_regular(path, mode))
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise SourceError(error(LoadCode.FILE, Location(path), msg("file.unreadable", error=exc.strerror or exc))) from None
+        raise SourceError(
+            error(LoadCode.FILE, Location(path), _("không đọc được tệp: {error}").format(error=exc.strerror or exc))
+        ) from None
     if len(raw) > max_bytes:  # it grew after the size was read
         raise SourceError(
             error(
                 LoadCode.FILE,
                 Location(path),
-                Message(f"tệp quá lớn (hơn {max_bytes} byte)", f"file too large (more than {max_bytes} bytes)"),
-                msg("file.too_large.hint"),
+                _("tệp quá lớn (hơn {max_bytes} byte)").format(max_bytes=max_bytes),
+                _("một quy trình thường chỉ vài chục KB; hãy tách thành các quy trình con"),
             )
         )
     return raw
@@ -67,30 +74,24 @@ def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
 _OPEN_FLAGS = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 _KINDS: list[tuple[Any, Message]] = [
-    (stat.S_ISDIR, Message("một thư mục", "a folder")),
-    (stat.S_ISFIFO, Message("một ống có tên (FIFO)", "a named pipe (FIFO)")),
-    (stat.S_ISCHR, Message("một thiết bị ký tự", "a character device")),
-    (stat.S_ISBLK, Message("một thiết bị khối", "a block device")),
-    (stat.S_ISSOCK, Message("một socket", "a socket")),
+    (stat.S_ISDIR, _("một thư mục")),
+    (stat.S_ISFIFO, _("một ống có tên (FIFO)")),
+    (stat.S_ISCHR, _("một thiết bị ký tự")),
+    (stat.S_ISBLK, _("một thiết bị khối")),
+    (stat.S_ISSOCK, _("một socket")),
 ]
 
 
 def not_regular(path: Path, mode: int) -> Diagnostic:
     """QMS001 for a path whose target is not a regular file: never opened, since reading it could block or never end."""
-    kind = next((name for test, name in _KINDS if test(mode)), Message("một tệp đặc biệt", "a special file"))
+    kind = next((name for test, name in _KINDS if test(mode)), _("một tệp đặc biệt"))
     via = _link_target(path)
-    vi_via, en_via = (f" (liên kết tới «{via}»)", f" (a link to «{via}»)") if via else ("", "")
+    via_text = _(" (liên kết tới «{via}»)").format(via=via) if via else Message("", "")
     return error(
         LoadCode.FILE,
         Location(path),
-        Message(
-            f"«{path}» không phải tệp thông thường mà là {kind.vi}{vi_via}: không đọc",
-            f"«{path}» is not a regular file but {kind.en}{en_via}: not read",
-        ),
-        Message(
-            "chỉ đọc tệp .yaml/.yml thông thường; hãy xoá nó, hoặc đổi tên bắt đầu bằng «_» để được bỏ qua",
-            "only regular .yaml/.yml files are read; remove it, or rename it to start with «_» to have it skipped",
-        ),
+        _("«{path}» không phải tệp thông thường mà là {kind}{via_text}: không đọc").format(path=path, kind=kind, via_text=via_text),
+        _("chỉ đọc tệp .yaml/.yml thông thường; hãy xoá nó, hoặc đổi tên bắt đầu bằng «_» để được bỏ qua"),
     )
 
 
@@ -100,24 +101,18 @@ def unreachable(path: Path, exc: OSError) -> Diagnostic:
         return error(
             LoadCode.FILE,
             Location(path),
-            Message(
-                f"«{path}» là liên kết tượng trưng lặp vòng: qua các liên kết, nó trỏ về chính nó",
-                f"«{path}» is a symbolic link loop: through other links it leads back to itself",
-            ),
-            Message(
-                "xoá liên kết, hoặc cho nó trỏ tới một tệp hay thư mục có thật («ls -l» cho biết nó trỏ đi đâu)",
-                "remove the link or point it at a real file or folder («ls -l» shows where it points)",
-            ),
+            _("«{path}» là liên kết tượng trưng lặp vòng: qua các liên kết, nó trỏ về chính nó").format(path=path),
+            _("xoá liên kết, hoặc cho nó trỏ tới một tệp hay thư mục có thật («ls -l» cho biết nó trỏ đi đâu)"),
         )
     target = _link_target(path)
     if exc.errno == errno.ENOENT and target is not None:
         return error(
             LoadCode.FILE,
             Location(path),
-            Message(f"«{path}» là liên kết tượng trưng tới «{target}», nơi không tồn tại", f"«{path}» is a symbolic link to «{target}», which does not exist"),
-            Message("sửa hoặc xoá liên kết", "fix or remove the link"),
+            _("«{path}» là liên kết tượng trưng tới «{target}», nơi không tồn tại").format(path=path, target=target),
+            _("sửa hoặc xoá liên kết"),
         )
-    return error(LoadCode.FILE, Location(path), msg("file.unreadable", error=exc.strerror or exc))
+    return error(LoadCode.FILE, Location(path), _("không đọc được tệp: {error}").format(error=exc.strerror or exc))
 
 
 def _link_target(path: Path) -> str | None:
@@ -138,7 +133,7 @@ def decode(raw: bytes, path: Path) -> str:
             pass
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise SourceError(error(LoadCode.FILE, Location(path, line, 1), msg("file.binary")))
+        raise SourceError(error(LoadCode.FILE, Location(path, line, 1), _("tệp chứa byte NUL, không phải tệp văn bản YAML")))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -150,8 +145,11 @@ def decode(raw: bytes, path: Path) -> str:
             error(
                 LoadCode.ENCODING,
                 Location(path, line, column),
-                msg("file.encoding", byte=f"{raw[exc.start]:02X}"),
-                msg("file.encoding.hint"),
+                _("tệp không phải UTF-8: byte 0x{byte} không hợp lệ").format(byte=f"{raw[exc.start]:02X}"),
+                _(
+                    "tệp có thể được lưu bằng bảng mã cũ (Windows-1258, TCVN3/ABC, VNI); "
+                    "hãy mở bằng trình soạn thảo và lưu lại với mã hoá UTF-8"
+                ),
             )
         ) from None
 

@@ -18,29 +18,60 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from qms.diagnostics import Diagnostic, LoadCode, error
-from qms.i18n import Message, msg
+from qms.i18n import Message, _, ngettext
 from qms.load.source import Path_, SourceMap
 from qms.model import process as model
 from qms.model.values import fold
 
-# Pattern of an identifier type -> (what it is, hint key).
-_PATTERNS: dict[str, tuple[str, str]] = {
-    model.STEP_ID_PATTERN: ("what.step_id", "hint.step_id"),
-    model.PROCESS_CODE_PATTERN: ("what.process_code", "hint.process_code"),
-    model.RECORD_CODE_PATTERN: ("what.record_code", "hint.record_code"),
-    model.VERSION_PATTERN: ("what.version", "hint.version"),
-    model.CLAUSE_PATTERN: ("what.clause", "hint.clause"),
+# What each kind of identifier is called, and how one is written; the hint's {suggestion} is «; có thể dùng «…»» or nothing.
+_IDENTIFIERS: dict[str, tuple[Message, Message]] = {
+    "step_id": (_("mã bước"), _("mã bước chỉ gồm chữ thường không dấu, số và dấu gạch ngang{suggestion}")),
+    "role_id": (_("mã vai trò"), _("mã vai trò chỉ gồm chữ thường không dấu, số và dấu gạch ngang{suggestion}")),
+    "process_code": (_("mã quy trình"), _("mã quy trình gồm chữ in hoa không dấu, số, «-» và «.», ví dụ QT-TTHC-01{suggestion}")),
+    "record_code": (_("mã hồ sơ/biểu mẫu"), _("mã hồ sơ gồm chữ không dấu, số, «-», «.» và «/», ví dụ BM-01{suggestion}")),
+    "version": (_("số phiên bản"), _("ghi số phiên bản dạng 1.0 hoặc 2.1; đặt trong ngoặc kép nếu trình soạn thảo tự đổi")),
+    "clause": (_("điều khoản ISO"), _("ghi điều khoản dạng 8.5.1")),
+    "legal_id": (
+        _("mã tham chiếu văn bản pháp lý"),
+        _("mã tham chiếu chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ nd-118-2025{suggestion}"),
+    ),
+    "kpi_code": (_("mã chỉ số KPI"), _("mã KPI gồm chữ không dấu, số, «-», «.» và «/», ví dụ KPI-01{suggestion}")),
+    "risk_code": (_("mã rủi ro"), _("mã rủi ro gồm chữ không dấu, số, «-», «.» và «/», ví dụ RR-01{suggestion}")),
+}
+# Pattern of an identifier type -> its kind.
+_PATTERNS: dict[str, str] = {
+    model.STEP_ID_PATTERN: "step_id",
+    model.PROCESS_CODE_PATTERN: "process_code",
+    model.RECORD_CODE_PATTERN: "record_code",
+    model.VERSION_PATTERN: "version",
+    model.CLAUSE_PATTERN: "clause",
 }
 # Fields whose value is a role id: same pattern as a step id, but named as a role.
 _ROLE_FIELDS = frozenset({"role", "owner", "kept_by", "approved_by"})
 # Identifiers that share a pattern with another kind but are named for what they are.
-_FIELD_KINDS: dict[tuple[str, str], tuple[str, str]] = {
-    ("legal_basis", "id"): ("what.legal_id", "hint.legal_id"),
-    ("records", "legal_basis"): ("what.legal_id", "hint.legal_id"),
-    ("kpis", "code"): ("what.kpi_code", "hint.kpi_code"),
-    ("citizen_service", "satisfaction_kpi"): ("what.kpi_code", "hint.kpi_code"),
-    ("risks", "code"): ("what.risk_code", "hint.risk_code"),
+_FIELD_KINDS: dict[tuple[str, str], str] = {
+    ("legal_basis", "id"): "legal_id",
+    ("records", "legal_basis"): "legal_id",
+    ("kpis", "code"): "kpi_code",
+    ("citizen_service", "satisfaction_kpi"): "kpi_code",
+    ("risks", "code"): "risk_code",
 }
+# The values qms reads itself (durations, targets, retention periods): the message and the hint, filled in with
+# the error's context ({value}, and {n} for a bare «3 ngày»).
+_VALUE_FORMATS: dict[str, tuple[Message, Message]] = {
+    "qms_duration": (
+        _("«{value}» không phải là thời lượng hợp lệ"),
+        _("ghi như «3 ngày làm việc», «4 giờ» (hoặc 4h), «30 phút», «1 ngày làm việc 4 giờ», «10 ngày lịch»"),
+    ),
+    "qms_duration_bare_day": (
+        _("«{value}»: chưa rõ là ngày làm việc hay ngày lịch"),
+        _("thời hạn TTHC tính bằng ngày làm việc: ghi «{n} ngày làm việc»; nếu là ngày lịch, ghi «{n} ngày lịch»"),
+    ),
+    "qms_target": (_("«{value}» không phải là chỉ tiêu hợp lệ"), _("ghi như «>= 95%», «100%», «<= 2 ngày làm việc» hoặc «>= 4.5»")),
+    "qms_retention": (_("«{value}» không phải là thời hạn lưu trữ hợp lệ"), _("ghi như «5 năm», «18 tháng», «vĩnh viễn» hoặc «10 years»")),
+}
+DATE_HINT = _("viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2025-07-01 cho ngày 01/7/2025")
+_TEXT_HINT = _("ghi văn bản trên cùng dòng sau dấu hai chấm, hoặc {vi: ..., en: ...}")
 
 
 def slug(text: str) -> str:
@@ -50,11 +81,11 @@ def slug(text: str) -> str:
 
 def describe(value: Any) -> Message:
     if value is None:
-        return Message("giá trị rỗng", "an empty value")
+        return _("giá trị rỗng")
     if isinstance(value, list):
-        return Message("một danh sách", "a list")
+        return _("một danh sách")
     if isinstance(value, dict):
-        return Message("một ánh xạ (các trường con)", "a mapping (sub-fields)")
+        return _("một ánh xạ (các trường con)")
     return Message(f"«{value}»", f"«{value}»")
 
 
@@ -120,11 +151,11 @@ def where(data: Any, parent: Path_) -> Message:
     for part in parent:
         node = node[part]
     if len(parent) >= 2 and parent[0] == "steps" and isinstance(node, dict) and node.get("id"):
-        return Message(f"bước «{node['id']}»", f"step «{node['id']}»")
+        return _("bước «{id}»").format(id=node["id"])
     if not parent:
-        return Message("đầu tệp", "the top of the file")
+        return _("đầu tệp")
     name = ".".join(str(p) for p in parent)
-    return Message(f"mục «{name}»", f"section «{name}»")
+    return _("mục «{name}»").format(name=name)
 
 
 def translate(exc: ValidationError, data: Any, source: SourceMap) -> list[Diagnostic]:
@@ -149,85 +180,90 @@ def _explain(err: ErrorDetails, kind: str, path: Path_, data: Any) -> tuple[Mess
     ctx = err.get("ctx") or {}
     field = str(path[-1]) if path else ""
     if kind == "missing":
-        return msg("schema.missing", field=field), _localised("schema.missing.hint", field=field, where=where(data, path[:-1]))
+        hint = _("thêm «{field}: ...» vào {where}; xem tài liệu tham chiếu định dạng (docs/reference/process-format.md)")
+        return _("thiếu trường bắt buộc «{field}»").format(field=field), hint.format(field=field, where=where(data, path[:-1]))
     if kind == "extra_forbidden":
         owner = model_at(path[:-1])
         allowed = sorted(owner.model_fields) if owner else []
         suggestion = closest(field, allowed)
+        message = _("trường «{field}» không có trong định dạng quy trình").format(field=field)
         if suggestion:
-            return msg("schema.extra", field=field), msg("schema.extra.hint_close", suggestion=suggestion)
-        return msg("schema.extra", field=field), msg("schema.extra.hint_list", allowed=", ".join(allowed))
+            return message, _("có phải ý bạn là «{suggestion}»?").format(suggestion=suggestion)
+        return message, _("các trường hợp lệ ở đây: {allowed}").format(allowed=", ".join(allowed))
     if kind in ("enum", "literal_error"):
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         suggestion = closest(str(value), choices)
+        message = _("giá trị «{value}» không hợp lệ").format(value=value)
         if suggestion:
-            return msg("schema.choice", value=value), msg("schema.choice.hint_close", suggestion=suggestion, choices=", ".join(choices))
-        return msg("schema.choice", value=value), msg("schema.choice.hint", choices=", ".join(choices))
-    if kind.startswith("date") or kind.startswith("datetime"):
-        return msg("schema.date", value=value), msg("schema.date.hint")
-    if kind.startswith("int_"):
-        return msg("schema.int", value=value), msg("schema.int.hint")
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return msg("schema.number_range", value=value, range=_range(path)), None
-    if kind.startswith("bool"):
-        return msg("schema.bool", value=value), msg("schema.bool.hint")
-    if kind == "string_type":
-        hint = msg("step.next_single.hint") if field == "next" and isinstance(value, list) else msg("schema.expect_text.hint")
-        return _localised("schema.expect_text", got=describe(value)), hint
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        if ctx.get("class_name") == "Text":
-            return _localised("schema.expect_text", got=describe(value)), msg("schema.expect_text.hint")
-        return _localised("schema.expect_mapping", got=describe(value)), msg("schema.expect_mapping.hint")
-    if kind == "list_type":
-        return _localised("schema.expect_list", got=describe(value)), msg("schema.expect_list.hint")
-    if kind == "too_short":
-        return msg("schema.too_short", min=ctx.get("min_length", 1)), None
-    if kind == "string_too_short":
-        return msg("schema.empty_text"), None
+            return message, _("có phải ý bạn là «{suggestion}»? Các giá trị hợp lệ: {choices}").format(suggestion=suggestion, choices=", ".join(choices))
+        return message, _("chọn một trong: {choices}").format(choices=", ".join(choices))
     if kind == "string_pattern_mismatch":
-        what, hint_key = _PATTERNS.get(ctx.get("pattern", ""), ("what.step_id", "hint.step_id"))
-        loc = err["loc"]
-        role_key = loc[:1] == ("roles",) and loc[-1:] == ("[key]",)
-        if hint_key == "hint.step_id" and (role_key or (bool(loc) and loc[-1] in _ROLE_FIELDS)):
-            what, hint_key = "what.role_id", "hint.role_id"
-        if path and (str(path[0]), str(path[-1])) in _FIELD_KINDS:
-            what, hint_key = _FIELD_KINDS[(str(path[0]), str(path[-1]))]
-        suggestion = slug(str(value))
-        if hint_key == "hint.process_code":
-            suggestion = suggestion.upper()
-        extra = msg("hint.suggest", value=suggestion) if suggestion and suggestion != value and hint_key != "hint.version" else Message("", "")
-        return _localised("schema.pattern", value=value, what=msg(what)), _localised(hint_key, suggestion=extra)
+        return _pattern_mismatch(err, path, value)
     if kind in ("qms_duration_too_large", "qms_retention_too_large", "qms_target_too_large"):
         return _too_large(kind, str(ctx.get("value", "")), ctx.get("years", "?"))
-    if kind in ("qms_duration", "qms_duration_bare_day", "qms_target", "qms_retention"):
-        key = {"qms_duration_bare_day": "duration.bare_day"}.get(kind, kind.removeprefix("qms_") + ".invalid")
-        return msg(key, **ctx), msg(key + ".hint", **ctx)
-    return msg("schema.other", detail=err.get("msg", kind)), None
+    if kind in _VALUE_FORMATS:
+        message, hint = _VALUE_FORMATS[kind]
+        return message.format(**ctx), hint.format(**ctx)
+    explained = _wrong_type(kind, field, value, ctx, path)
+    return explained or (_("giá trị không hợp lệ: {detail}").format(detail=err.get("msg", kind)), None)
+
+
+def _wrong_type(kind: str, field: str, value: Any, ctx: dict[str, Any], path: Path_) -> tuple[Message, Message | None] | None:
+    """A value of the wrong type or size for its field (a date, a number, a text, a mapping, a list...); None for others."""
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return _("«{value}» không phải là ngày hợp lệ").format(value=value), DATE_HINT
+    if kind.startswith("int_"):
+        return _("«{value}» không phải là số nguyên").format(value=value), _("ghi một số nguyên, ví dụ 3")
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return _("giá trị {value} nằm ngoài khoảng cho phép ({range})").format(value=value, range=_range(path)), None
+    if kind.startswith("bool"):
+        return _("«{value}» không phải là giá trị đúng/sai").format(value=value), _("ghi true hoặc false")
+    if kind == "string_type" or (kind in ("model_type", "model_attributes_type", "dict_type") and ctx.get("class_name") == "Text"):
+        hint = _TEXT_HINT
+        if kind == "string_type" and field == "next" and isinstance(value, list):
+            hint = _("để rẽ nhánh, dùng một bước «type: decision» với «branches: [{when: ..., to: ...}]»")
+        return _("cần một đoạn văn bản, không phải {got}").format(got=describe(value)), hint
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        message = _("cần một ánh xạ (các dòng «trường: giá trị»), không phải {got}").format(got=describe(value))
+        return message, _("thụt lề các trường con thêm hai dấu cách dưới dòng này")
+    if kind == "list_type":
+        message = _("cần một danh sách, không phải {got}").format(got=describe(value))
+        return message, _("viết mỗi phần tử trên một dòng bắt đầu bằng «- », hoặc [a, b]")
+    if kind == "too_short":
+        least = ctx.get("min_length", 1)
+        return ngettext("cần ít nhất {min} phần tử", "cần ít nhất {min} phần tử", least).format(min=least), None
+    if kind == "string_too_short":
+        return _("văn bản không được để trống"), None
+    return None
+
+
+def _pattern_mismatch(err: ErrorDetails, path: Path_, value: Any) -> tuple[Message, Message]:
+    """An identifier not written the way its kind is, with the identifier to use instead when one can be made."""
+    ctx = err.get("ctx") or {}
+    kind = _PATTERNS.get(ctx.get("pattern", ""), "step_id")
+    loc = err["loc"]
+    role_key = loc[:1] == ("roles",) and loc[-1:] == ("[key]",)
+    if kind == "step_id" and (role_key or (bool(loc) and loc[-1] in _ROLE_FIELDS)):
+        kind = "role_id"
+    if path and (str(path[0]), str(path[-1])) in _FIELD_KINDS:
+        kind = _FIELD_KINDS[(str(path[0]), str(path[-1]))]
+    suggestion = slug(str(value))
+    if kind == "process_code":
+        suggestion = suggestion.upper()
+    use = suggestion and suggestion != value and kind != "version"
+    extra = _("; có thể dùng «{value}»").format(value=suggestion) if use else Message("", "")
+    what, hint = _IDENTIFIERS[kind]
+    return _("«{value}» không đúng dạng {what}").format(value=value, what=what), hint.format(suggestion=extra)
 
 
 def _too_large(kind: str, value: str, years: object) -> tuple[Message, Message]:
     """A number too large to be meant (a duration or retention beyond ``years``, a target beyond any float)."""
+    too_long = _("«{value}» dài hơn {years} năm: có lẽ con số bị gõ nhầm").format(value=value, years=years)
     if kind == "qms_duration_too_large":
-        return (
-            Message(f"«{value}» dài hơn {years} năm: có lẽ con số bị gõ nhầm", f"«{value}» is longer than {years} years: the number is probably mistyped"),
-            msg("duration.invalid.hint"),
-        )
+        return too_long, _VALUE_FORMATS["qms_duration"][1]
     if kind == "qms_retention_too_large":
-        return (
-            Message(f"«{value}» dài hơn {years} năm: có lẽ con số bị gõ nhầm", f"«{value}» is longer than {years} years: the number is probably mistyped"),
-            Message(
-                "hồ sơ phải giữ mãi thì ghi «vĩnh viễn»; nếu không, sửa lại con số, ví dụ «5 năm», «18 tháng»",
-                "for a record kept for ever write «vĩnh viễn» (permanent); otherwise correct the number, e.g. «5 năm», «18 tháng»",
-            ),
-        )
-    return Message(f"«{value}»: con số quá lớn", f"«{value}»: the number is too large"), msg("target.invalid.hint")
-
-
-def _localised(key: str, **args: Any) -> Message:
-    """Like ``msg`` but arguments may themselves be bilingual messages."""
-    vi = msg(key, **{k: (v.vi if isinstance(v, Message) else v) for k, v in args.items()}).vi
-    en = msg(key, **{k: (v.en if isinstance(v, Message) else v) for k, v in args.items()}).en
-    return Message(vi, en)
+        return too_long, _("hồ sơ phải giữ mãi thì ghi «vĩnh viễn»; nếu không, sửa lại con số, ví dụ «5 năm», «18 tháng»")
+    return _("«{value}»: con số quá lớn").format(value=value), _VALUE_FORMATS["qms_target"][1]
 
 
 def _range(path: Path_) -> str:

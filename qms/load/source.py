@@ -41,12 +41,34 @@ from pathlib import Path
 import yaml
 
 from qms.diagnostics import Diagnostic, LoadCode, Location, error
-from qms.i18n import CATALOGUE, Message, msg
+from qms.i18n import Message, _
 from qms.load.limits import LIBYAML_DEPTH_PROBLEM, MAX_DEPTH, MAX_FILE_BYTES, too_deep
 from qms.load.safe_read import decode, not_regular, read_bytes, unreachable
 from qms.load.source_map import Document, Path_, SourceError, SourceMap
 from qms.load.yaml_escapes import LIBYAML_ESCAPE_PROBLEM, invalid_unicode_escape
 from qms.load.yaml_events import ALLOWED_TAGS, NULLS, Builder, nfc
+
+# Texts by problem.
+_YAML_PROBLEM = {
+    "mapping values are not allowed here": _(
+        "không được đặt «trường: giá trị» ở đây (thường do thiếu ngoặc kép quanh văn bản có dấu «: », hoặc thụt lề sai)"
+    ),
+    "mapping values are not allowed in this context": _(
+        "không được đặt «trường: giá trị» ở đây (văn bản có dấu «: » phải đặt trong ngoặc kép)"
+    ),
+    "could not find expected ':'": _("thiếu dấu hai chấm «:» sau tên trường"),
+    "did not find expected key": _("thụt lề không khớp: dòng này không thẳng hàng với các trường cùng cấp"),
+    "did not find expected '-' indicator": _("thụt lề không khớp trong danh sách: mỗi phần tử bắt đầu bằng «- » thẳng hàng nhau"),
+    "found character that cannot start any token": _(
+        "ký tự không thể bắt đầu một giá trị (thường là ký tự Tab; YAML chỉ thụt lề bằng dấu cách)"
+    ),
+    "did not find expected ',' or ']'": _("thiếu dấu «,» hoặc «]» đóng danh sách"),
+    "did not find expected ',' or '}'": _("thiếu dấu «,» hoặc «}» đóng ánh xạ"),
+    "found unexpected end of stream": _("tệp kết thúc giữa chừng (ngoặc kép hoặc ngoặc chưa đóng)"),
+    "found undefined alias": _("bí danh (*tên) chưa được định nghĩa"),
+    "found unknown escape character": _("ký tự thoát «\\» không hợp lệ trong chuỗi ngoặc kép; dùng ngoặc đơn hoặc viết «\\\\»"),
+    "found unexpected ':'": _("dấu «:» không đúng chỗ"),
+}
 
 try:  # libyaml is present in PyPI wheels of PyYAML; the pure loader is a slow fallback
     _Loader: type = yaml.CSafeLoader
@@ -78,17 +100,36 @@ def parse_document(text: str, path: Path) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "?"
-        raise SourceError(error(LoadCode.SYNTAX, Location(path, line, column), _syntax_message(problem), msg("yaml.syntax.hint"))) from None
+        raise SourceError(
+            error(
+                LoadCode.SYNTAX,
+                Location(path, line, column),
+                _syntax_message(problem),
+                _(
+                    "kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm sau tên trường, "
+                    "và đặt văn bản có dấu «: » hoặc «#» trong ngoặc kép"
+                ),
+            )
+        ) from None
     except yaml.YAMLError as exc:
-        raise SourceError(error(LoadCode.SYNTAX, Location(path), msg("yaml.syntax", problem=str(exc)), msg("yaml.syntax.hint"))) from None
+        raise SourceError(
+            error(
+                LoadCode.SYNTAX,
+                Location(path),
+                _("lỗi cú pháp YAML: {problem}").format(problem=str(exc)),
+                _(
+                    "kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm sau tên trường, "
+                    "và đặt văn bản có dấu «: » hoặc «#» trong ngoặc kép"
+                ),
+            )
+        ) from None
     if data is None:
-        raise SourceError(error(LoadCode.FILE, Location(path), msg("file.empty"), msg("file.empty.hint")))
+        raise SourceError(error(LoadCode.FILE, Location(path), _("tệp rỗng"), _("dùng `qms new process MÃ` để tạo một quy trình mẫu")))
     return Document(data, builder.source)
 
 
 def _syntax_message(problem: str) -> Message:
-    vi, en = CATALOGUE.get(f"yaml.problem.{problem}", (problem, problem))
-    return Message(msg("yaml.syntax", problem=vi).vi, msg("yaml.syntax", problem=en).en)
+    return _("lỗi cú pháp YAML: {problem}").format(problem=_YAML_PROBLEM.get(problem, Message(problem, problem)))
 
 
 def _bad_character(text: str, path: Path) -> Diagnostic:
@@ -98,7 +139,12 @@ def _bad_character(text: str, path: Path) -> Diagnostic:
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     code = f"{ord(match.group()):04X}" if match else "?"
-    return error(LoadCode.SYNTAX, Location(path, line, column), msg("yaml.control_char", code=code), msg("yaml.control_char.hint"))
+    return error(
+        LoadCode.SYNTAX,
+        Location(path, line, column),
+        _("ký tự điều khiển U+{code} không được phép trong tệp YAML").format(code=code),
+        _("xoá ký tự này; nó thường lẫn vào khi dán văn bản từ Word, PDF hoặc trang web"),
+    )
 
 
 __all__ = [

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from qms.diagnostics import Diagnostic, LoadCode, Location, error
-from qms.i18n import Message
+from qms.i18n import Message, _
 
 # What a value may contain: the characters YAML allows in the file itself (libyaml refuses the others there),
 # less NEL (U+0085), which YAML reads as a line break when written as is. Only double-quoted scalars can hold
@@ -62,42 +62,26 @@ def _escape_problem(written: str, code: int, pair: str | None = None) -> tuple[M
     """Message and hint for an escape ``written`` that stands for code point ``code``, which is no character for a value."""
     if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
         if code > 0x10FFFF:
-            message = Message(
-                f"chuỗi thoát «{written}» vượt quá U+10FFFF, mã Unicode lớn nhất: không phải một ký tự",
-                f"the escape «{written}» is beyond U+10FFFF, the largest Unicode code point: not a character",
-            )
+            message = _("chuỗi thoát «{written}» vượt quá U+10FFFF, mã Unicode lớn nhất: không phải một ký tự").format(written=written)
         else:
-            message = Message(
-                f"chuỗi thoát «{written}» là một nửa của cặp thay thế UTF-16 (surrogate), không phải một ký tự",
-                f"the escape «{written}» names half of a UTF-16 surrogate pair, not a character",
+            message = _("chuỗi thoát «{written}» là một nửa của cặp thay thế UTF-16 (surrogate), không phải một ký tự").format(
+                written=written
             )
         if pair is not None:  # "\ud83d\ude00" as JSON writes it: YAML wants the character or one \U escape
             whole = 0x10000 + ((code - 0xD800) << 10) + (int(pair[2:], 16) - 0xDC00)
-            hint = Message(
-                f"viết thẳng ký tự «{chr(whole)}», hoặc một chuỗi thoát \\U{whole:08X} thay cho cả cặp «{written}{pair}»",
-                f"write the character «{chr(whole)}» itself, or the one escape \\U{whole:08X} instead of the pair «{written}{pair}»",
+            hint = _("viết thẳng ký tự «{character}», hoặc một chuỗi thoát \\U{whole:08X} thay cho cả cặp «{written}{pair}»").format(
+                character=chr(whole), whole=whole, written=written, pair=pair
             )
         else:
-            hint = Message(
-                "viết thẳng ký tự, hoặc chuỗi thoát \\U với 8 chữ số mã Unicode của nó (ví dụ \\U000020AB cho ₫)",
-                "write the character itself, or a \\U escape with its 8-digit code point (e.g. \\U000020AB for ₫)",
-            )
+            hint = _("viết thẳng ký tự, hoặc chuỗi thoát \\U với 8 chữ số mã Unicode của nó (ví dụ \\U000020AB cho ₫)")
         return message, hint
-    if (code & 0xFFFE) == 0xFFFE:
-        what = Message("giá trị không phải ký tự Unicode", "the Unicode noncharacter")
-    else:
-        what = Message("ký tự điều khiển", "the control character")
+    what = _("giá trị không phải ký tự Unicode") if (code & 0xFFFE) == 0xFFFE else _("ký tự điều khiển")
     return (
-        Message(
-            f"chuỗi thoát «{written}» tạo ra {what.vi} U+{code:04X}, không được phép trong tệp quy trình: "
-            "lưu đồ, BPMN (XML) và sổ tay không thể hiển thị nó",
-            f"the escape «{written}» makes {what.en} U+{code:04X}, which is not allowed in a process file: "
-            "flowcharts, BPMN (XML) and the handbook cannot show it",
-        ),
-        Message(
-            "xoá chuỗi thoát này; muốn xuống dòng hãy viết \\n, muốn có dấu tab hãy viết \\t",
-            "remove the escape; write \\n for a line break and \\t for a tab",
-        ),
+        _(
+            "chuỗi thoát «{written}» tạo ra {what} U+{code:04X}, không được phép trong tệp quy trình: "
+            "lưu đồ, BPMN (XML) và sổ tay không thể hiển thị nó"
+        ).format(written=written, what=what, code=code),
+        _("xoá chuỗi thoát này; muốn xuống dòng hãy viết \\n, muốn có dấu tab hãy viết \\t"),
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from qms.diagnostics import LoadCode, Location, error
-from qms.i18n import msg
+from qms.i18n import _
 from qms.load.limits import MAX_DEPTH, node_budget
 from qms.load.source_map import Path_, SourceError, SourceMap
 from qms.load.yaml_escapes import FORBIDDEN, bad_escape
@@ -52,7 +52,12 @@ class Builder:
     def spend(self, n: int, mark: Any) -> None:
         self.budget -= n
         if self.budget < 0:
-            raise self.fail(LoadCode.UNSAFE_YAML, mark, msg("yaml.alias_bomb", limit=self.limit), msg("yaml.alias_bomb.hint"))
+            raise self.fail(
+                LoadCode.UNSAFE_YAML,
+                mark,
+                _("các bí danh YAML (*tên) mở rộng thành hơn {limit} phần tử — tệp bị từ chối để tránh treo máy").format(limit=self.limit),
+                _("dùng neo (&) và bí danh (*) ít hơn, hoặc viết trực tiếp nội dung"),
+            )
 
     def build(self, events: Any) -> Any:
         """Consume one document's events and return its value."""
@@ -73,7 +78,12 @@ class Builder:
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
-                    raise self.fail(LoadCode.SYNTAX, event.start_mark, msg("yaml.multi_document"), msg("yaml.multi_document.hint"))
+                    raise self.fail(
+                        LoadCode.SYNTAX,
+                        event.start_mark,
+                        _("tệp chứa nhiều tài liệu YAML (dấu ---); mỗi tệp chỉ mô tả một quy trình"),
+                        _("tách mỗi quy trình ra một tệp riêng"),
+                    )
         return root
 
     def scalar(self, stack: list[list[Any]], event: Any, root: Any) -> Any:
@@ -93,13 +103,20 @@ class Builder:
     def alias(self, stack: list[list[Any]], event: Any, root: Any) -> Any:
         """An alias: the anchored value again (a key, or a value counted at its expanded size)."""
         if event.anchor in self.open_anchors:
-            raise self.fail(LoadCode.UNSAFE_YAML, event.start_mark, msg("yaml.recursive_alias", name=event.anchor))
+            raise self.fail(LoadCode.UNSAFE_YAML, event.start_mark, _("bí danh *{name} tham chiếu đến chính nó").format(name=event.anchor))
         if event.anchor not in self.anchors:
-            raise self.fail(LoadCode.SYNTAX, event.start_mark, msg("yaml.unknown_alias", name=event.anchor))
+            raise self.fail(
+                LoadCode.SYNTAX, event.start_mark, _("bí danh *{name} chưa được định nghĩa bằng &{name}").format(name=event.anchor)
+            )
         value, count = self.anchors[event.anchor]
         if stack and stack[-1][0] == "map" and stack[-1][3] is _NO_KEY:
             if not isinstance(value, str):
-                raise self.fail(LoadCode.SYNTAX, event.start_mark, msg("yaml.complex_key"), msg("yaml.complex_key.hint"))
+                raise self.fail(
+                    LoadCode.SYNTAX,
+                    event.start_mark,
+                    _("tên trường phải là một chuỗi đơn giản"),
+                    _("viết tên trường trên một dòng, theo sau là dấu hai chấm"),
+                )
             self.take_key(stack[-1], value, event)
             return root
         self.spend(count, event.start_mark)
@@ -109,9 +126,19 @@ class Builder:
         """The start of a mapping or a sequence: a new frame, within the depth limit."""
         self.check_tag(event)
         if stack and stack[-1][0] == "map" and stack[-1][3] is _NO_KEY:
-            raise self.fail(LoadCode.SYNTAX, event.start_mark, msg("yaml.complex_key"), msg("yaml.complex_key.hint"))
+            raise self.fail(
+                LoadCode.SYNTAX,
+                event.start_mark,
+                _("tên trường phải là một chuỗi đơn giản"),
+                _("viết tên trường trên một dòng, theo sau là dấu hai chấm"),
+            )
         if len(stack) >= MAX_DEPTH:
-            raise self.fail(LoadCode.UNSAFE_YAML, event.start_mark, msg("yaml.too_deep", limit=MAX_DEPTH), msg("yaml.too_deep.hint"))
+            raise self.fail(
+                LoadCode.UNSAFE_YAML,
+                event.start_mark,
+                _("cấu trúc lồng nhau quá sâu (hơn {limit} mức)").format(limit=MAX_DEPTH),
+                _("một quy trình hợp lệ không cần lồng sâu như vậy; kiểm tra các dấu [ và { chưa đóng"),
+            )
         path = self.child_path(stack)
         self.source.values.setdefault(path, (event.start_mark.line + 1, event.start_mark.column + 1))
         if event.anchor:
@@ -134,7 +161,12 @@ class Builder:
 
     def check_tag(self, event: Any) -> None:
         if event.tag and event.tag not in ALLOWED_TAGS:
-            raise self.fail(LoadCode.SYNTAX, event.start_mark, msg("yaml.tag", tag=event.tag), msg("yaml.tag.hint"))
+            raise self.fail(
+                LoadCode.SYNTAX,
+                event.start_mark,
+                _("thẻ YAML «{tag}» không được hỗ trợ").format(tag=event.tag),
+                _("xoá thẻ; các giá trị được đọc như văn bản và kiểm tra theo lược đồ"),
+            )
 
     def register_anchor(self, anchor: str | None, done: tuple[Any, int]) -> None:
         if anchor:
@@ -159,8 +191,8 @@ class Builder:
             raise self.fail(
                 LoadCode.DUPLICATE_KEY,
                 event.start_mark,
-                msg("yaml.duplicate_key", key=key, first_line=frame[8][key][0]),
-                msg("yaml.duplicate_key.hint"),
+                _("trường «{key}» bị khai báo lặp (lần đầu ở dòng {first_line})").format(key=key, first_line=frame[8][key][0]),
+                _("xoá một trong hai dòng hoặc gộp nội dung; YAML chỉ giữ lại một giá trị và âm thầm bỏ giá trị kia"),
             )
         frame[8][key] = position
         frame[3] = key
@@ -193,7 +225,7 @@ class Builder:
             sources = value if isinstance(value, list) else [value]
             for source in sources:
                 if not isinstance(source, dict):
-                    raise self.fail(LoadCode.SYNTAX, mark, msg("yaml.merge"))
+                    raise self.fail(LoadCode.SYNTAX, mark, _("khoá gộp «<<» phải trỏ tới một ánh xạ hoặc danh sách ánh xạ"))
                 for key, item in source.items():
                     merged.setdefault(key, item)
         merged.update(frame[1])

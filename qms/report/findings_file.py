@@ -19,16 +19,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from qms.i18n import Lang, Message, msg
+from qms.i18n import Lang, Message, _, ngettext
 
 MAX_BYTES = 64 * 1024 * 1024  # a check of thousands of processes writes a few MB
 MAX_PROBLEMS = 10  # a file of another format would give one problem per entry
 _LOCATE_BYTES = 8 * 1024 * 1024  # positions come from the slow pure-Python scanner: only for files this small
 
-_HINT = Message(
-    "dùng tệp do «qms check --format json --out check.json» ghi ra; mỗi phát hiện cần «process», có thể có «step» và «waived»",
-    "use the file «qms check --format json --out check.json» writes; each finding needs «process» and may have «step» and «waived»",
-)
+_HINT = _("dùng tệp do «qms check --format json --out check.json» ghi ra; mỗi phát hiện cần «process», có thể có «step» và «waived»")
 
 
 class FindingEntry(BaseModel):
@@ -62,7 +59,7 @@ class FileProblem:
 
     def render(self, lang: Lang | str = Lang.VI) -> str:
         text = f"{self.where}: {self.message.get(lang)}"
-        return text + (f" ({msg('cli.hint').get(lang)}: {self.hint.get(lang)})" if self.hint else "")
+        return text + (f" ({_('gợi ý').get(lang)}: {self.hint.get(lang)})" if self.hint else "")
 
 
 class FindingsFileError(Exception):
@@ -77,17 +74,17 @@ class FindingsFileError(Exception):
 def read_findings_file(path: Path, max_bytes: int = MAX_BYTES) -> list[FindingEntry]:
     text = _read_text(path, max_bytes)
     if not text.strip():
-        raise FindingsFileError([FileProblem(str(path), msg("file.empty"))])
+        raise FindingsFileError([FileProblem(str(path), _("tệp rỗng"))])
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        problem = Message(f"lỗi cú pháp JSON: {exc.msg}", f"JSON syntax error: {exc.msg}")
+        problem = _("lỗi cú pháp JSON: {msg}").format(msg=exc.msg)
         raise FindingsFileError([FileProblem(f"{path}:{exc.lineno}:{exc.colno}", problem)]) from None
     except RecursionError:
-        problem = Message("JSON lồng nhau quá sâu", "JSON nested too deeply")
+        problem = _("JSON lồng nhau quá sâu")
         raise FindingsFileError([FileProblem(str(path), problem)]) from None
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        problem = Message(f"JSON không hợp lệ: {exc}", f"invalid JSON: {exc}")
+        problem = _("JSON không hợp lệ: {exc}").format(exc=exc)
         raise FindingsFileError([FileProblem(str(path), problem)]) from None
     try:
         return _CheckJson.model_validate(data).findings
@@ -110,21 +107,17 @@ def _read_text(path: Path, max_bytes: int) -> str:
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
-            raise FindingsFileError([FileProblem(str(path), msg("file.not_found", path=path))]) from None
-        raise FindingsFileError([FileProblem(str(path), msg("file.unreadable", error=exc.strerror or exc))]) from None
+            raise FindingsFileError([FileProblem(str(path), _("không tìm thấy tệp hoặc thư mục «{path}»").format(path=path))]) from None
+        raise FindingsFileError([FileProblem(str(path), _("không đọc được tệp: {error}").format(error=exc.strerror or exc))]) from None
     if len(raw) > max_bytes:
         size = path.stat().st_size if path.is_file() else len(raw)
-        hint = Message(
-            "chỉ kiểm tra các quy trình cần vẽ, hoặc lọc bớt quy tắc («qms check --select …»)",
-            "check only the processes to draw, or fewer rules («qms check --select …»)",
+        hint = _("chỉ kiểm tra các quy trình cần vẽ, hoặc lọc bớt quy tắc («qms check --select …»)")
+        raise FindingsFileError(
+            [FileProblem(str(path), _("tệp quá lớn ({size} byte; tối đa {limit} byte)").format(size=size, limit=max_bytes), hint)]
         )
-        raise FindingsFileError([FileProblem(str(path), msg("file.too_large", size=size, limit=max_bytes), hint)])
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problem = Message("tệp được lưu bằng UTF-16, không phải UTF-8", "the file is saved as UTF-16, not UTF-8")
-        hint = Message(
-            "PowerShell «>» ghi UTF-16; dùng «qms check --format json --out check.json» để có tệp UTF-8",
-            "PowerShell's «>» writes UTF-16; use «qms check --format json --out check.json» to get a UTF-8 file",
-        )
+        problem = _("tệp được lưu bằng UTF-16, không phải UTF-8")
+        hint = _("PowerShell «>» ghi UTF-16; dùng «qms check --format json --out check.json» để có tệp UTF-8")
         raise FindingsFileError([FileProblem(str(path), problem, hint)])
     try:
         return raw.decode("utf-8-sig")
@@ -132,20 +125,20 @@ def _read_text(path: Path, max_bytes: int) -> str:
         start = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)  # utf-8-sig counts after the BOM
         line = raw.count(b"\n", 0, start) + 1
         column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
-        problem = msg("file.encoding", byte=f"{raw[start]:02X}")
+        problem = _("tệp không phải UTF-8: byte 0x{byte} không hợp lệ").format(byte=f"{raw[start]:02X}")
         raise FindingsFileError([FileProblem(f"{path}:{line}:{column}", problem)]) from None
 
 
 # --- explaining the shape ------------------------------------------------------------------
 
 _EXPECTED = {
-    "string_type": Message("một chuỗi", "a string"),
-    "int_type": Message("một số nguyên", "an integer"),
-    "bool_type": Message("true hoặc false", "true or false"),
-    "list_type": Message("một danh sách [...]", "a list [...]"),
-    "model_type": Message("một đối tượng JSON {...}", "a JSON object {...}"),
-    "dict_type": Message("một đối tượng JSON {...}", "a JSON object {...}"),
-    "literal_error": Message("error, warning hoặc info", "error, warning or info"),
+    "string_type": _("một chuỗi"),
+    "int_type": _("một số nguyên"),
+    "bool_type": _("true hoặc false"),
+    "list_type": _("một danh sách [...]"),
+    "model_type": _("một đối tượng JSON {...}"),
+    "dict_type": _("một đối tượng JSON {...}"),
+    "literal_error": _("error, warning hoặc info"),
 }
 
 
@@ -161,27 +154,30 @@ def _problems(exc: ValidationError, text: str, path: Path) -> list[FileProblem]:
     problems = [problem for _, problem in sorted(located, key=lambda pair: pair[0])]  # in the order of the file
     if len(errors) > MAX_PROBLEMS:
         more = len(errors) - MAX_PROBLEMS
-        problems.append(FileProblem(str(path), Message(f"… và {more} lỗi khác cùng loại", f"… and {more} more such problems"), None))
+        problems.append(
+            FileProblem(
+                str(path), ngettext("… và {more} lỗi khác cùng loại", "… và {more} lỗi khác cùng loại", more).format(more=more), None
+            )
+        )
     return problems
 
 
 def _explain(kind: str, loc: tuple[Any, ...], value: Any) -> Message:
     if kind == "model_type" and not loc:
         shown = _shown(value)
-        return Message(
-            f"tệp phải là một đối tượng JSON có khoá «findings» (kết quả của «qms check --format json»), không phải {shown.vi}",
-            f"the file must be a JSON object with a «findings» key (the output of «qms check --format json»), not {shown.en}",
+        return _("tệp phải là một đối tượng JSON có khoá «findings» (kết quả của «qms check --format json»), không phải {shown}").format(
+            shown=shown
         )
     if kind == "missing":
         parent, key = _name(loc[:-1]), loc[-1]
         if not parent:
-            return Message(f"tệp thiếu khoá «{key}»", f"the file has no «{key}» key")
-        return Message(f"«{parent}» thiếu khoá «{key}»", f"«{parent}» lacks the key «{key}»")
+            return _("tệp thiếu khoá «{key}»").format(key=key)
+        return _("«{parent}» thiếu khoá «{key}»").format(parent=parent, key=key)
     expected = _EXPECTED.get(kind)
     shown = _shown(value)
     if expected is None:
-        return Message(f"«{_name(loc)}»: giá trị không hợp lệ ({kind}): {shown.vi}", f"«{_name(loc)}»: invalid value ({kind}): {shown.en}")
-    return Message(f"«{_name(loc)}» phải là {expected.vi}, không phải {shown.vi}", f"«{_name(loc)}» must be {expected.en}, not {shown.en}")
+        return _("«{loc}»: giá trị không hợp lệ ({kind}): {shown}").format(loc=_name(loc), kind=kind, shown=shown)
+    return _("«{loc}» phải là {expected}, không phải {shown}").format(loc=_name(loc), expected=expected, shown=shown)
 
 
 def _name(loc: tuple[Any, ...]) -> str:
@@ -193,9 +189,9 @@ def _name(loc: tuple[Any, ...]) -> str:
 
 def _shown(value: Any) -> Message:
     if isinstance(value, dict):
-        return Message("một đối tượng {...}", "an object {...}")
+        return _("một đối tượng {...}")
     if isinstance(value, list):
-        return Message("một danh sách [...]", "a list [...]")
+        return _("một danh sách [...]")
     text = json.dumps(value, ensure_ascii=False)
     text = f"«{text}»" if len(text) <= 60 else f"«{text[:57]}…»"
     return Message(text, text)

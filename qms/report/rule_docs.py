@@ -12,7 +12,7 @@ from pathlib import Path
 
 from qms.codes import all_codes
 from qms.diagnostics import CodeInfo, Status
-from qms.i18n import Lang, Message
+from qms.i18n import Lang, _
 from qms.rules.base import Rule
 from qms.rules.registry import rule_by_code
 
@@ -27,9 +27,10 @@ _HEADINGS = {
     },
 }  # fmt: skip
 KINDS = {
-    "load": Message("lỗi đọc tệp quy trình (luôn được báo, không bỏ qua hay miễn được)", "process file load error (always reported, never ignored or waived)"),
-    "rule": Message("quy tắc phù hợp", "conformity rule"),
-    "engine": Message("báo cáo của bộ máy kiểm tra (theo cấu hình như phát hiện của quy tắc)", "rule engine report (configured like a rule's findings)"),
+    "load": _("lỗi đọc tệp quy trình (luôn được báo, không bỏ qua hay miễn được)"),
+    "rule": _("quy tắc phù hợp"),
+    "engine": _("báo cáo của bộ máy kiểm tra (theo cấu hình như phát hiện của quy tắc)"),
+    "calendar": _("lỗi trong tệp lịch làm việc (calendar.yaml)"),
 }
 
 
@@ -132,6 +133,7 @@ _INDEX_SECTIONS = (
     ("load", "## Lỗi đọc tệp / Load errors", "Báo khi tệp quy trình không đọc được; luôn được báo, không bỏ qua được. *Reported when a process file cannot be read; never ignored.*"),
     ("rule", "## Quy tắc / Rules", "Các quy tắc `qms check` chạy. *The rules `qms check` runs.*"),
     ("engine", "## Mã của bộ máy kiểm tra / Engine codes", "Về chính lần kiểm tra; `ignore` và `severity` áp dụng như với quy tắc. *About the run itself; `ignore` and `severity` apply.*"),
+    ("calendar", "## Lịch làm việc / Working-day calendar", "Báo khi đọc tệp `calendar.yaml` của cơ quan (ngày nghỉ, ngày làm bù, giờ làm việc). *Reported when reading the agency's `calendar.yaml`.*"),
 )
 
 

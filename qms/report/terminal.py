@@ -27,7 +27,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from qms.diagnostics import Diagnostic, Severity, visible
-from qms.i18n import Lang, Message, msg
+from qms.i18n import Lang, _
 from qms.load.source import SourceError, read_bytes
 
 
@@ -46,7 +46,7 @@ def text_format(requested: str | None, terminal: bool) -> TextFormat:
 
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_WAIVER = Message("miễn áp dụng", "waiver")
+_WAIVER = _("miễn áp dụng")
 _WIDE = 160  # a source line longer than this is shown as a window around the column
 _CONTEXT = 60  # characters kept before the column in such a window
 
@@ -128,7 +128,7 @@ def _full(diagnostic: Diagnostic, lang: Lang | str, sources: SourceLines) -> lis
         reason = f"{diagnostic.waiver.reason.get(lang)} ({diagnostic.waiver.approved_by})"
         lines.append(Text(f"{indent}= {_WAIVER.get(lang)}: {visible(reason)}", style="dim"))
     elif diagnostic.hint is not None:
-        lines.append(Text.assemble(f"{indent}= ", (f"{msg('cli.hint').get(lang)}: ", "bold"), visible(diagnostic.hint.get(lang))))
+        lines.append(Text.assemble(f"{indent}= ", (f"{_('gợi ý').get(lang)}: ", "bold"), visible(diagnostic.hint.get(lang))))
     return lines
 
 

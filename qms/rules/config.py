@@ -32,7 +32,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, 
 from pydantic_core import PydanticCustomError
 
 from qms.diagnostics import Severity
-from qms.i18n import msg
+from qms.i18n import _
 from qms.rules.config_problems import (
     CONFIG_PATH_HINT,
     FAIL_ON,
@@ -102,13 +102,24 @@ def load_config(path: Path | None) -> RuleConfig:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ConfigError([ConfigProblem(msg("file.unreadable", error=exc.strerror or exc), CONFIG_PATH_HINT, path)]) from None
+        raise ConfigError(
+            [ConfigProblem(_("không đọc được tệp: {error}").format(error=exc.strerror or exc), CONFIG_PATH_HINT, path)]
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        problem = ConfigProblem(msg("file.encoding", byte=f"{raw[exc.start]:02X}"), msg("file.encoding.hint"), path, line, column)
+        problem = ConfigProblem(
+            _("tệp không phải UTF-8: byte 0x{byte} không hợp lệ").format(byte=f"{raw[exc.start]:02X}"),
+            _(
+                "tệp có thể được lưu bằng bảng mã cũ (Windows-1258, TCVN3/ABC, VNI); "
+                "hãy mở bằng trình soạn thảo và lưu lại với mã hoá UTF-8"
+            ),
+            path,
+            line,
+            column,
+        )
         raise ConfigError([problem]) from None
     try:
         data: dict[str, Any] = tomllib.loads(text)

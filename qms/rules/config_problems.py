@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from qms.diagnostics import LoadCode
-from qms.i18n import Lang, Message, msg
+from qms.i18n import Lang, Message, _
 from qms.rules.engine_codes import ENGINE_CODES
 from qms.rules.registry import all_rules
 
@@ -43,7 +43,7 @@ class ConfigProblem:
     def render(self, lang: Lang | str = Lang.VI) -> str:
         text = self.message.get(lang)
         if self.hint is not None:
-            text += f" ({msg('cli.hint').get(lang)}: {self.hint.get(lang)})"
+            text += f" ({_('gợi ý').get(lang)}: {self.hint.get(lang)})"
         return f"{self.where()}: {text}" if self.path is not None else text
 
 
@@ -69,11 +69,8 @@ def known_codes() -> tuple[str, ...]:
     return tuple(sorted({r.code for r in all_rules()} | ENGINE_CODES))
 
 
-CONFIG_PATH_HINT = Message(
-    "kiểm tra đường dẫn của «--config»; tệp cấu hình là qms.toml hoặc pyproject.toml có mục [tool.qms]",
-    "check the «--config» path; the configuration is qms.toml or a pyproject.toml with a [tool.qms] table",
-)
-SEE_RULES = Message("xem danh sách mã bằng «qms rules»", "list the codes with «qms rules»")
+CONFIG_PATH_HINT = _("kiểm tra đường dẫn của «--config»; tệp cấu hình là qms.toml hoặc pyproject.toml có mục [tool.qms]")
+SEE_RULES = _("xem danh sách mã bằng «qms rules»")
 
 
 def syntax_problem(exc: tomllib.TOMLDecodeError, text: str, path: Path) -> ConfigProblem:
@@ -85,12 +82,10 @@ def syntax_problem(exc: tomllib.TOMLDecodeError, text: str, path: Path) -> Confi
     elif problem.endswith("(at end of document)"):
         line, problem = max(text.count("\n") + (not text.endswith("\n")), 1), problem.removesuffix("(at end of document)").rstrip()
     return ConfigProblem(
-        Message(f"lỗi cú pháp TOML: {problem}", f"TOML syntax error: {problem}"),
-        Message(
-            'kiểm tra dấu «=» giữa khoá và giá trị, chuỗi trong ngoặc kép, danh sách đóng bằng «]» và tiêu đề bảng như [tool.qms]; '
-            'ví dụ: select = ["QMS1", "QMS203"]',
-            'check the «=» between key and value, strings in double quotes, lists closed by «]» and table headers such as [tool.qms]; '
-            'for example: select = ["QMS1", "QMS203"]',
+        _("lỗi cú pháp TOML: {problem}").format(problem=problem),
+        _(
+            "kiểm tra dấu «=» giữa khoá và giá trị, chuỗi trong ngoặc kép, danh sách đóng bằng «]» và tiêu đề bảng như [tool.qms]; "
+            'ví dụ: select = ["QMS1", "QMS203"]'
         ),
         path,
         line,
@@ -101,11 +96,8 @@ def syntax_problem(exc: tomllib.TOMLDecodeError, text: str, path: Path) -> Confi
 def not_a_table(key: str, value: Any, path: Path, position: tuple[int | None, int | None]) -> ConfigProblem:
     shown = shown_value(value)
     return ConfigProblem(
-        Message(f"«{key}» phải là một bảng TOML, không phải {shown.vi}", f"«{key}» must be a TOML table, not {shown.en}"),
-        Message(
-            'viết các khoá của qms dưới tiêu đề [tool.qms], ví dụ: [tool.qms] rồi select = ["QMS1"] ở dòng sau',
-            'write the qms keys under a [tool.qms] header, for example [tool.qms] then select = ["QMS1"] on the next line',
-        ),
+        _("«{key}» phải là một bảng TOML, không phải {shown}").format(key=key, shown=shown),
+        _('viết các khoá của qms dưới tiêu đề [tool.qms], ví dụ: [tool.qms] rồi select = ["QMS1"] ở dòng sau'),
         path,
         *position,
     )
@@ -115,11 +107,11 @@ def shown_value(value: Any) -> Message:
     if isinstance(value, bool):
         return Message(f"«{str(value).lower()}»", f"«{str(value).lower()}»")
     if isinstance(value, dict):
-        return Message("một bảng", "a table")
+        return _("một bảng")
     if isinstance(value, list):
-        return Message("một danh sách", "a list")
+        return _("một danh sách")
     if isinstance(value, str):
-        return Message(f'chuỗi "{value}"', f'the string "{value}"')
+        return _('chuỗi "{value}"').format(value=value)
     return Message(f"«{value}»", f"«{value}»")
 
 
@@ -178,18 +170,18 @@ def explain(m: _Mistake) -> Explained:
         return _blank_reason(m)
     handler = _EXPLAIN.get(m.kind)
     if handler is None:
-        return Message(f"«{m.key}»: giá trị không hợp lệ ({m.kind})", f"«{m.key}»: invalid value ({m.kind})"), None
+        return _("«{key}»: giá trị không hợp lệ ({kind})").format(key=m.key, kind=m.kind), None
     return handler(m)
 
 
 def _unknown_key(m: _Mistake) -> Explained:
     suggestion = closest(m.top, list(m.keys))
     known = ", ".join(m.keys)
-    hint = Message(f"dùng được: {known}", f"allowed: {known}")
+    hint = _("dùng được: {known}").format(known=known)
     if suggestion:
-        close = msg("ref.hint_close", suggestion=suggestion)
+        close = _("có phải ý bạn là «{suggestion}»?").format(suggestion=suggestion)
         hint = Message(f"{close.vi} {hint.vi}", f"{close.en} {hint.en}")
-    return Message(f"khoá không biết «{m.key}»", f"unknown key «{m.key}»"), hint
+    return _("khoá không biết «{key}»").format(key=m.key), hint
 
 
 def _code(m: _Mistake) -> Explained:
@@ -199,48 +191,31 @@ def _code(m: _Mistake) -> Explained:
 def _prefix_code(m: _Mistake) -> Explained:
     code = m.ctx["code"]
     return (
-        Message(
-            f"«{m.key}»: «{code}» là một nhóm quy tắc; bảng «severity» cần mã đầy đủ",
-            f"«{m.key}»: «{code}» is a rule family; the «severity» table needs full codes",
-        ),
-        Message(
-            f'ghi từng mã, ví dụ {code.upper()}01 = "warning"; nhóm mã chỉ dùng trong select/ignore',
-            f'write each code, e.g. {code.upper()}01 = "warning"; families belong in select/ignore',
-        ),
+        _("«{key}»: «{code}» là một nhóm quy tắc; bảng «severity» cần mã đầy đủ").format(key=m.key, code=code),
+        _('ghi từng mã, ví dụ {code}01 = "warning"; nhóm mã chỉ dùng trong select/ignore').format(code=code.upper()),
     )
 
 
 def _list_type(m: _Mistake) -> Explained:
     example = f'{m.top} = ["{m.value}"]' if isinstance(m.value, str) else f'{m.top} = ["QMS1", "QMS203"]'
     return (
-        Message(f"«{m.key}» phải là một danh sách mã quy tắc, không phải {m.shown.vi}", f"«{m.key}» must be a list of rule codes, not {m.shown.en}"),
-        Message(f"đặt mã trong ngoặc vuông: {example}", f"put the codes in square brackets: {example}"),
+        _("«{key}» phải là một danh sách mã quy tắc, không phải {shown}").format(key=m.key, shown=m.shown),
+        _("đặt mã trong ngoặc vuông: {example}").format(example=example),
     )
 
 
 def _dict_type(m: _Mistake) -> Explained:
     if m.top == "severity":
         return (
-            Message(
-                f"«severity» phải là một bảng mã quy tắc = mức, không phải {m.shown.vi}",
-                f"«severity» must be a table of rule code = severity, not {m.shown.en}",
-            ),
-            Message(
+            _("«severity» phải là một bảng mã quy tắc = mức, không phải {shown}").format(shown=m.shown),
+            _(
                 'viết [severity] (hoặc [tool.qms.severity]) rồi QMS301 = "error" ở dòng sau; '
-                'để lệnh thất bại từ mức cảnh báo, dùng fail-on = "warning"',
-                'write [severity] (or [tool.qms.severity]) then QMS301 = "error" on the next line; '
-                'to fail from warnings on, use fail-on = "warning"',
+                'để lệnh thất bại từ mức cảnh báo, dùng fail-on = "warning"'
             ),
         )
     return (
-        Message(
-            f'«{m.key}» phải là một bảng điều khoản = "lý do", không phải {m.shown.vi}',
-            f'«{m.key}» must be a table of clause = "justification", not {m.shown.en}',
-        ),
-        Message(
-            'viết [not-applicable] rồi "8.3" = "lý do không áp dụng" ở dòng sau',
-            'write [not-applicable] then "8.3" = "why it does not apply" on the next line',
-        ),
+        _('«{key}» phải là một bảng điều khoản = "lý do", không phải {shown}').format(key=m.key, shown=m.shown),
+        _('viết [not-applicable] rồi "8.3" = "lý do không áp dụng" ở dòng sau'),
     )
 
 
@@ -250,8 +225,8 @@ def _literal(m: _Mistake) -> Explained:
     suggestion = closest(m.value, list(choices)) if isinstance(m.value, str) else None
     example = f'{m.key.split(".")[-1]} = "{suggestion or "warning"}"'
     return (
-        Message(f"«{m.key}» phải là một trong {allowed}; không phải {m.shown.vi}", f"«{m.key}» must be one of {allowed}; not {m.shown.en}"),
-        Message(f"viết trong ngoặc kép, ví dụ: {example}", f"write it in double quotes, for example: {example}"),
+        _("«{key}» phải là một trong {allowed}; không phải {shown}").format(key=m.key, allowed=allowed, shown=m.shown),
+        _("viết trong ngoặc kép, ví dụ: {example}").format(example=example),
     )
 
 
@@ -259,32 +234,25 @@ def _unknown_clause(m: _Mistake) -> Explained:
     from qms.iso9001 import ISO9001_CLAUSES  # late: the clause list is data only this mistake needs
 
     return (
-        Message(
-            f"«not-applicable»: «{m.ctx['clause']}» không phải điều khoản trong ma trận ({', '.join(ISO9001_CLAUSES)})",
-            f"«not-applicable»: «{m.ctx['clause']}» is not a clause of the matrix",
+        _("«not-applicable»: «{clause}» không phải điều khoản trong ma trận ({value})").format(
+            clause=m.ctx["clause"], value=", ".join(ISO9001_CLAUSES)
         ),
-        Message(
-            "điều khoản con không áp dụng (như 7.1.5) ghi trong tài liệu phạm vi HTQLCL",
-            "a sub-clause that does not apply (such as 7.1.5) belongs in the QMS scope document",
-        ),
+        _("điều khoản con không áp dụng (như 7.1.5) ghi trong tài liệu phạm vi HTQLCL"),
     )
 
 
 def _blank_reason(m: _Mistake) -> Explained:
     clause = m.loc[1] if len(m.loc) > 1 else "?"
     return (
-        Message(f"«not-applicable»: điều khoản {clause} cần lý do (ISO 9001 4.3)", f"«not-applicable»: clause {clause} needs a justification (ISO 9001 4.3)"),
-        Message(
-            f'viết lý do trong ngoặc kép: "{clause}" = "lý do không áp dụng"',
-            f'write the justification in double quotes: "{clause}" = "why it does not apply"',
-        ),
+        _("«not-applicable»: điều khoản {clause} cần lý do (ISO 9001 4.3)").format(clause=clause),
+        _('viết lý do trong ngoặc kép: "{clause}" = "lý do không áp dụng"').format(clause=clause),
     )
 
 
 def _string_type(m: _Mistake) -> Explained:
     return (
-        Message(f"«{m.key}» phải là một chuỗi mã quy tắc, không phải {m.shown.vi}", f"«{m.key}» must be a rule code string, not {m.shown.en}"),
-        Message('đặt mã trong ngoặc kép, ví dụ ["QMS101", "QMS3"]', 'put the code in double quotes, e.g. ["QMS101", "QMS3"]'),
+        _("«{key}» phải là một chuỗi mã quy tắc, không phải {shown}").format(key=m.key, shown=m.shown),
+        _('đặt mã trong ngoặc kép, ví dụ ["QMS101", "QMS3"]'),
     )
 
 
@@ -304,24 +272,19 @@ _EXPLAIN: dict[str, Callable[[_Mistake], Explained]] = {
 def unknown_code(key: str, code: str, blank: bool) -> tuple[Message, Message]:
     if blank:
         return (
-            Message(f"«{key}»: mã quy tắc rỗng (sẽ khớp mọi quy tắc)", f"«{key}»: empty rule code (it would match every rule)"),
-            Message('bỏ chuỗi rỗng; ví dụ ["QMS1", "QMS203"]', 'remove the empty string; e.g. ["QMS1", "QMS203"]'),
+            _("«{key}»: mã quy tắc rỗng (sẽ khớp mọi quy tắc)").format(key=key),
+            _('bỏ chuỗi rỗng; ví dụ ["QMS1", "QMS203"]'),
         )
-    message = Message(f"«{key}»: không có quy tắc hay nhóm quy tắc «{code}»", f"«{key}»: no rule or rule family «{code}»")
+    message = _("«{key}»: không có quy tắc hay nhóm quy tắc «{code}»").format(key=key, code=code)
     if any(c.value.startswith(code.upper()) for c in LoadCode):
-        return message, Message(
-            "QMS001–QMS021 là lỗi đọc tệp quy trình, luôn được báo và không bỏ qua được; hãy sửa tệp",
-            "QMS001–QMS021 are load errors of the process files: always reported, never ignored; fix the file",
-        )
+        return message, _("QMS001–QMS021 là lỗi đọc tệp quy trình, luôn được báo và không bỏ qua được; hãy sửa tệp")
     by_name = {r.name: r.code for r in all_rules()}
     suggestion = closest(code.upper(), list(known_codes()) + list(by_name))
     if suggestion in by_name:
         code_of = by_name[suggestion]
-        close = Message(
-            f"«{suggestion}» là tên của quy tắc {code_of}; dùng mã {code_of}.", f"«{suggestion}» is the name of rule {code_of}; use the code {code_of}."
-        )
+        close = _("«{suggestion}» là tên của quy tắc {code_of}; dùng mã {code_of}.").format(suggestion=suggestion, code_of=code_of)
     elif suggestion:
-        close = msg("ref.hint_close", suggestion=suggestion)
+        close = _("có phải ý bạn là «{suggestion}»?").format(suggestion=suggestion)
     else:
         return message, SEE_RULES
     return message, Message(f"{close.vi} {SEE_RULES.vi}", f"{close.en} {SEE_RULES.en}")

@@ -20,7 +20,7 @@ import networkx as nx
 
 from qms.diagnostics import Diagnostic, Severity
 from qms.graph import ProcessCatalogue, ProcessGraph
-from qms.i18n import Message
+from qms.i18n import _
 from qms.load import LoadResult, ReadCache, collector_paused, load_paths
 from qms.model import Process
 from qms.rules.base import Finding, Rule, RuleContext
@@ -107,7 +107,7 @@ def _crash(ctx: RuleContext, rule: type[Rule], exc: Exception) -> Finding:
         RULE_CRASHED,
         Severity.ERROR,
         ctx.location(),
-        Message(f"quy tắc {rule.code} gặp lỗi khi chạy ({detail})", f"rule {rule.code} crashed ({detail})"),
+        _("quy tắc {code} gặp lỗi khi chạy ({detail})").format(code=rule.code, detail=detail),
         ENGINE_CODE_TABLE[1].fix,
         process=ctx.process.code,
     )
@@ -125,9 +125,7 @@ def _apply_waivers(ctx: RuleContext, findings: list[Finding], ran: set[str]) -> 
         result.append(finding)
     for i, waiver in waivers:
         if i not in used and waiver.rule in ran:
-            text = Message(
-                f"miễn áp dụng quy tắc {waiver.rule} không còn che phát hiện nào", f"the waiver of rule {waiver.rule} no longer covers any finding"
-            )
+            text = _("miễn áp dụng quy tắc {rule} không còn che phát hiện nào").format(rule=waiver.rule)
             result.append(
                 Diagnostic(UNUSED_WAIVER, Severity.WARNING, ctx.location("waivers", i), text, ENGINE_CODE_TABLE[0].fix, process=ctx.process.code, step=waiver.step)
             )

@@ -7,7 +7,7 @@ They sit below both the engine, which reports them, and the configuration, which
 from __future__ import annotations
 
 from qms.diagnostics import CodeInfo, Severity
-from qms.i18n import Message
+from qms.i18n import _
 
 UNUSED_WAIVER = "QMS090"
 RULE_CRASHED = "QMS099"
@@ -17,30 +17,26 @@ ENGINE_CODES = frozenset({UNUSED_WAIVER, RULE_CRASHED})
 ENGINE_CODE_TABLE: tuple[CodeInfo, ...] = (
     CodeInfo(
         UNUSED_WAIVER,
-        Message("Miễn áp dụng không còn che phát hiện nào", "A waiver that no longer covers any finding"),
+        _("Miễn áp dụng không còn che phát hiện nào"),
         Severity.WARNING,
         f"rules/{UNUSED_WAIVER}.md",
         "engine",
-        explanation=Message(
+        explanation=_(
             "Một mục «waivers» miễn áp dụng một quy tắc đã chạy nhưng không che phát hiện nào của quy tắc đó: quy trình đã "
-            "được sửa, hoặc mục miễn nhắm sai bước. Miễn trừ cũ còn để lại khiến chuyên gia đánh giá tưởng còn một điểm được chấp nhận sai lệch.",
-            "A «waivers» entry exempts the process from a rule that ran, but covers none of its findings: the process was fixed, "
-            "or the entry names the wrong step. A stale exemption makes an auditor believe a deviation is still accepted.",
+            "được sửa, hoặc mục miễn nhắm sai bước. Miễn trừ cũ còn để lại khiến chuyên gia đánh giá tưởng còn một điểm được chấp nhận sai lệch."
         ),
-        fix=Message("xoá mục miễn áp dụng này khỏi «waivers»", "remove this entry from «waivers»"),
+        fix=_("xoá mục miễn áp dụng này khỏi «waivers»"),
     ),
     CodeInfo(
         RULE_CRASHED,
-        Message("Quy tắc gặp lỗi khi chạy", "A rule crashed"),
+        _("Quy tắc gặp lỗi khi chạy"),
         Severity.ERROR,
         f"rules/{RULE_CRASHED}.md",
         "engine",
-        explanation=Message(
+        explanation=_(
             "Một quy tắc gặp lỗi khi kiểm tra quy trình này: đó là lỗi của công cụ, không phải của quy trình. Các quy tắc khác "
-            "vẫn chạy; quy tắc gặp lỗi không kết luận được gì về quy trình.",
-            "A rule failed while checking this process: a bug of the toolkit, not of the process. The other rules still ran; "
-            "the crashed one says nothing about the process.",
+            "vẫn chạy; quy tắc gặp lỗi không kết luận được gì về quy trình."
         ),
-        fix=Message("vui lòng báo lỗi này kèm tệp quy trình", "please report this with the process file"),
+        fix=_("vui lòng báo lỗi này kèm tệp quy trình"),
     ),
 )

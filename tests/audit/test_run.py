@@ -34,7 +34,7 @@ def test_english_run(shortfalls_en: AuditReport) -> None:
     unknown = results["unknown step"]
     assert unknown.outcome is Outcome.ERROR
     assert unknown.suggestions[0] == 'the process is owned by role "<role>"'
-    assert shortfalls_en.summary() == "6 criteria: 1 passed, 3 nonconformities, 1 observations, 1 errors"
+    assert shortfalls_en.summary() == "6 criteria: 1 passed, 3 nonconformities, 1 observation, 1 error"
 
 
 def test_unknown_step_gives_file_line_and_closest_phrases(criteria_errors: AuditReport) -> None:

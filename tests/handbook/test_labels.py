@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import string
+from datetime import date
+from pathlib import Path
 
 import markdown
 import pytest
 
+import qms
 from qms.handbook.labels import STATUS, STEP_TYPE, W, label
 from qms.handbook.pages.common import md, text
+from qms.handbook.pages.home import home_page
 from qms.i18n import Lang, Message
 from qms.model import Status, StepType, Text
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _fields(template: str) -> set[str]:
@@ -25,7 +31,15 @@ def test_both_languages_fill_in_the_same_values(key: str) -> None:
 
 def test_every_status_and_step_type_has_a_word() -> None:
     assert set(STATUS) == set(Status) and set(STEP_TYPE) == set(StepType)
-    assert label("built", Lang.EN, day="2025-01-02", n=3) == "Built on 2025-01-02 from 3 process files."
+    assert label("process", Lang.EN) == "Process" and label("processes", Lang.EN) == "Processes"
+
+
+def test_the_home_page_counts_process_files_in_the_singular_and_plural() -> None:
+    process = qms.load(ROOT / "processes" / "QT-VB-01.yaml")
+    paths, day = {process.code: "QT-VB-01.md"}, date(2025, 1, 2)
+    assert "*Built on 2025-01-02 from 1 process file.*" in home_page([process], paths, Lang.EN, day)
+    assert "*Built on 2025-01-02 from 2 process files.*" in home_page([process, process], paths, Lang.EN, day)
+    assert "*Tạo ngày 2025-01-02 từ 1 tệp quy trình.*" in home_page([process], paths, Lang.VI, day)
 
 
 def test_values_stay_on_their_line_and_make_no_markup() -> None:

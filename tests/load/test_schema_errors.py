@@ -188,7 +188,7 @@ def test_steps_must_not_be_empty(tmp_path: Path) -> None:
     path = write(tmp_path, "p.yaml", BASE.split("steps:")[0] + "steps: []\n")
     d = only(diagnostics_of(path))
     assert (d.code, position(d)) == (LoadCode.SCHEMA, (8, 8))
-    assert d.message.en == "needs at least 1 items"
+    assert d.message.en == "needs at least 1 item"
 
 
 def test_process_code_suggestion_is_uppercase(tmp_path: Path) -> None:

@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from qms.audit.errors import bilingual
 from qms.audit.library import AuditedProcess, close_matches
-from qms.i18n import Message, join, msg
+from qms.i18n import Message, _, join
 from qms.model import KPI, Record, Step, Text
 from qms.model.values import fold
+
+# Texts by kind.
+_AUDIT_MISSING = {
+    "step": _("quy trình {code} không có bước «{step}»{close}"),
+    "record": _("quy trình {code} không có hồ sơ, biểu mẫu «{record}»{close}"),
+    "kpi": _("quy trình {code} không có chỉ số «{kpi}»{close}"),
+}
 
 
 def names(*texts: object) -> set[str]:
@@ -28,7 +34,7 @@ def listing(items: Sequence[Message], limit: int = 6) -> Message:
 
 
 def nothing() -> Message:
-    return msg("audit.none")
+    return _("chưa có")
 
 
 T = TypeVar("T")
@@ -46,7 +52,7 @@ def _find(
         if wanted in names(name(item).vi, name(item).en):
             return item
     close = close_matches(ref, [code(i) for i in items] + [name(i).vi for i in items])
-    raise a.finding(bilingual(f"audit.{kind}.missing", code=a.code, close=close, **{kind: ref}), a.at(section))
+    raise a.finding(_AUDIT_MISSING[kind].format(code=a.code, close=close, **{kind: ref}), a.at(section))
 
 
 def find_step(a: AuditedProcess, ref: str) -> Step:

@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 from qms.audit.checks.common import nothing
-from qms.audit.errors import CriterionError, bilingual
+from qms.audit.errors import CriterionError
 from qms.audit.library import AuditedProcess, close_matches
 from qms.audit.parsers import Invalid, require
 from qms.diagnostics import Severity
 from qms.domain import claimed_clauses
-from qms.i18n import Message, msg
+from qms.i18n import Message, _, ngettext
 from qms.model.values import fold
+
+# Texts by level.value.
+_CLI_SEVERITY = {
+    "error": _("lỗi"),
+    "warning": _("cảnh báo"),
+    "info": _("thông tin"),
+}
 
 
 def clause_evidenced(a: AuditedProcess, clause: str) -> None:
     """The process lists ``clause`` or one of its sub-clauses (8.5.1 evidences 8.5) in ``iso_clauses``."""
     if not claimed_clauses(a.process, clause):
         listed: Message | str = ", ".join(a.process.iso_clauses) if a.process.iso_clauses else nothing()
-        message = bilingual("audit.clause.missing", code=a.code, clause=clause, claimed=listed)
+        message = _(
+            "quy trình {code} không nêu điều khoản ISO 9001 {clause} trong các điều khoản được đáp ứng (iso_clauses: {claimed})"
+        ).format(code=a.code, clause=clause, claimed=listed)
         raise a.finding(message, a.at("iso_clauses") if a.process.iso_clauses else a.at("code"))
 
 
@@ -26,7 +35,10 @@ def legal_cited(a: AuditedProcess, number: str) -> None:
         if document.id == number or fold(document.number).replace(" ", "") in wanted:
             return
     close = close_matches(number, [d.number for d in a.process.legal_basis])
-    raise a.finding(bilingual("audit.legal.missing", code=a.code, number=number, close=close), a.at("legal_basis"))
+    raise a.finding(
+        _("quy trình {code} không nêu căn cứ pháp lý «{number}»{close}").format(code=a.code, number=number, close=close),
+        a.at("legal_basis"),
+    )
 
 
 def _known_rules() -> set[str]:
@@ -40,12 +52,18 @@ def no_rule_finding(a: AuditedProcess, rule: str) -> None:
     code = rule.strip().upper()
     known = _known_rules()
     if code not in known:
-        raise CriterionError(bilingual("audit.rule.unknown", rule=rule, close=close_matches(code, sorted(known))))
+        raise CriterionError(_("không có quy tắc kiểm tra «{rule}»{close}").format(rule=rule, close=close_matches(code, sorted(known))))
     found = [f for f in a.findings if f.rule == code]
     if found:
         first = found[0]
         raise a.finding(
-            bilingual("audit.rule.found", code=a.code, count=len(found), rule=code, first=first.message), first.location, first.hint
+            ngettext(
+                "quy trình {code} có {count} phát hiện {rule}: {first}",
+                "quy trình {code} có {count} phát hiện {rule}: {first}",
+                len(found),
+            ).format(code=a.code, count=len(found), rule=code, first=first.message),
+            first.location,
+            first.hint,
         )
 
 
@@ -55,6 +73,10 @@ def no_finding_at_least(a: AuditedProcess, severity: Severity | Invalid) -> None
     if found:
         first = found[0]
         described = Message("{rule} {message}", "{rule} {message}").format(rule=first.rule, message=first.message)
-        label = msg(f"cli.severity.{level.value}")
-        message = bilingual("audit.severity.found", code=a.code, count=len(found), severity=label, first=described)
+        label = _CLI_SEVERITY[level.value]
+        message = ngettext(
+            "quy trình {code} có {count} phát hiện từ mức «{severity}» trở lên: {first}",
+            "quy trình {code} có {count} phát hiện từ mức «{severity}» trở lên: {first}",
+            len(found),
+        ).format(code=a.code, count=len(found), severity=label, first=described)
         raise a.finding(message, first.location, first.hint)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from qms.audit.report.model import AuditReport, CriterionResult, Kind, Outcome
 from qms.audit.report.text import COLUMNS, at, diagnostic_text, error_lines, file_line, location_text, selection
 from qms.diagnostics import display_path
-from qms.i18n import Lang, msg
+from qms.i18n import Lang, Message, _, pgettext
 from qms.render.escape import html_text as h
 
 _CSS = """
@@ -23,12 +23,12 @@ code{background:#f1f3f5;padding:0 .2rem}
 """
 
 
-def _t(key: str, lang: Lang) -> str:
-    return h(msg(key).get(lang))
+def _t(text: Message, lang: Lang) -> str:
+    return h(text.get(lang))
 
 
 def _head(report: AuditReport, lang: Lang) -> list[str]:
-    title = _t("audit.report.title", lang)
+    title = _t(pgettext("audit.report.title", "Báo cáo đánh giá theo tiêu chí"), lang)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{h(lang.value)}">',
@@ -41,14 +41,14 @@ def _head(report: AuditReport, lang: Lang) -> list[str]:
         "<body>",
         f"<h1>{title}</h1>",
         "<ul>",
-        f"<li>{_t('audit.report.criteria', lang)}: <code>{h(display_path(report.features))}</code></li>",
-        f"<li>{_t('audit.report.processes', lang)}: <code>{h(display_path(report.processes))}</code></li>",
+        f"<li>{_t(pgettext('audit.report.criteria', 'Tiêu chí'), lang)}: <code>{h(display_path(report.features))}</code></li>",
+        f"<li>{_t(pgettext('audit.report.processes', 'Quy trình'), lang)}: <code>{h(display_path(report.processes))}</code></li>",
     ]
     if scope := selection(report):
-        out.append(f"<li>{_t('audit.report.selection', lang)}: <code>{h(scope)}</code></li>")
+        out.append(f"<li>{_t(_('Phạm vi'), lang)}: <code>{h(scope)}</code></li>")
     return [
         *out,
-        f"<li>{_t('audit.report.date', lang)}: {report.started:%d/%m/%Y %H:%M}</li>",
+        f"<li>{_t(_('Ngày đánh giá'), lang)}: {report.started:%d/%m/%Y %H:%M}</li>",
         f"<li><strong>{h(report.summary(lang))}</strong></li>",
         "</ul>",
     ]
@@ -75,21 +75,21 @@ def _finding(report: AuditReport, i: int, r: CriterionResult, lang: Lang) -> lis
         out.append(f"<p>{h(r.message.get(lang))}</p>")
     out.append("<ul>")
     if r.evidence:
-        out.append(f"<li>{_t('audit.report.evidence', lang)}: <code>{h(location_text(r.evidence, lang))}</code></li>")
+        out.append(f"<li>{_t(_('Bằng chứng'), lang)}: <code>{h(location_text(r.evidence, lang))}</code></li>")
     place = h(at(r.file, r.line, lang))
-    out.append(f'<li>{_t("audit.report.criterion", lang)}: «{h(r.scenario)}» <span class="muted">{place}</span></li>')
+    out.append(f'<li>{_t(pgettext("audit.report.criterion", "Tiêu chí"), lang)}: «{h(r.scenario)}» <span class="muted">{place}</span></li>')
     if r.step:
         place = h(at(r.step.file, r.step.line, lang))
-        out.append(f'<li>{_t("audit.report.step", lang)}: «{h(r.step)}» <span class="muted">{place}</span></li>')
+        out.append(f'<li>{_t(_("Bước"), lang)}: «{h(r.step)}» <span class="muted">{place}</span></li>')
     if r.hint:
-        out.append(f"<li>{_t('audit.report.hint', lang)}: {h(r.hint.get(lang))}</li>")
+        out.append(f"<li>{_t(_('Gợi ý'), lang)}: {h(r.hint.get(lang))}</li>")
     return [*out, "</ul>", "</div>"]
 
 
 def _findings(report: AuditReport, lang: Lang) -> list[str]:
-    out = [f"<h2>{_t('audit.report.findings', lang)}</h2>"]
+    out = [f"<h2>{_t(_('Phát hiện'), lang)}</h2>"]
     if not report.failed:
-        out.append(f"<p>{_t('audit.report.no_findings', lang)}</p>")
+        out.append(f"<p>{_t(_('Không có phát hiện nào.'), lang)}</p>")
     for i, r in enumerate(report.failed, 1):
         out += _finding(report, i, r, lang)
     return out
@@ -99,7 +99,7 @@ def _errors(report: AuditReport, lang: Lang) -> list[str]:
     entries = error_lines(report, lang)
     if not entries:
         return []
-    out = [f"<h2>{_t('audit.report.errors', lang)}</h2>", "<ul>"]
+    out = [f"<h2>{_t(_('Tiêu chí không chạy được'), lang)}</h2>", "<ul>"]
     for e in entries:
         place = f"<code>{h(e.place)}</code>: " if e.place else ""
         scenario = f"«{h(e.scenario)}»: " if e.scenario is not None else ""
@@ -112,7 +112,7 @@ def _load(report: AuditReport, lang: Lang) -> list[str]:
     if not report.load_diagnostics:
         return []
     items = [f"<li><code>{h(diagnostic_text(d, lang))}</code></li>" for d in report.load_diagnostics]
-    return [f"<h2>{_t('audit.report.load', lang)}</h2>", "<ul>", *items, "</ul>"]
+    return [f"<h2>{_t(_('Tệp quy trình có lỗi'), lang)}</h2>", "<ul>", *items, "</ul>"]
 
 
 def report_html(report: AuditReport, lang: Lang | str | None = None) -> str:

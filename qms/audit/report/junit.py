@@ -13,7 +13,7 @@ from pathlib import Path
 from qms.audit.report.model import AuditError, AuditReport, CriterionResult, Kind, Outcome
 from qms.audit.report.text import file_line
 from qms.diagnostics import display_path
-from qms.i18n import Lang, msg
+from qms.i18n import Lang, _, pgettext
 from qms.render.escape import xml_chars as x
 
 _COUNTS = ("tests", "failures", "errors", "skipped")
@@ -49,11 +49,11 @@ class _Suites:
 def _details(r: CriterionResult, lang: Lang) -> list[str]:
     details = [r.message.get(lang) if r.message else ""]
     if r.evidence:
-        details.append(f"{msg('audit.report.evidence').get(lang)}: {file_line(r.evidence.path, r.evidence.line)}")
+        details.append(f"{_('Bằng chứng').get(lang)}: {file_line(r.evidence.path, r.evidence.line)}")
     if r.step:
-        details.append(f"{msg('audit.report.step').get(lang)}: {r.step} ({file_line(r.step.file, r.step.line)})")
+        details.append(f"{_('Bước').get(lang)}: {r.step} ({file_line(r.step.file, r.step.line)})")
     if r.hint:
-        details.append(f"{msg('audit.report.hint').get(lang)}: {r.hint.get(lang)}")
+        details.append(f"{_('Gợi ý').get(lang)}: {r.hint.get(lang)}")
     return details
 
 
@@ -95,7 +95,7 @@ def _unreadable(suites: _Suites, e: AuditError, features: Path, lang: Lang) -> N
 def report_junit(report: AuditReport, lang: Lang | str | None = None) -> str:
     """JUnit XML of ``report`` (see the module's description)."""
     chosen = Lang(lang or report.lang)
-    root = ET.Element("testsuites", name=x(msg("audit.report.title").get(chosen)))
+    root = ET.Element("testsuites", name=x(pgettext("audit.report.title", "Báo cáo đánh giá theo tiêu chí").get(chosen)))
     suites = _Suites(root)
     for r in report.results:
         _criterion(suites, r, chosen)

@@ -10,21 +10,21 @@ from __future__ import annotations
 from qms.audit.report.model import AuditReport, CriterionResult
 from qms.audit.report.text import COLUMNS, at, diagnostic_text, error_lines, file_line, location_text, selection
 from qms.diagnostics import display_path
-from qms.i18n import Lang, msg
+from qms.i18n import Lang, Message, _, pgettext
 from qms.render.escape import markdown_text as md
 
 
-def _t(key: str, lang: Lang) -> str:
-    return msg(key).get(lang)
+def _t(text: Message, lang: Lang) -> str:
+    return text.get(lang)
 
 
 def _head(report: AuditReport, lang: Lang) -> list[str]:
-    lines = [f"# {_t('audit.report.title', lang)}", ""]
-    lines.append(f"- {_t('audit.report.criteria', lang)}: {md(display_path(report.features))}")
-    lines.append(f"- {_t('audit.report.processes', lang)}: {md(display_path(report.processes))}")
+    lines = [f"# {_t(pgettext('audit.report.title', 'Báo cáo đánh giá theo tiêu chí'), lang)}", ""]
+    lines.append(f"- {_t(pgettext('audit.report.criteria', 'Tiêu chí'), lang)}: {md(display_path(report.features))}")
+    lines.append(f"- {_t(pgettext('audit.report.processes', 'Quy trình'), lang)}: {md(display_path(report.processes))}")
     if scope := selection(report):
-        lines.append(f"- {_t('audit.report.selection', lang)}: {md(scope)}")
-    lines.append(f"- {_t('audit.report.date', lang)}: {report.started:%d/%m/%Y %H:%M}")
+        lines.append(f"- {_t(_('Phạm vi'), lang)}: {md(scope)}")
+    lines.append(f"- {_t(_('Ngày đánh giá'), lang)}: {report.started:%d/%m/%Y %H:%M}")
     return [*lines, f"- **{md(report.summary(lang))}**", ""]
 
 
@@ -45,19 +45,19 @@ def _finding(report: AuditReport, i: int, r: CriterionResult, lang: Lang) -> lis
     if r.message:
         lines += [md(r.message.get(lang)), ""]
     if r.evidence:
-        lines.append(f"- {_t('audit.report.evidence', lang)}: {md(location_text(r.evidence, lang))}")
-    lines.append(f"- {_t('audit.report.criterion', lang)}: «{md(r.scenario)}» ({md(at(r.file, r.line, lang))})")
+        lines.append(f"- {_t(_('Bằng chứng'), lang)}: {md(location_text(r.evidence, lang))}")
+    lines.append(f"- {_t(pgettext('audit.report.criterion', 'Tiêu chí'), lang)}: «{md(r.scenario)}» ({md(at(r.file, r.line, lang))})")
     if r.step:
-        lines.append(f"- {_t('audit.report.step', lang)}: «{md(r.step)}» ({md(at(r.step.file, r.step.line, lang))})")
+        lines.append(f"- {_t(_('Bước'), lang)}: «{md(r.step)}» ({md(at(r.step.file, r.step.line, lang))})")
     if r.hint:
-        lines.append(f"- {_t('audit.report.hint', lang)}: {md(r.hint.get(lang))}")
+        lines.append(f"- {_t(_('Gợi ý'), lang)}: {md(r.hint.get(lang))}")
     return [*lines, ""]
 
 
 def _findings(report: AuditReport, lang: Lang) -> list[str]:
-    lines = [f"## {_t('audit.report.findings', lang)}", ""]
+    lines = [f"## {_t(_('Phát hiện'), lang)}", ""]
     if not report.failed:
-        lines += [_t("audit.report.no_findings", lang), ""]
+        lines += [_t(_("Không có phát hiện nào."), lang), ""]
     for i, r in enumerate(report.failed, 1):
         lines += _finding(report, i, r, lang)
     return lines
@@ -67,7 +67,7 @@ def _errors(report: AuditReport, lang: Lang) -> list[str]:
     entries = error_lines(report, lang)
     if not entries:
         return []
-    lines = [f"## {_t('audit.report.errors', lang)}", ""]
+    lines = [f"## {_t(_('Tiêu chí không chạy được'), lang)}", ""]
     for e in entries:
         place = f"{md(e.place)}: " if e.place else ""
         scenario = f"«{md(e.scenario)}»: " if e.scenario is not None else ""
@@ -78,7 +78,7 @@ def _errors(report: AuditReport, lang: Lang) -> list[str]:
 def _load(report: AuditReport, lang: Lang) -> list[str]:
     if not report.load_diagnostics:
         return []
-    return [f"## {_t('audit.report.load', lang)}", "", *(f"- {md(diagnostic_text(d, lang))}" for d in report.load_diagnostics), ""]
+    return [f"## {_t(_('Tệp quy trình có lỗi'), lang)}", "", *(f"- {md(diagnostic_text(d, lang))}" for d in report.load_diagnostics), ""]
 
 
 def report_markdown(report: AuditReport, lang: Lang | str | None = None) -> str:

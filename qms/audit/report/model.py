@@ -21,8 +21,22 @@ from enum import StrEnum
 from pathlib import Path
 
 from qms.diagnostics import Diagnostic, Location
-from qms.i18n import Lang, Message, msg
+from qms.i18n import Lang, Message, _, ngettext, pgettext
 from qms.model.process import PROCESS_CODE_PATTERN
+
+# Texts by self.value.
+_AUDIT_OUTCOME = {
+    "passed": _("Đạt"),
+    "failed": _("Không đạt"),
+    "error": pgettext("audit.outcome.error", "Lỗi"),
+    "skipped": _("Bỏ qua"),
+}
+
+# Texts by self.value.
+_AUDIT_KIND = {
+    "nonconformity": _("Điểm không phù hợp"),
+    "observation": _("Khuyến nghị"),
+}
 
 OBSERVATION_TAGS = frozenset({"khuyen-nghi", "khuyến-nghị", "observation"})
 _PROCESS_TAG = re.compile(PROCESS_CODE_PATTERN)
@@ -36,7 +50,7 @@ class Outcome(StrEnum):
     SKIPPED = "skipped"
 
     def label(self, lang: Lang | str) -> str:
-        return msg(f"audit.outcome.{self.value}").get(lang)
+        return _AUDIT_OUTCOME[self.value].get(lang)
 
 
 class Kind(StrEnum):
@@ -46,7 +60,7 @@ class Kind(StrEnum):
     OBSERVATION = "observation"  # khuyến nghị
 
     def label(self, lang: Lang | str) -> str:
-        return msg(f"audit.kind.{self.value}").get(lang)
+        return _AUDIT_KIND[self.value].get(lang)
 
 
 def kind_for(tags: set[str] | frozenset[str] | tuple[str, ...]) -> Kind:
@@ -209,11 +223,16 @@ class AuditReport:
         return " — ".join(x for x in parts if x)
 
     def summary(self, lang: Lang | str | None = None) -> str:
-        return msg(
-            "audit.report.summary",
-            total=len(self.results),
-            passed=len(self.passed),
-            nonconformities=len(self.nonconformities),
-            observations=len(self.observations),
-            errors=self.error_count,
-        ).get(lang or self.lang)
+        return (
+            _("{total}: {passed} đạt, {nonconformities}, {observations}, {errors}")
+            .format(
+                total=ngettext("{n} tiêu chí", "{n} tiêu chí", len(self.results)).format(n=len(self.results)),
+                passed=len(self.passed),
+                nonconformities=ngettext("{n} điểm không phù hợp", "{n} điểm không phù hợp", len(self.nonconformities)).format(
+                    n=len(self.nonconformities)
+                ),
+                observations=ngettext("{n} khuyến nghị", "{n} khuyến nghị", len(self.observations)).format(n=len(self.observations)),
+                errors=ngettext("{n} lỗi", "{n} lỗi", self.error_count).format(n=self.error_count),
+            )
+            .get(lang or self.lang)
+        )

@@ -10,15 +10,15 @@ from pathlib import Path
 
 from qms.audit.report.model import AuditReport
 from qms.diagnostics import Diagnostic, Location, display_path
-from qms.i18n import Lang, msg
+from qms.i18n import Lang, _, pgettext
 
 # The columns of the results table, after «#».
-COLUMNS = ("audit.report.criterion", "audit.report.basis", "audit.report.process", "audit.report.result")
+COLUMNS = (pgettext("audit.report.criterion", "Tiêu chí"), _("Căn cứ"), pgettext("audit.report.process", "Quy trình"), _("Kết quả"))
 
 
 def at(path: Path | str | None, line: int, lang: Lang | str) -> str:
     """«processes/QT-TTHC-01.yaml, dòng 12» (line 12), the path relative to the current folder."""
-    return msg("audit.report.at", path=display_path(path), line=line).get(lang)
+    return _("{path}, dòng {line}").format(path=display_path(path), line=line).get(lang)
 
 
 def location_text(location: Location, lang: Lang | str) -> str:

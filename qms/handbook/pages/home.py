@@ -8,7 +8,7 @@ from datetime import date
 from qms.handbook.labels import STATUS, label
 from qms.handbook.links import AUDIT, FINDINGS, HOME, MATRIX
 from qms.handbook.pages.common import link, section, text
-from qms.i18n import Lang
+from qms.i18n import Lang, ngettext
 from qms.model import Process, Status
 
 RECENT = 10  # revisions shown under «recent changes»
@@ -27,12 +27,13 @@ def _recent_changes(processes: Sequence[Process], paths: dict[str, str], lang: L
 
 def home_page(processes: Sequence[Process], paths: dict[str, str], lang: Lang, today: date, with_audit: bool = False) -> str:
     current = [p for p in processes if p.status is not Status.OBSOLETE]
+    built = ngettext("Tạo ngày {day} từ {n} tệp quy trình.", "Tạo ngày {day} từ {n} tệp quy trình.", len(processes))
     parts = [
         f"# {label('home', lang)}",
         "",
         *section("list", lang, ("code", "title", "version", "status", "owner", "effective"), [_process_row(p, paths, lang) for p in current]),
         *section("recent", lang, ("date", "process", "version", "changes"), _recent_changes(processes, paths, lang)),
-        f"*{label('built', lang, day=today.isoformat(), n=len(processes))}*",
+        f"*{built.format(day=today.isoformat(), n=len(processes)).get(lang)}*",
         "",
     ]
     links = [f"[{label('findings', lang)}]({FINDINGS})", f"[{label('matrix', lang)}]({MATRIX})"]

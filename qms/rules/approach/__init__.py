@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from qms.i18n import Message, join
+from qms.i18n import Message, _, join
 
 
 def spoken_list(labels: Sequence[Message]) -> Message | None:
@@ -20,7 +20,7 @@ def spoken_list(labels: Sequence[Message]) -> Message | None:
     head, last = labels[:-1], labels[-1]
     if not head:
         return last
-    return Message("{head} và {last}", "{head} and {last}").format(head=join(list(head), ", "), last=last)
+    return _("{head} và {last}").format(head=join(list(head), ", "), last=last)
 
 
 def missing_parts(item: object, parts: Mapping[str, Message]) -> Message | None:

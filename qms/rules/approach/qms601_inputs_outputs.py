@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.model import StepType
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
@@ -15,38 +15,35 @@ class InputsOutputs(Rule):
     name = "inputs-outputs"
     severity = Severity.WARNING
     iso9001 = ("4.4.1 a",)
-    title = Message(
+    title = pgettext(
+        "QMS601",
         "Bước bắt đầu nêu đầu vào; mỗi bước công việc nêu đầu ra hoặc hồ sơ tạo ra",
-        "The start states its inputs; every working step states an output or a record",
     )
-    message = Message("bước «{step_id}» {problem}", "step «{step_id}» {problem}")
-    rationale = Message(
+    message = pgettext("QMS601", "bước «{step_id}» {problem}")
+    rationale = pgettext(
+        "QMS601",
         "ISO 9001 4.4.1 a yêu cầu xác định đầu vào cần thiết và đầu ra mong đợi của quá trình. Đầu vào của bước bắt đầu là "
         "thứ khởi động quy trình (hồ sơ của người dân, văn bản đến, kế hoạch); mỗi bước tiếp nhận, xử lý hay gọi quy trình "
         "con phải giao lại một kết quả (dự thảo, tờ trình, phiếu, kết quả giải quyết) để bước sau và người kiểm tra biết "
         "bước đã xong. Bước quyết định và bước kết thúc không cần nêu đầu ra riêng.",
-        "ISO 9001 4.4.1 a requires the inputs required and the outputs expected of a process to be determined. The start's "
-        "input is what triggers the process (a citizen's dossier, an incoming letter, a plan); every receiving, working or "
-        "sub-process step must hand on a result (a draft, a submission, a slip, a decision) so that the next step and a "
-        "checker know it is done. Decision and end steps need no output of their own.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS601",
         "ghi «inputs» cho bước bắt đầu; ghi «outputs» hoặc mã hồ sơ trong «records» cho từng bước còn thiếu",
-        "list «inputs» on the start step; list «outputs», or record codes under «records», on each step lacking them",
     )
     example = read_example(__file__, "QMS601")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for step in ctx.process.steps:
             if step.type is StepType.START and not step.inputs:
-                problem = Message(
+                problem = pgettext(
+                    "QMS601",
                     "là bước bắt đầu nhưng chưa nêu đầu vào («inputs»): hồ sơ, yêu cầu hay văn bản nào khởi động quy trình",
-                    "is the start but states no input («inputs»): which dossier, request or document triggers the process",
                 )
                 yield self.at_step(ctx, step.id, "id", problem=problem)
             if step.type in _WORKING and not step.outputs and not step.records:
-                problem = Message(
+                problem = pgettext(
+                    "QMS601",
                     "chưa nêu đầu ra («outputs») hay hồ sơ tạo ra («records»)",
-                    "states neither an output («outputs») nor a record it produces («records»)",
                 )
                 yield self.at_step(ctx, step.id, "id", problem=problem)

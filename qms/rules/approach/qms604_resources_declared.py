@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
 
@@ -11,22 +11,20 @@ class ResourcesDeclared(Rule):
     name = "resources-declared"
     severity = Severity.INFO
     iso9001 = ("7.1", "4.4.1 d")
-    title = Message("Quy trình liệt kê nguồn lực cần thiết", "A process lists the resources it needs")
-    message = Message(
+    title = pgettext("QMS604", "Quy trình liệt kê nguồn lực cần thiết")
+    message = pgettext(
+        "QMS604",
         "quy trình chưa liệt kê nguồn lực («resources»): hệ thống phần mềm, cơ sở dữ liệu, thiết bị dùng để thực hiện",
-        "the process lists no resources («resources»): the software, databases and equipment it runs on",
     )
-    rationale = Message(
+    rationale = pgettext(
+        "QMS604",
         "ISO 9001 4.4.1 d yêu cầu xác định và bảo đảm sẵn có các nguồn lực cần cho quá trình (điều 7.1). Con người đã được "
         "nêu qua vai trò; phần còn lại là hệ thống một cửa điện tử, Cổng Dịch vụ công, chữ ký số, máy quét để số hóa... "
         "Ghi rõ giúp đơn vị lập kế hoạch khi một hệ thống ngừng hoạt động hoặc thay đổi.",
-        "ISO 9001 4.4.1 d requires the resources a process needs to be determined and made available (clause 7.1). People "
-        "are covered by the roles; the rest is the electronic one-stop system, the public service portal, digital "
-        "signatures, scanners for digitisation... Listing them lets the unit plan for a system outage or change.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS604",
         "thêm mục «resources» liệt kê hệ thống, thiết bị, cơ sở dữ liệu mà các bước sử dụng",
-        "add a «resources» list naming the systems, equipment and databases the steps use",
     )
     example = read_example(__file__, "QMS604")
 

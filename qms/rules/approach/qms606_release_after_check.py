@@ -2,7 +2,7 @@ from collections import deque
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.model import StepType
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
@@ -13,27 +13,24 @@ class ReleaseAfterCheck(Rule):
     name = "release-after-check"
     severity = Severity.WARNING
     iso9001 = ("8.6", "8.5.1")
-    title = Message(
+    title = pgettext(
+        "QMS606",
         "Mọi đường đi từ bước bắt đầu tới bước kết thúc đều qua ít nhất một bước kiểm tra",
-        "Every path from the start to an end passes through at least one check",
     )
-    message = Message(
+    message = pgettext(
+        "QMS606",
         "có thể đi tới bước kết thúc «{step_id}» mà không qua bước kiểm tra (decision) nào, theo đường: {path}",
-        "end step «{step_id}» can be reached without passing any check (decision), along: {path}",
     )
-    rationale = Message(
+    rationale = pgettext(
+        "QMS606",
         "Kết quả chỉ được chuyển cho người dân hay đơn vị khác sau khi đã được kiểm tra là đạt (ISO 9001 8.5.1, 8.6: việc "
         "chuyển giao chỉ thực hiện khi các hoạt động kiểm tra đã hoạch định hoàn thành [chưa xác minh / unconfirmed: diễn "
         "giải điều 8.6 theo trí nhớ]). Trong lưu đồ, việc kiểm tra là một bước quyết định (đạt / không đạt); một đường đi "
         "tới kết thúc mà không qua bước quyết định nào là kết quả được phát hành mà không ai xác nhận.",
-        "A result goes to the citizen or another unit only after it has been checked and found acceptable (ISO 9001 8.5.1, "
-        "8.6: release proceeds only once the planned checks are complete [chưa xác minh / unconfirmed: clause 8.6 "
-        "paraphrased from memory]). In the flowchart a check is a decision step (pass / fail); a path to an end through no "
-        "decision is a result released without anyone confirming it.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS606",
         "thêm một bước «type: decision» (ví dụ «Kiểm tra kết quả trước khi trả») trên đường đi đó, với nhánh không đạt dẫn về bước sửa",
-        "add a «type: decision» step (e.g. «check the result before return») on that path, its failing branch leading back to rework",
     )
     example = read_example(__file__, "QMS606")
 

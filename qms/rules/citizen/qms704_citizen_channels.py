@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.model import Channel
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.citizen import service_location
@@ -13,28 +13,23 @@ class CitizenChannels(Rule):
     name = "citizen-channels"
     severity = Severity.INFO
     iso18091 = ("digital-services",)
-    title = Message(
+    title = pgettext(
+        "QMS704",
         "Quy trình phục vụ người dân nêu cách thức nộp hồ sơ, có trực tuyến toàn trình",
-        "A citizen-facing process lists its submission channels, fully online among them",
     )
-    message = Message("cách thức nộp hồ sơ: {problem}", "submission channels: {problem}")
-    rationale = Message(
+    message = pgettext("QMS704", "cách thức nộp hồ sơ: {problem}")
+    rationale = pgettext(
+        "QMS704",
         "Người dân cần biết có thể nộp hồ sơ bằng cách nào (trực tiếp, bưu chính công ích, trực tuyến một phần, trực tuyến "
         "toàn trình). Chỉ tiêu trực tuyến toàn trình lấy từ các kế hoạch cải cách hành chính của ngành giáo dục Hải Phòng "
         "trong tài liệu gốc của dự án: Kế hoạch năm 2023 của Sở GDĐT yêu cầu 100% TTHC đủ điều kiện được cung cấp trực tuyến "
         "toàn trình và tối thiểu 50% hồ sơ được giải quyết trực tuyến toàn trình; kế hoạch năm 2025 yêu cầu 100% TTHC liên "
         "quan đến doanh nghiệp được thực hiện trực tuyến. Một thủ tục không có kênh toàn trình thì không đóng góp vào chỉ tiêu "
         "đó; nếu thủ tục không đủ điều kiện (cần có mặt trực tiếp), ghi lý do bằng một mục miễn áp dụng («waivers»).",
-        "Citizens need to know how they may apply (in person, by public postal service, partly online, fully online). The "
-        "fully-online target comes from the Hai Phong education sector's reform plans in the project's seed documents: the "
-        "Department's 2023 plan requires 100% of eligible procedures offered fully online and at least 50% of dossiers "
-        "handled fully online; its 2025 plan requires 100% of business-related procedures to be done online. A procedure "
-        "without a fully-online channel does not count towards that target; if it cannot be (the applicant must appear in "
-        "person), record the reason as a waiver («waivers»).",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS704",
         "liệt kê trong «citizen_service.channels» mọi cách thức nộp hồ sơ, thêm «online_full» khi thủ tục được cung cấp trực tuyến toàn trình",
-        "list every way to apply under «citizen_service.channels», adding «online_full» when the procedure is offered fully online",
     )
     example = read_example(__file__, "QMS704")
 
@@ -44,14 +39,14 @@ class CitizenChannels(Rule):
         service = ctx.process.citizen_service
         channels = service.channels if service else []
         if not channels:
-            problem = Message(
+            problem = pgettext(
+                "QMS704",
                 "chưa nêu người dân nộp hồ sơ bằng cách nào («citizen_service.channels»)",
-                "the process does not say how citizens apply («citizen_service.channels»)",
             )
             yield self.finding(ctx, service_location(ctx), problem=problem)
         elif Channel.ONLINE_FULL not in channels:
-            problem = Message(
+            problem = pgettext(
+                "QMS704",
                 "chưa có kênh trực tuyến toàn trình («online_full»)",
-                "no fully online channel («online_full»)",
             )
             yield self.finding(ctx, service_location(ctx, "channels"), problem=problem)

@@ -3,7 +3,7 @@ from itertools import pairwise
 
 from qms.diagnostics import Severity
 from qms.domain import ISSUED
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.model import Status
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.documents import day, version_key
@@ -15,26 +15,22 @@ class RevisionHistory(Rule):
     name = "revision-history"
     severity = Severity.ERROR
     iso9001 = ("7.5.3.2",)
-    title = Message(
+    title = pgettext(
+        "QMS502",
         "Lịch sử sửa đổi đầy đủ, theo thứ tự và khớp với phiên bản hiện hành",
-        "The revision history is complete, in order and ends at the current version",
     )
-    message = Message("lịch sử sửa đổi: {problem}", "revision history: {problem}")
-    rationale = Message(
+    message = pgettext("QMS502", "lịch sử sửa đổi: {problem}")
+    rationale = pgettext(
+        "QMS502",
         "ISO 9001 7.5.3.2 c yêu cầu kiểm soát thay đổi (kiểm soát phiên bản). Bảng «Theo dõi sửa đổi» chỉ là bằng chứng khi "
         "mỗi lần ban hành có một dòng, các dòng xếp theo thứ tự phiên bản tăng dần (so sánh theo từng số: 1.10 sau 1.9) và "
         "ngày không lùi lại, và dòng cuối cùng là phiên bản đang áp dụng. Quy trình đã phê duyệt phải có ít nhất một dòng "
         "(lần ban hành đầu). Với dự thảo, dòng cuối có thể là phiên bản trước (thay đổi chưa ghi) nhưng không được mới hơn "
         "phiên bản của chính quy trình.",
-        "ISO 9001 7.5.3.2 c requires control of changes (version control). The revision table is evidence only when each "
-        "issue has a line, lines follow increasing versions (compared number by number: 1.10 after 1.9) with dates that "
-        "never go back, and the last line is the version in use. An approved process has at least one line (its first "
-        "issue). In a draft the last line may be the previous version (the change not yet recorded) but never newer than "
-        "the process's own version.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS502",
         "ghi mỗi lần ban hành một dòng trong «revisions» theo thứ tự thời gian, dòng cuối cùng có «version» bằng «version» của quy trình",
-        "write one line per issue under «revisions» in chronological order, the last one with the same «version» as the process",
     )
     example = read_example(__file__, "QMS502")
 
@@ -43,9 +39,9 @@ class RevisionHistory(Rule):
         revisions = process.revisions
         if not revisions:
             if process.status is Status.APPROVED:
-                problem = Message(
+                problem = pgettext(
+                    "QMS502",
                     "quy trình đã phê duyệt nhưng chưa có dòng nào trong «revisions» (kể cả lần ban hành đầu)",
-                    "the process is approved but «revisions» has no line (not even the first issue)",
                 )
                 yield self.finding(ctx, ctx.location("status"), problem=problem)
             return
@@ -53,25 +49,25 @@ class RevisionHistory(Rule):
         for i, (before, entry) in enumerate(pairwise(revisions), start=1):
             if version_key(entry.version) <= version_key(before.version):
                 out_of_order.add(i)
-                problem = Message(
-                    f"phiên bản {entry.version} không lớn hơn phiên bản {before.version} ghi ngay trên; xếp các dòng theo phiên bản tăng dần",
-                    f"version {entry.version} is not above version {before.version} on the line before; order the lines by increasing version",
-                )
+                problem = pgettext(
+                    "QMS502",
+                    "phiên bản {entry_version} không lớn hơn phiên bản {before_version} ghi ngay trên; xếp các dòng theo phiên bản tăng dần",
+                ).format(entry_version=entry.version, before_version=before.version)
                 yield self.finding(ctx, ctx.location("revisions", i, "version"), problem=problem)
             if entry.date < before.date:
                 when, earlier = day(entry.date), day(before.date)
-                problem = Message(
-                    f"ngày {when.vi} của phiên bản {entry.version} sớm hơn ngày {earlier.vi} của dòng ngay trên",
-                    f"the date {when.en} of version {entry.version} is before the date {earlier.en} of the line above",
-                )
+                problem = pgettext(
+                    "QMS502",
+                    "ngày {when} của phiên bản {version} sớm hơn ngày {earlier} của dòng ngay trên",
+                ).format(when=when, version=entry.version, earlier=earlier)
                 yield self.finding(ctx, ctx.location("revisions", i, "date"), problem=problem)
         last = len(revisions) - 1
         if last in out_of_order:  # reordering the lines fixes that one first
             return
         latest, current = version_key(revisions[last].version), version_key(process.version)
         if latest > current or (latest != current and process.status in ISSUED):
-            problem = Message(
-                f"dòng cuối ghi phiên bản {revisions[last].version} nhưng quy trình đang ở phiên bản {process.version}",
-                f"the last line records version {revisions[last].version} but the process is at version {process.version}",
-            )
+            problem = pgettext(
+                "QMS502",
+                "dòng cuối ghi phiên bản {last_revisions_version} nhưng quy trình đang ở phiên bản {process_version}",
+            ).format(last_revisions_version=revisions[last].version, process_version=process.version)
             yield self.finding(ctx, ctx.location("revisions", last, "version"), problem=problem)

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.domain import status_label
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.model import Status, StepType
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
@@ -13,25 +13,23 @@ class ApprovedCallsApproved(Rule):
     name = "approved-calls-approved"
     severity = Severity.ERROR
     iso9001 = ("7.5.3",)
-    title = Message(
+    title = pgettext(
+        "QMS505",
         "Quy trình đã phê duyệt chỉ gọi các quy trình con đã phê duyệt",
-        "An approved process calls only approved sub-processes",
     )
-    message = Message(
+    message = pgettext(
+        "QMS505",
         "bước «{step_id}» gọi quy trình «{called}» đang ở trạng thái {status}; quy trình đã phê duyệt chỉ được dựa vào quy trình đã phê duyệt",
-        "step «{step_id}» calls process «{called}», which is {status}; an approved process may rely only on approved ones",
     )
-    rationale = Message(
+    rationale = pgettext(
+        "QMS505",
         "ISO 9001 7.5.3 yêu cầu chỉ dùng tài liệu đang có hiệu lực và ngăn việc vô tình dùng tài liệu lỗi thời. Một quy trình "
         "đang áp dụng mà chuyển hồ sơ sang một quy trình dự thảo, đang xem xét hay đã hết hiệu lực thì phần việc đó được làm "
         "theo một văn bản chưa được phê duyệt hoặc đã bị thay thế.",
-        "ISO 9001 7.5.3 requires only current documents to be used and obsolete ones to be kept from unintended use. A "
-        "process in force that hands work to a draft, in-review or obsolete process has that part done under a document "
-        "not yet approved or already replaced.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS505",
         "phê duyệt quy trình được gọi trước, hoặc trỏ «calls» tới quy trình đang có hiệu lực thay thế nó",
-        "approve the called process first, or point «calls» at the process in force that replaces it",
     )
     example = read_example(__file__, "QMS505")
 

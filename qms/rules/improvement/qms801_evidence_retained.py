@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.domain import claimed_clauses
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.model import Status
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
@@ -16,30 +16,26 @@ class EvidenceRetained(Rule):
     name = "evidence-retained"
     severity = Severity.ERROR
     iso9001 = ("9.1.1", "9.2.2 f", "9.3.3", "10.2.2", "7.5.3")
-    title = Message(
+    title = pgettext(
+        "QMS801",
         "Quy trình nhận đáp ứng điều khoản 9.1, 9.2, 9.3 hoặc 10.2 có bước tạo hồ sơ làm bằng chứng",
-        "A process claiming clause 9.1, 9.2, 9.3 or 10.2 has a step producing a record as evidence",
     )
-    message = Message(
+    message = pgettext(
+        "QMS801",
         "quy trình nhận đáp ứng điều khoản {clauses} nhưng không bước nào tạo hồ sơ làm bằng chứng",
-        "the process claims clause {clauses} but no step produces a record as evidence",
     )
-    rationale = Message(
+    rationale = pgettext(
+        "QMS801",
         "Các điều khoản 9.1.1, 9.2.2 f, 9.3.3 và 10.2.2 của ISO 9001 yêu cầu lưu giữ thông tin dạng văn bản làm bằng chứng "
         "(kết quả theo dõi, đo lường; thực hiện chương trình và kết quả đánh giá nội bộ; kết quả xem xét của lãnh đạo; bản "
         "chất sự không phù hợp, hành động đã thực hiện và kết quả). Quy trình nhận đáp ứng các điều khoản này mà không có "
         "bước nào tạo hồ sơ thì khi đánh giá không có gì để xem: chuyên gia đánh giá sẽ ghi điểm không phù hợp. Dự thảo "
         "được miễn.",
-        "ISO 9001 clauses 9.1.1, 9.2.2 f, 9.3.3 and 10.2.2 require documented information to be retained as evidence "
-        "(monitoring and measurement results; the audit programme and its results; management review results; the nature "
-        "of nonconformities, the actions taken and their results). A process claiming these clauses with no step that "
-        "produces a record leaves an auditor nothing to look at, which is a nonconformity. Drafts are exempt.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS801",
         "ghi hồ sơ do bước tạo ra vào «records» của bước đó (ví dụ «records: [BM-DGNB-04]» ở bước lập báo cáo đánh giá) và "
         "khai báo hồ sơ trong «records» của quy trình; hoặc bỏ điều khoản khỏi «iso_clauses» nếu quy trình không đáp ứng nó",
-        "list the record a step produces under that step's «records» (e.g. «records: [BM-DGNB-04]» on the audit report step) "
-        "and declare it under the process's «records»; or remove the clause from «iso_clauses» if the process does not meet it",
     )
     example = read_example(__file__, "QMS801")
 

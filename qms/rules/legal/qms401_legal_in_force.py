@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
 from qms.rules.legal.validity import check_days, out_of_force
@@ -13,25 +13,20 @@ class LegalInForce(Rule):
     severity = Severity.ERROR
     iso9001 = ("7.5.3",)
     legal = ("Các văn bản được viện dẫn trong «legal_basis» / the documents cited in «legal_basis»",)
-    title = Message("Mọi căn cứ pháp lý đều đang có hiệu lực", "Every cited legal document is in force")
-    message = Message("tại {when}, văn bản «{number}» {why}", "on {when}, document «{number}» {why}")
-    rationale = Message(
+    title = pgettext("QMS401", "Mọi căn cứ pháp lý đều đang có hiệu lực")
+    message = pgettext("QMS401", "tại {when}, văn bản «{number}» {why}")
+    rationale = pgettext(
+        "QMS401",
         "ISO 9001 7.5.3 yêu cầu kiểm soát tài liệu có nguồn gốc bên ngoài và ngăn việc sử dụng tài liệu lỗi thời. Với cơ "
         "quan nhà nước, căn cứ pháp lý hết hiệu lực nghĩa là hồ sơ được giải quyết theo quy định không còn áp dụng. Văn "
         "bản được đối chiếu với ngày hiệu lực của quy trình (ngày kiểm tra nếu chưa có) và, khi quy trình đã có hiệu lực, "
         "với cả ngày kiểm tra, dựa trên «in_force_from» / «in_force_until» khai báo trong từng căn cứ. Quy trình ở trạng "
         "thái «obsolete» được lưu để tra cứu nên không bị kiểm tra.",
-        "ISO 9001 7.5.3 requires documents of external origin to be controlled and obsolete ones kept out of use. For a state "
-        "agency a legal basis no longer in force means dossiers settled under rules that no longer apply. Each document is "
-        "judged on the process's effective date (the check date when there is none) and, once the process has taken effect, "
-        "on the check date too, from the «in_force_from» / «in_force_until» declared with it. A process with status "
-        "«obsolete» is kept for reference and not checked.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS401",
         "thay căn cứ bằng văn bản đang có hiệu lực (văn bản thay thế), sửa ngày hiệu lực nếu ghi sai, "
         "hoặc chuyển quy trình sang «status: obsolete» nếu không còn áp dụng",
-        "cite the document in force instead (the one replacing it), correct the validity dates if they are wrong, "
-        "or set «status: obsolete» if the process no longer applies",
     )
     example = read_example(__file__, "QMS401")
 

@@ -1,13 +1,13 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
-from qms.i18n import Message
+from qms.i18n import Message, pgettext
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
 from qms.rules.legal.known_changes import replacement_of
 from qms.rules.legal.validity import check_days, cited_keys, day_text
 
-_UNCONFIRMED = Message(" [nguồn thứ cấp, cần đối chiếu văn bản gốc]", " [secondary source; check the official text]")
+_UNCONFIRMED = pgettext("QMS402", " [nguồn thứ cấp, cần đối chiếu văn bản gốc]")
 
 
 class SupersededLegalBasis(Rule):
@@ -19,29 +19,23 @@ class SupersededLegalBasis(Rule):
         "Nghị định 118/2025/NĐ-CP thay Nghị định 61/2018/NĐ-CP, 107/2021/NĐ-CP; Thông tư 03/2025/TT-VPCP thay Thông tư 01/2018/TT-VPCP",
         "Nghị định 30/2020/NĐ-CP thay Nghị định 110/2004/NĐ-CP, 09/2010/NĐ-CP",
     )
-    title = Message("Không viện dẫn văn bản đã bị thay thế", "No legal basis that has been replaced")
-    message = Message(
+    title = pgettext("QMS402", "Không viện dẫn văn bản đã bị thay thế")
+    message = pgettext(
+        "QMS402",
         "căn cứ «{number}» đã được thay bằng {replacement} từ ngày {since}{confidence}",
-        "legal basis «{number}» was replaced by {replacement} on {since}{confidence}",
     )
-    rationale = Message(
+    rationale = pgettext(
+        "QMS402",
         "Quy định thay đổi dưới chân quy trình: từ 01/7/2025 cơ chế một cửa theo Nghị định 118/2025/NĐ-CP và biểu mẫu theo "
         "Thông tư 03/2025/TT-VPCP thay cho Nghị định 61/2018/NĐ-CP (đã sửa bởi 107/2021/NĐ-CP) và Thông tư 01/2018/TT-VPCP "
         "[chưa xác minh / unconfirmed]; từ 05/3/2020 Nghị định 30/2020/NĐ-CP về công tác văn thư thay Nghị định 110/2004 và "
         "09/2010. Quy tắc này dùng bảng thay thế có sẵn (qms/rules/legal/known_changes.py), không cần người soạn khai báo ngày "
         "hết hiệu lực: quy trình chưa «obsolete» mà còn áp dụng vào hoặc sau ngày văn bản mới có hiệu lực thì bị báo. Khi "
         "pháp luật đổi, chỉ cần thêm một dòng vào bảng (ISO 9001 7.5.3: kiểm soát tài liệu bên ngoài, thay đổi).",
-        "Rules change under the processes: from 1 July 2025 the one-stop mechanism of Decree 118/2025/ND-CP and the forms of "
-        "Circular 03/2025/TT-VPCP replace Decree 61/2018/ND-CP (as amended by 107/2021/ND-CP) and Circular 01/2018/TT-VPCP "
-        "[chưa xác minh / unconfirmed]; from 5 March 2020 Decree 30/2020/ND-CP on clerical work replaced Decrees 110/2004 "
-        "and 09/2010. The rule uses a built-in table of replacements (qms/rules/legal/known_changes.py), so authors need not "
-        "declare expiry dates: a process not «obsolete» that applies on or after the day the new text took effect is "
-        "reported. When the law changes, adding one row to the table is the whole change (ISO 9001 7.5.3: external documents, "
-        "change control).",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS402",
         "thay căn cứ bằng văn bản mới (số, trích yếu, ngày hiệu lực) và rà lại các bước, biểu mẫu theo văn bản mới",
-        "cite the new document (number, title, date in force) and review the steps and forms against it",
     )
     example = read_example(__file__, "QMS402")
 
@@ -57,12 +51,10 @@ class SupersededLegalBasis(Rule):
                     continue
                 since = day_text(change.effective)
                 confidence = Message("", "") if change.confirmed else _UNCONFIRMED
-                hint = Message(
-                    f"viện dẫn {change.replacement} (có hiệu lực từ {since.vi}) thay cho {change.replaced}, "
-                    "rồi rà lại các bước, biểu mẫu theo văn bản mới",
-                    f"cite {change.replacement} (in force from {since.en}) instead of {change.replaced}, "
-                    "then review the steps and forms against it",
-                )
+                hint = pgettext(
+                    "QMS402",
+                    "viện dẫn {replacement} (có hiệu lực từ {since}) thay cho {replaced}, rồi rà lại các bước, biểu mẫu theo văn bản mới",
+                ).format(replacement=change.replacement, since=since, replaced=change.replaced)
                 yield self.finding(
                     ctx, ctx.location("legal_basis", index, "number"), hint=hint,
                     number=document.number, replacement=change.replacement, since=since, confidence=confidence,

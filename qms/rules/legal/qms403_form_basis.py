@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
 from qms.rules.legal.validity import check_days, cited_keys, number_key, numbers_in, out_of_force
@@ -13,28 +13,23 @@ class FormBasis(Rule):
     severity = Severity.ERROR
     iso9001 = ("7.5.3",)
     legal = ("Văn bản quy định biểu mẫu của từng hồ sơ / the document prescribing each record's form",)
-    title = Message(
+    title = pgettext(
+        "QMS403",
         "Biểu mẫu viện dẫn văn bản có trong căn cứ pháp lý và đang có hiệu lực",
-        "A record's form cites a document of the legal basis that is in force",
     )
-    message = Message("hồ sơ «{record}»: {problem}", "record «{record}»: {problem}")
-    rationale = Message(
+    message = pgettext("QMS403", "hồ sơ «{record}»: {problem}")
+    rationale = pgettext(
+        "QMS403",
         "Biểu mẫu theo quy định (ví dụ «Mẫu số 01, Thông tư 03/2025/TT-VPCP») là tài liệu có nguồn gốc bên ngoài (ISO 9001 "
         "7.5.3): văn bản quy định mẫu phải có trong căn cứ pháp lý để được theo dõi hiệu lực, nếu không khi văn bản bị thay "
         "thế, mẫu cũ vẫn được dùng mà không ai biết. Số văn bản được nhận ra trong «form» theo dạng «số/năm/ký hiệu» và so "
         "sánh không phân biệt hoa thường, dấu cách, Đ/D. Hồ sơ ghi «legal_basis» thì văn bản đó phải có hiệu lực vào cùng các "
         "ngày như ở QMS401.",
-        "A prescribed form (e.g. «Form 01, Circular 03/2025/TT-VPCP») is a document of external origin (ISO 9001 7.5.3): the "
-        "document prescribing it must be in the legal basis so that its validity is tracked, or the old form stays in use "
-        "unnoticed once the document is replaced. Numbers are found in «form» by the pattern «number/year/symbol» and "
-        "compared ignoring case, spaces and Đ/D. A record with «legal_basis» needs that document in force on the same days "
-        "as in QMS401.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS403",
         "thêm văn bản quy định mẫu vào «legal_basis» (hoặc sửa số văn bản trong «form»); "
         "nếu văn bản hết hiệu lực, dùng mẫu của văn bản thay thế",
-        "add the document prescribing the form to «legal_basis» (or correct the number in «form»); if it is no longer in force, "
-        "use the form of the document replacing it",
     )
     example = read_example(__file__, "QMS403")
 
@@ -54,17 +49,17 @@ class FormBasis(Rule):
                         missing.setdefault(number_key(number), number)
                 if missing:
                     numbers = ", ".join(missing.values())
-                    problem = Message(
-                        f"mẫu viện dẫn {numbers} nhưng văn bản này không có trong căn cứ pháp lý (legal_basis)",
-                        f"its form cites {numbers}, which is not in the legal basis («legal_basis»)",
-                    )
+                    problem = pgettext(
+                        "QMS403",
+                        "mẫu viện dẫn {numbers} nhưng văn bản này không có trong căn cứ pháp lý (legal_basis)",
+                    ).format(numbers=numbers)
                     yield self.finding(ctx, ctx.location("records", index, "form"), record=record.code, problem=problem)
             document = documents.get(record.legal_basis or "")  # an unknown id is the loader's finding
             expired = out_of_force(document, days) if document else None
             if document and expired:
                 check, why = expired
-                problem = Message(
-                    f"tại {check.label.vi}, văn bản quy định mẫu «{document.number}» {why.vi}",
-                    f"on {check.label.en}, «{document.number}», which prescribes the form, {why.en}",
-                )
+                problem = pgettext(
+                    "QMS403",
+                    "tại {label}, văn bản quy định mẫu «{number}» {why}",
+                ).format(label=check.label, number=document.number, why=why)
                 yield self.finding(ctx, ctx.location("records", index, "legal_basis"), record=record.code, problem=problem)

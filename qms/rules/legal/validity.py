@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from qms.i18n import Message
+from qms.i18n import Message, _
 from qms.model import LegalDocument, Status
 from qms.rules.base import RuleContext
 
@@ -41,13 +41,13 @@ def check_days(ctx: RuleContext) -> list[CheckDay]:
     if process.status is Status.OBSOLETE:
         return []
     if process.effective_date is None:
-        undated = Message(f"ngày kiểm tra ({today.vi}; quy trình chưa có ngày hiệu lực)", f"the check date ({today.en}; no effective date)")
+        undated = _("ngày kiểm tra ({today}; quy trình chưa có ngày hiệu lực)").format(today=today)
         return [CheckDay(ctx.today, undated)]
     effective = day_text(process.effective_date)
-    on_effective = Message(f"ngày hiệu lực của quy trình ({effective.vi})", f"the effective date ({effective.en})")
+    on_effective = _("ngày hiệu lực của quy trình ({effective})").format(effective=effective)
     days = [CheckDay(process.effective_date, on_effective)]
     if process.effective_date < ctx.today:
-        applied = Message(f"ngày kiểm tra ({today.vi}; quy trình đang áp dụng)", f"the check date ({today.en}; the process applies)")
+        applied = _("ngày kiểm tra ({today}; quy trình đang áp dụng)").format(today=today)
         days.append(CheckDay(ctx.today, applied))
     return days
 
@@ -60,9 +60,9 @@ def out_of_force(document: LegalDocument, days: list[CheckDay]) -> tuple[CheckDa
         until = document.in_force_until
         if until is not None and check.day > until:
             end = day_text(until)
-            return check, Message(f"đã hết hiệu lực (ngày cuối còn hiệu lực {end.vi})", f"is no longer in force (last day {end.en})")
+            return check, _("đã hết hiệu lực (ngày cuối còn hiệu lực {end})").format(end=end)
         start = day_text(document.in_force_from or check.day)  # not expired, so it starts after the day
-        return check, Message(f"chưa có hiệu lực (có hiệu lực từ {start.vi})", f"is not yet in force (it takes effect on {start.en})")
+        return check, _("chưa có hiệu lực (có hiệu lực từ {start})").format(start=start)
     return None
 
 

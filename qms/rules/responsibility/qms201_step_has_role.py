@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.domain import steps_without_role
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
 
@@ -12,22 +12,20 @@ class StepHasRole(Rule):
     name = "step-has-role"
     severity = Severity.ERROR
     iso9001 = ("5.3", "4.4.1 e")
-    title = Message("Mỗi bước có vai trò thực hiện", "Every step has a responsible role")
-    message = Message(
+    title = pgettext("QMS201", "Mỗi bước có vai trò thực hiện")
+    message = pgettext(
+        "QMS201",
         "bước «{step_id}» chưa ghi vai trò thực hiện (role): không rõ ai làm, ai chịu trách nhiệm",
-        "step «{step_id}» names no role: nobody is answerable for doing it",
     )
-    rationale = Message(
+    rationale = pgettext(
+        "QMS201",
         "ISO 9001 5.3 và 4.4.1 e yêu cầu phân công trách nhiệm, quyền hạn cho từng việc; kế hoạch ISO của các cơ quan "
         "gọi đó là «5 rõ» (rõ người, rõ việc, rõ thời gian, rõ kết quả, rõ trách nhiệm). Bước không có vai trò thì không "
         "có làn trên lưu đồ và không ai bị hỏi khi hồ sơ bị chậm. Bước kết thúc cũng cần vai trò: ai đóng và lưu hồ sơ.",
-        "ISO 9001 5.3 and 4.4.1 e require responsibility and authority to be assigned for each activity; the agencies' ISO "
-        "plans call it the «five clears» (person, task, time, result, responsibility). A step without a role has no lane in "
-        "the flowchart and no one to ask when a dossier is late. End steps need one too: someone closes and files the case.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS201",
         "thêm «role: <mã vai trò>» vào bước, dùng một mã đã khai báo trong mục «roles»",
-        "add «role: <role id>» to the step, using an id declared under «roles»",
     )
     example = read_example(__file__, "QMS201")
 

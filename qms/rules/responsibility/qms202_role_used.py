@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
 from qms.rules.responsibility import roles_in_use
@@ -12,25 +12,22 @@ class RoleUsed(Rule):
     name = "role-used"
     severity = Severity.WARNING
     iso9001 = ("5.3",)
-    title = Message("Mỗi vai trò khai báo đều có việc trong quy trình", "Every declared role has a part in the process")
-    message = Message(
+    title = pgettext("QMS202", "Mỗi vai trò khai báo đều có việc trong quy trình")
+    message = pgettext(
+        "QMS202",
         "vai trò «{role}» được khai báo nhưng không thực hiện bước nào, không chủ trì, không ký, không lưu hồ sơ, "
         "không theo dõi KPI hay rủi ro",
-        "role «{role}» is declared but performs no step, owns nothing, signs nothing and keeps no record, KPI or risk",
     )
-    rationale = Message(
+    rationale = pgettext(
+        "QMS202",
         "Danh sách vai trò là bảng phân công trách nhiệm (ISO 9001 5.3). Một vai trò không được giao việc gì thường là "
         "dấu vết của lần sửa trước (bước đã xoá, đơn vị đã sáp nhập) hoặc một bước quên ghi vai trò; nó làm lưu đồ có "
         "làn rỗng và khiến người đọc tưởng đơn vị đó có trách nhiệm.",
-        "The role list is the assignment of responsibilities (ISO 9001 5.3). A role given nothing to do is usually left over "
-        "from an earlier edit (a deleted step, a merged unit) or a step whose role was forgotten; it draws an empty lane and "
-        "suggests a responsibility that does not exist.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS202",
         "ghi vai trò này vào các bước họ thực hiện («role») hoặc giao lưu hồ sơ, theo dõi KPI, rủi ro; "
         "nếu không còn tham gia, xoá khỏi «roles»",
-        "put the role on the steps it performs («role») or give it a record, KPI or risk to keep; "
-        "if it is no longer involved, remove it from «roles»",
     )
     example = read_example(__file__, "QMS202")
 

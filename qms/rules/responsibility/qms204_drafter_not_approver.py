@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.domain import same_signatory
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
 
@@ -12,19 +12,17 @@ class DrafterNotApprover(Rule):
     name = "drafter-not-approver"
     severity = Severity.WARNING
     iso9001 = ("7.5.2 c", "5.3")
-    title = Message("Người soạn thảo không tự phê duyệt quy trình", "The drafter does not approve their own process")
-    message = Message("{who} vừa soạn thảo vừa phê duyệt quy trình", "{who} both prepared and approved the process")
-    rationale = Message(
+    title = pgettext("QMS204", "Người soạn thảo không tự phê duyệt quy trình")
+    message = pgettext("QMS204", "{who} vừa soạn thảo vừa phê duyệt quy trình")
+    rationale = pgettext(
+        "QMS204",
         "ISO 9001 7.5.2 c yêu cầu thông tin dạng văn bản được xem xét và phê duyệt về sự phù hợp, thỏa đáng; việc phê duyệt "
         "chỉ có giá trị kiểm soát khi do người khác với người soạn thảo thực hiện. Khối «Soạn thảo / Xem xét / Phê duyệt» "
         "của quy trình ISO trong cơ quan nhà nước vì thế ghi ba chức danh khác nhau.",
-        "ISO 9001 7.5.2 c requires documented information to be reviewed and approved for suitability and adequacy; approval "
-        "only controls anything when someone other than the drafter gives it. The «Prepared / Reviewed / Approved» block of an "
-        "agency's ISO procedure therefore names three different office-holders.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS204",
         "ghi ở «approval.approved» vai trò và người có thẩm quyền phê duyệt (thường là lãnh đạo đơn vị), khác với người soạn thảo",
-        "put under «approval.approved» the role and person with authority to approve (usually the head of the unit), not the drafter",
     )
     example = read_example(__file__, "QMS204")
 
@@ -36,8 +34,8 @@ class DrafterNotApprover(Rule):
         prepared, approved = approval.prepared, approval.approved
         same = same_signatory(prepared, approved)
         if same.role:
-            who = Message("vai trò «{role}»", "role «{role}»").format(role=approved.role)
+            who = pgettext("QMS204", "vai trò «{role}»").format(role=approved.role)
             yield self.finding(ctx, ctx.location("approval", "approved", "role"), who=who)
         elif same.person:
-            who = Message("ông/bà «{name}»", "«{name}»").format(name=prepared.name)
+            who = pgettext("QMS204", "ông/bà «{name}»").format(name=prepared.name)
             yield self.finding(ctx, ctx.location("approval", "approved", "name"), who=who)

@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
 
@@ -11,17 +11,16 @@ class SingleStart(Rule):
     name = "single-start"
     severity = Severity.ERROR
     iso9001 = ("4.4.1 b",)
-    title = Message("Quy trình có đúng một bước bắt đầu", "A process has exactly one start step")
-    message = Message("quy trình có {count} bước bắt đầu (type: start); cần đúng một", "the process has {count} start steps; it needs exactly one")
-    rationale = Message(
+    title = pgettext("QMS101", "Quy trình có đúng một bước bắt đầu")
+    message = pgettext("QMS101", "quy trình có {count} bước bắt đầu (type: start); cần đúng một")
+    rationale = pgettext(
+        "QMS101",
         "Trình tự của quy trình (ISO 9001 4.4.1 b) chỉ rõ ràng khi mọi trường hợp đều bắt đầu từ cùng một điểm: "
         "nơi tiếp nhận đầu vào. Không có hoặc có nhiều điểm bắt đầu khiến lưu đồ, thời hạn và nhật ký không thể đối chiếu.",
-        "A process sequence (ISO 9001 4.4.1 b) is only clear when every case begins at one point, where the input is "
-        "received; none or several starts make the flowchart, the deadline and the event log impossible to reconcile.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS101",
         "đánh dấu bước tiếp nhận đầu vào bằng «type: start» và đổi các bước bắt đầu khác thành «task»",
-        "mark the step that receives the input «type: start» and make the other start steps «task»",
     )
     example = read_example(__file__, "QMS101")
 

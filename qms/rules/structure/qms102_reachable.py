@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
 
@@ -11,15 +11,15 @@ class Reachable(Rule):
     name = "reachable-from-start"
     severity = Severity.ERROR
     iso9001 = ("4.4.1 b",)
-    title = Message("Mọi bước đều đi tới được từ bước bắt đầu", "Every step can be reached from the start")
-    message = Message("bước «{step_id}» không bao giờ được thực hiện: không có đường đi từ bước bắt đầu", "step «{step_id}» is never performed: no path leads to it from the start")
-    rationale = Message(
+    title = pgettext("QMS102", "Mọi bước đều đi tới được từ bước bắt đầu")
+    message = pgettext("QMS102", "bước «{step_id}» không bao giờ được thực hiện: không có đường đi từ bước bắt đầu")
+    rationale = pgettext(
+        "QMS102",
         "Một bước không có đường đi tới là bước chết: người thực hiện không biết khi nào làm, và lưu đồ đang mô tả sai thực tế.",
-        "A step no path leads to is dead: nobody knows when to perform it, and the flowchart misdescribes the work.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS102",
         "cho một bước trước đó trỏ tới bước này bằng «next» hoặc một nhánh, hoặc xoá bước nếu không còn dùng",
-        "point an earlier step's «next» or a branch at this step, or delete it if it is no longer used",
     )
     example = read_example(__file__, "QMS102")
 

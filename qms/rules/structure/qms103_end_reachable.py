@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.model import StepType
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
@@ -12,20 +12,19 @@ class EndReachable(Rule):
     name = "end-reachable"
     severity = Severity.ERROR
     iso9001 = ("4.4.1 b", "8.1")
-    title = Message("Từ mọi bước đều đi tới được một bước kết thúc", "An end step can be reached from every step")
-    message = Message(
+    title = pgettext("QMS103", "Từ mọi bước đều đi tới được một bước kết thúc")
+    message = pgettext(
+        "QMS103",
         "từ bước «{step_id}» không thể đi tới bước kết thúc nào (ngõ cụt hoặc vòng lặp không lối ra)",
-        "from step «{step_id}» no end step can be reached (a dead end or a loop without exit)",
     )
-    rationale = Message(
+    rationale = pgettext(
+        "QMS103",
         "Mỗi hồ sơ, mỗi việc phải có kết cục xác định (trả kết quả, từ chối, lưu trữ). Ngõ cụt hay vòng lặp không lối ra "
         "là nơi hồ sơ bị bỏ quên và quá hạn.",
-        "Every case must reach a defined outcome (result returned, refused, archived). A dead end or a loop without exit "
-        "is where dossiers are forgotten and become late.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS103",
         "thêm nhánh hoặc «next» dẫn tới một bước «type: end», hoặc đổi bước cuối thành «type: end»",
-        "add a branch or «next» leading to a «type: end» step, or make the last step «type: end»",
     )
     example = read_example(__file__, "QMS103")
 

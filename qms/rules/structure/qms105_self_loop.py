@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
-from qms.i18n import Message
+from qms.i18n import pgettext
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
 
@@ -11,15 +11,15 @@ class SelfLoop(Rule):
     name = "no-self-loop-without-exit"
     severity = Severity.ERROR
     iso9001 = ("4.4.1 b",)
-    title = Message("Không có bước tự quay về chính nó mà không có lối ra", "No step loops back to itself without an exit")
-    message = Message("bước «{step_id}» chỉ dẫn về chính nó: công việc lặp mãi", "step «{step_id}» only leads back to itself: the work never ends")
-    rationale = Message(
+    title = pgettext("QMS105", "Không có bước tự quay về chính nó mà không có lối ra")
+    message = pgettext("QMS105", "bước «{step_id}» chỉ dẫn về chính nó: công việc lặp mãi")
+    rationale = pgettext(
+        "QMS105",
         "Một bước trỏ về chính nó và không có nhánh nào khác khiến hồ sơ bị giữ mãi ở một chỗ.",
-        "A step that points back to itself with no other way out holds the case there forever.",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS105",
         "trỏ «next» tới bước tiếp theo; nếu cần làm lại, dùng một bước quyết định với nhánh «Đạt» đi tiếp",
-        "point «next» at the following step; for rework, use a decision with a «pass» branch that moves on",
     )
     example = read_example(__file__, "QMS105")
 

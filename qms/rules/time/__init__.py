@@ -8,16 +8,16 @@ minutes (480 to a working day) and leaves out steps that stop the clock.
 from __future__ import annotations
 
 from qms.domain import working_days_figure
-from qms.i18n import Message
+from qms.i18n import Message, _, ngettext
 from qms.model import Duration
 
 
 def working_days(minutes: int) -> Message:
     """Working minutes as working days, written the way each language writes decimals ("2,5" / "2.5")."""
     figure = working_days_figure(minutes)
-    if figure.en == "1":
-        return Message("{days} ngày làm việc", "{days} working day").format(days=figure)
-    return Message("{days} ngày làm việc", "{days} working days").format(days=figure)
+    # One working day, 2,5 working days: English says «day» for exactly one.
+    count = 1 if figure.en == "1" else 2
+    return ngettext("{days} ngày làm việc", "{days} ngày làm việc", count).format(days=figure)
 
 
 def duration_in_days(duration: Duration) -> Message:
@@ -25,4 +25,4 @@ def duration_in_days(duration: Duration) -> Message:
     days = working_days(duration.minutes)
     if not duration.approximate:
         return days
-    return Message(f"{days.vi} (quy đổi gần đúng từ «{duration.text}»)", f"{days.en} (roughly, from «{duration.text}»)")
+    return _("{days} (quy đổi gần đúng từ «{duration}»)").format(days=days, duration=duration.text)

@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from qms.diagnostics import Severity
-from qms.i18n import Message
+from qms.i18n import Message, pgettext
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
 from qms.rules.time import duration_in_days, working_days
@@ -16,15 +16,16 @@ class DeadlineExceeded(Rule):
         "Thời hạn giải quyết công bố của thủ tục hành chính / the procedure's published deadline",
         "Nghị định 118/2025/NĐ-CP (cơ chế một cửa, một cửa liên thông / one-stop mechanism)",
     )
-    title = Message(
+    title = pgettext(
+        "QMS302",
         "Tổng thời gian của đường xử lý dài nhất không vượt thời hạn giải quyết",
-        "The longest path through the process fits within the deadline",
     )
-    message = Message(
+    message = pgettext(
+        "QMS302",
         "đường xử lý dài nhất mất {actual}{bound}, vượt thời hạn giải quyết {deadline}{case}: {path}",
-        "the longest path takes {actual}{bound}, beyond the deadline of {deadline}{case}: {path}",
     )
-    rationale = Message(
+    rationale = pgettext(
+        "QMS302",
         "Thời hạn giải quyết là cam kết với người dân, được công bố cùng thủ tục hành chính; cơ chế một cửa theo Nghị định "
         "118/2025/NĐ-CP (thay Nghị định 61/2018/NĐ-CP từ 01/7/2025 [chưa xác minh / unconfirmed]) đòi hỏi hồ sơ được "
         "giải quyết trong thời hạn đó. Nếu cộng thời gian các bước trên đường dài nhất đã vượt thời hạn thì quy trình được "
@@ -33,19 +34,10 @@ class DeadlineExceeded(Rule):
         "riêng («deadline_cases», ví dụ 08 thay vì 05 ngày làm việc khi phải xác minh): mỗi thời hạn được so với đường dài "
         "nhất của trường hợp đó. Thời hạn tính từ bước bắt đầu đến bước kết thúc, hoặc giữa hai bước nêu ở «clock» (ví dụ "
         "từ khi tiếp nhận hồ sơ đầy đủ đến khi trả kết quả).",
-        "The deadline is a promise to citizens, published with the procedure; the one-stop mechanism of Decree "
-        "118/2025/ND-CP (replacing Decree 61/2018/ND-CP from 1 July 2025 [chưa xác minh / unconfirmed]) requires dossiers "
-        "to be settled within it. If the steps of the longest path already add up to more, the process is designed to be "
-        "late (ISO 9001 8.1). A rework loop counts once and «stops_clock» steps not at all. When the path has steps without "
-        "a duration the figure is a lower bound: if it is already over, the process certainly is. A procedure with cases "
-        "that have a deadline of their own («deadline_cases», e.g. 8 instead of 5 working days when verification is "
-        "needed) has each deadline compared with the longest path of its case. The deadline counts from the start step to "
-        "an end step, or between the two steps named under «clock» (e.g. from receiving a complete dossier to returning "
-        "the result).",
     )
-    fix = Message(
+    fix = pgettext(
+        "QMS302",
         "rút ngắn thời gian các bước trên đường đã nêu, cho các bước chạy song song, hoặc sửa «deadline» nếu thời hạn công bố khác",
-        "shorten the steps on the path shown, run steps in parallel, or correct «deadline» if the published limit is different",
     )
     example = read_example(__file__, "QMS302")
 
@@ -58,7 +50,7 @@ class DeadlineExceeded(Rule):
             if longest.untimed:
                 # Still worth reporting: the missing durations can only make it longer.
                 untimed = ", ".join(longest.untimed)
-                lower = Message(f" (tối thiểu, vì bước {untimed} chưa ghi thời gian)", f" (at least: no duration yet for {untimed})")
+                lower = pgettext("QMS302", " (tối thiểu, vì bước {untimed} chưa ghi thời gian)").format(untimed=untimed)
             case = Message(f" ({bound.case.vi})", f" ({bound.case.en})") if bound.case else Message("", "")
             yield self.finding(
                 ctx,
