@@ -11,7 +11,7 @@ Adding a family is one entry of :data:`FAMILIES`: its letters, its name and
 where its tables are (``"module:attribute"``, a tuple of
 :class:`~qms.diagnostics.CodeInfo` or a function returning one)::
 
-    "BPM": Family(Message("trao đổi BPMN", "BPMN exchange"), ("qms.bpmn.codes:CODES",)),
+    "BPM": Family(_("trao đổi BPMN: nhập và xuất sơ đồ"), ("qms.bpmn.codes:BPMN_CODES",)),
 
 The tables are read on first use, so importing this module stays cheap.
 """
@@ -41,6 +41,8 @@ FAMILIES: dict[str, Family] = {
         ("qms.diagnostics:LOAD_CODES", "qms.rules.registry:rule_code_table", "qms.rules.engine_codes:ENGINE_CODE_TABLE"),
     ),
     "CAL": Family(_("lịch làm việc: ngày nghỉ, giờ làm việc, thời hạn"), ("qms.calendar.codes:CALENDAR_CODES",)),
+    "BPM": Family(_("trao đổi BPMN: nhập và xuất sơ đồ"), ("qms.bpmn.codes:BPMN_CODES",)),
+    "AUD": Family(_("đánh giá theo tiêu chí (qms audit)"), ("qms.audit.codes:AUDIT_CODES",)),
 }
 
 

@@ -7,7 +7,8 @@ and the rule engine's own (``QMS090``, ``QMS099``). One type means one way to
 print, sort, count and serialise them.
 
 A code is three capital letters and three digits (``QMS101``); the letters
-name a family (``QMS`` process checks; ``BPM``, ``AUD``, ``LOG`` to come).
+name a family (``QMS`` process checks, ``BPM`` BPMN exchange, ``AUD`` audit runs, ``CAL`` the working-day calendar;
+``LOG`` dossier logs to come).
 Each layer declares the codes it can emit as a table of :class:`CodeInfo`
 (this module: the loader's, :data:`LOAD_CODES`); :mod:`qms.codes` gathers
 the tables, so that this ground floor never imports the layers above it.
@@ -76,7 +77,7 @@ class CodeInfo:
     title: Message  # one line: what the code reports
     severity: Severity  # the default severity
     doc: str  # documentation page, relative to docs/ ("rules/QMS101.md")
-    kind: str  # who reports it: "load", "rule", "engine" (later "bpmn", "audit"...)
+    kind: str  # who reports it: "load", "rule", "engine", "bpmn", "audit", "calendar"
     status: Status = Status.STABLE
     explanation: Message | None = None  # why it matters, what it covers
     fix: Message | None = None  # what to do about it

@@ -6,7 +6,9 @@ An auditor writes criteria in ``features/*.feature`` (Vietnamese with
 :mod:`qms.audit.plugin` (entry point ``pytest11: qms``) collects them and
 checks the processes of a folder. :func:`run_audit` runs them in-process and
 returns an :class:`AuditReport`; :func:`report_markdown`, :func:`report_html`
-and :func:`report_junit` write it.
+and :func:`report_junit` write it. Every finding and error has a code of
+:data:`AUDIT_CODES` (``AUD001``...) and becomes a :class:`~qms.diagnostics.Diagnostic`
+(``report.diagnostics``).
 
     from qms.audit import run_audit, report_markdown
     report = run_audit(Path("features"), Path("processes"))
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from qms.audit.codes import AUDIT_CODES, AuditCode
 from qms.audit.errors import AuditFinding, CriterionError
 from qms.audit.report import AuditError, AuditReport, CriterionResult, Kind, Outcome, report_html, report_junit, report_markdown
 
@@ -34,6 +37,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AUDIT_CODES",
+    "AuditCode",
     "AuditError",
     "AuditFinding",
     "AuditReport",

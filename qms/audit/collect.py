@@ -29,6 +29,7 @@ from pytest_bdd.exceptions import GherkinParseError
 from pytest_bdd.parser import Feature, Scenario, ScenarioTemplate
 from pytest_bdd.scenario import get_python_name_generator, scenario_wrapper_template_registry
 
+from qms.audit.codes import AuditCode
 from qms.audit.report import AuditError, CriterionResult
 from qms.i18n import Message, _
 
@@ -150,7 +151,7 @@ def read_feature(path: Path) -> Feature:
             if source
             else _("tệp tiêu chí không đọc được: {problem}").format(problem=problem)
         )
-        error = AuditError(path, exc.line, message, _syntax_hint(path, exc.line_content), exc.line_content)
+        error = AuditError(path, exc.line, message, _syntax_hint(path, exc.line_content), exc.line_content, code=AuditCode.CRITERIA_FILE)
         raise CriteriaFileError(error) from exc
     except (KeyError, TypeError, AttributeError) as exc:  # empty file, or comments only: no Feature at all
         raise CriteriaFileError(
@@ -162,11 +163,13 @@ def read_feature(path: Path) -> Feature:
                     "tệp tiếng Việt bắt đầu bằng «# language: vi»; từ khoá: Tính năng, Bối cảnh, Kịch bản (Tình huống), "
                     "Khung kịch bản, Dữ liệu, Biết (Cho), Khi, Thì, Và, Nhưng"
                 ),
+                code=AuditCode.CRITERIA_FILE,
             )
         ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         problem = Message(str(exc), str(exc))
-        raise CriteriaFileError(AuditError(path, 1, _("tệp tiêu chí không đọc được: {problem}").format(problem=problem))) from exc
+        message = _("tệp tiêu chí không đọc được: {problem}").format(problem=problem)
+        raise CriteriaFileError(AuditError(path, 1, message, code=AuditCode.CRITERIA_FILE)) from exc
     _normalise(feature)
     return feature
 
@@ -207,6 +210,7 @@ def duplicate_scenarios(path: Path, feature: Feature) -> list[AuditError]:
                                 name=name, first=seen[name], line=line
                             ),
                             _("đặt tên riêng cho mỗi kịch bản"),
+                            code=AuditCode.DUPLICATE_SCENARIO,
                         )
                     )
                 seen[name] = line
@@ -245,7 +249,7 @@ class FeatureFile(pytest.Module):
             raise
         for duplicate in duplicate_scenarios(self.path, feature):
             self.config.stash.setdefault(ERRORS, []).append(duplicate)
-            text = f"{duplicate.message.vi} / {duplicate.message.en}"
+            text = f"{duplicate.code} {duplicate.message.vi} / {duplicate.message.en}"
             warnings.warn_explicit(pytest.PytestCollectionWarning(text), None, str(self.path), duplicate.line)
         register_tags(self.config, feature)
         module = types.ModuleType(f"qms_criteria.{self.path.stem}")
@@ -266,7 +270,7 @@ class FeatureFile(pytest.Module):
         """
         if isinstance(excinfo.value, CriteriaFileError):
             error = excinfo.value.error
-            lines = [f"{error.file}:{error.line}: {error.message.vi}", f"  ({error.message.en})"]
+            lines = [f"{error.file}:{error.line}: {error.code} {error.message.vi}", f"  ({error.message.en})"]
             if error.source:
                 lines.append(f"  {error.line} | {error.source}")
             if error.hint:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
+from qms.audit.codes import AuditCode
 from qms.audit.errors import AuditFinding, CriterionError
 from qms.diagnostics import Diagnostic, Location, Severity
 from qms.graph import ProcessCatalogue, ProcessGraph
@@ -59,7 +60,7 @@ class ProcessLibrary:
         try:
             return load_config(find_config(self.folder if self.folder.is_dir() else self.folder.parent))
         except ConfigError as exc:
-            raise CriterionError(Message(str(exc), str(exc))) from exc
+            raise CriterionError(Message(str(exc), str(exc)), code=AuditCode.RUN_FAILED) from exc
 
     @cached_property
     def invalid(self) -> dict[str, list[Diagnostic]]:
@@ -93,6 +94,7 @@ class ProcessLibrary:
                     first.location,
                     _("sửa lỗi bằng «qms validate» rồi đánh giá lại"),
                     code,
+                    code=AuditCode.PROCESS_FILE,
                 )
             close = close_matches(code, self.by_code)
             raise CriterionError(
@@ -100,6 +102,7 @@ class ProcessLibrary:
                 _(
                     "kiểm tra mã quy trình trong tiêu chí, hoặc chọn thư mục quy trình bằng --qms-processes hay biến môi trường QMS_PROCESSES"
                 ),
+                code=AuditCode.NO_PROCESS,
             )
         audited = AuditedProcess(self.by_code[code], self)
         self._audited[code] = audited
@@ -155,5 +158,6 @@ class AuditedProcess:
         index = next((i for i, k in enumerate(self.process.kpis) if k.code == code), None)
         return self.at("kpis", index, *field_) if index is not None else self.at("kpis")
 
-    def finding(self, message: Message, location: Location | None, hint: Message | None = None) -> AuditFinding:
-        return AuditFinding(message, location, hint, self.code)
+    def finding(self, message: Message, location: Location | None, hint: Message | None = None, step: str | None = None) -> AuditFinding:
+        """The finding ``message`` about this process (and its step ``step``), shown at ``location``."""
+        return AuditFinding(message, location, hint, self.code, step=step)

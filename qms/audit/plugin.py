@@ -28,6 +28,7 @@ from typing import Any
 
 import pytest
 
+from qms.audit.codes import AuditCode
 from qms.audit.collect import (
     CRITERION,
     ERRORS,
@@ -148,7 +149,7 @@ def pytest_make_collect_report(collector: pytest.Collector) -> Generator[None, A
     problem = lines[-1] if lines else ""
     path = Path(str(collector.path)) if getattr(collector, "path", None) else None
     collector.config.stash.setdefault(ERRORS, []).append(
-        AuditError(path, 1, _("tiêu chí không chạy được: {error}").format(error=Message(problem, problem)))
+        AuditError(path, 1, _("tiêu chí không chạy được: {error}").format(error=Message(problem, problem)), code=AuditCode.STEP_CRASHED)
     )
 
 
@@ -206,47 +207,58 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 def _result(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport, criterion: Criterion) -> CriterionResult:
     examined: list[str] = item.stash.get(EXAMINED, [])
     result = criterion.result(processes=tuple(examined) or criterion.named_processes, nodeid=item.nodeid, duration=report.duration)
-    exc = call.excinfo.value if call.excinfo is not None else None
-    unknown = item.stash.get(UNKNOWN_STEP, None)
     result.step = item.stash.get(FAILED_STEP, None)
     if report.passed:
         if not criterion.scenario.steps:
-            result.outcome, result.message = Outcome.ERROR, _("kịch bản không có bước nào nên không chứng minh được gì")
+            result.outcome, result.code = Outcome.ERROR, AuditCode.CRITERION
+            result.message = _("kịch bản không có bước nào nên không chứng minh được gì")
         return result
     if report.skipped:
         result.outcome = Outcome.SKIPPED
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr or "")
         result.message = Message(reason, reason)
         return result
+    unknown = item.stash.get(UNKNOWN_STEP, None)
     if unknown is not None:
-        result.step, result.suggestions = unknown
-        result.outcome = Outcome.ERROR
-        result.message = _("bước «{text}» không khớp với câu nào của thư viện bước").format(text=result.step.text)
-        if result.suggestions:
-            listed = "», «".join(result.suggestions)
-            result.hint = _("câu gần nhất: {suggestions}").format(suggestions=f"«{listed}»")
-        else:
-            result.hint = _("xem danh sách câu trong features/README.md")
-    elif isinstance(exc, AuditFinding):
-        result.outcome, result.kind = Outcome.FAILED, kind_for(result.tags)
+        _unknown_step(result, *unknown)
+    else:
+        _failure(result, call.excinfo.value if call.excinfo is not None else None, report)
+    return result
+
+
+def _unknown_step(result: CriterionResult, step: StepRef, suggestions: tuple[str, ...]) -> None:
+    result.step, result.suggestions = step, suggestions
+    result.outcome, result.code = Outcome.ERROR, AuditCode.UNKNOWN_STEP
+    result.message = _("bước «{text}» không khớp với câu nào của thư viện bước").format(text=step.text)
+    if suggestions:
+        listed = "», «".join(suggestions)
+        result.hint = _("câu gần nhất: {suggestions}").format(suggestions=f"«{listed}»")
+    else:
+        result.hint = _("xem danh sách câu trong features/README.md")
+
+
+def _failure(result: CriterionResult, exc: BaseException | None, report: pytest.TestReport) -> None:
+    """A criterion that did not pass: a finding, or an error of the criterion, each with its code."""
+    if isinstance(exc, AuditFinding):
+        result.outcome, result.kind, result.code = Outcome.FAILED, kind_for(result.tags), exc.code
         result.message, result.evidence, result.hint = exc.message, exc.location, exc.hint
+        result.process, result.process_step = exc.process, exc.step
     elif isinstance(exc, CriterionError):
-        result.outcome, result.message, result.hint = Outcome.ERROR, exc.message, exc.hint
-    elif isinstance(exc, (AssertionError, pytest.fail.Exception)):
+        result.outcome, result.code, result.message, result.hint = Outcome.ERROR, exc.code, exc.message, exc.hint
+    elif isinstance(exc, (AssertionError, pytest.fail.Exception)):  # a plain assert in a project's own step
         text = str(exc).strip() or type(exc).__name__
-        result.outcome, result.kind = Outcome.FAILED, kind_for(result.tags)
+        result.outcome, result.kind, result.code = Outcome.FAILED, kind_for(result.tags), AuditCode.NOT_MET
         result.message = _("tiêu chí không đạt: {error}").format(error=Message(text, text))
     else:
         last = (str(report.longrepr).strip().splitlines() or [""])[-1]
         text = f"{type(exc).__name__}: {exc}" if exc is not None else last
-        result.outcome = Outcome.ERROR
+        result.outcome, result.code = Outcome.ERROR, AuditCode.STEP_CRASHED
         result.message = _("tiêu chí không chạy được: {error}").format(error=Message(text, text))
-    return result
 
 
 def _longrepr(result: CriterionResult, lang: Lang) -> str:
     """What the terminal shows for a criterion: the finding as an auditor reads it, no traceback."""
-    lines = [f"{result.label(lang)}: {result.message.get(lang) if result.message else ''}"]
+    lines = [f"{result.problem_code} {result.label(lang)}: {result.message.get(lang) if result.message else ''}"]
     if result.evidence is not None:
         lines.append(f"  {_('Bằng chứng').get(lang)}: {location_text(result.evidence, lang)}")
     lines.append(

@@ -29,6 +29,7 @@ from typing import Any
 
 import pytest
 
+from qms.audit.codes import AuditCode
 from qms.audit.report import AuditError, AuditReport
 from qms.i18n import Lang, Message, _, ngettext
 
@@ -138,10 +139,10 @@ def run_audit(
 def _refusal(features: Path, allow_code: bool) -> AuditError | None:
     """Why the criteria in ``features`` are not run at all: there are none, or Python files come with them."""
     if not features.exists():
-        return AuditError(features, 1, _("không có tệp tiêu chí «{path}»").format(path=features))
+        return AuditError(features, 1, _("không có tệp tiêu chí «{path}»").format(path=features), code=AuditCode.CRITERIA_FILE)
     if not allow_code and (found := code_in_criteria(features)):
         message, hint = code_refused(found)
-        return AuditError(found[0], 1, message, hint)
+        return AuditError(found[0], 1, message, hint, code=AuditCode.CODE_REFUSED)
     return None
 
 
@@ -206,6 +207,7 @@ def _pytest_failed(exit_code: int, output: str) -> AuditError:
         None,
         0,
         _("không chạy được các tiêu chí (pytest thoát với mã {code}): {output}").format(code=exit_code, output=Message(detail, detail)),
+        code=AuditCode.RUN_FAILED,
     )
 
 

@@ -5,10 +5,13 @@ input to it. The two thin functions here are what the command line calls:
 
 * :func:`export_processes` writes ``CODE.bpmn`` for each process;
 * :func:`import_file` turns one ``.bpmn`` file into ``CODE.yaml`` and returns
-  the notes on what the process format could not hold.
+  the notes on what the process format could not hold, as
+  :class:`~qms.diagnostics.Diagnostic` placed in the BPMN file.
 
-Both raise :class:`BpmnError` (a bilingual message, no traceback needed) for
-input that cannot be read.
+Both raise :class:`BpmnError` (a code, a bilingual message, no traceback
+needed; ``error.diagnostic()`` reports it) for input that cannot be read.
+Every error and note has a code of the ``BPM`` family (:data:`BPMN_CODES`,
+``qms rules BPM001`` explains one).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from qms.bpmn.codes import BPMN_CODES, BpmnCode
 from qms.bpmn.common import BpmnError
 from qms.bpmn.export import process_to_bpmn
 from qms.bpmn.import_ import ImportNote, bpmn_to_process_yaml, convert, dump_yaml, import_file
@@ -41,7 +45,9 @@ def export_processes(processes: Iterable[Process], out_dir: Path | str, lang: La
 
 
 __all__ = [
+    "BPMN_CODES",
     "SUFFIX",
+    "BpmnCode",
     "BpmnError",
     "ImportNote",
     "bpmn_to_process_yaml",

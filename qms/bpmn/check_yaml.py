@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from qms.bpmn.codes import BpmnCode
 from qms.bpmn.common import META_HINT, bad_meta
 from qms.bpmn.map_meta import DEFAULTS
 from qms.bpmn.map_process import Draft
@@ -70,7 +71,7 @@ def _fix(draft: Draft, target: Path_, path: Path_, message: Message) -> None:
         step = document["steps"][target[1]]
         element = draft.scope.step_elements.get(step.get("id", ""))
         _remove(document, target)
-        draft.notes.add(bad_meta(".".join(map(str, target[2:])), message), element, hint=META_HINT)
+        draft.notes.add(BpmnCode.META_INVALID, bad_meta(".".join(map(str, target[2:])), message), element, hint=META_HINT)
         return
     instead: str | None = None
     if len(target) == 1 and key in DEFAULTS:
@@ -82,7 +83,8 @@ def _fix(draft: Draft, target: Path_, path: Path_, message: Message) -> None:
         document["owner"] = instead = next(iter(document["roles"]))
     else:
         _remove(document, target)
-    draft.notes.add(bad_meta(".".join(map(str, target)), message, instead), draft.scope.process_id, hint=META_HINT, at=draft.meta_at)
+    what = bad_meta(".".join(map(str, target)), message, instead)
+    draft.notes.add(BpmnCode.META_INVALID, what, draft.scope.process_id, hint=META_HINT, at=draft.meta_at)
 
 
 def _load_problems(text: str, code: str) -> list[tuple[Path_, Message]]:

@@ -9,9 +9,10 @@ imports only from the stages before it (``tests/bpmn/test_structure.py``)::
                   map_roles, map_steps, map_meta: its parts)
     write_yaml    the draft's process dict -> YAML text; safe file names; the file
     check_yaml    the YAML read back as ``qms validate`` reads it; what does not load is dropped
-    import_       the public functions: bytes or a file in, YAML and notes out
+    import_       the public functions: bytes or a file in, YAML and notes out (diagnostics for a file)
 
 Shared by all: this module (names, kinds of element, notes, errors),
+:mod:`qms.bpmn.codes` (the ``BPM`` code of each kind of error and note),
 :mod:`qms.bpmn.text` (characters YAML cannot hold) and :mod:`qms.bpmn.diagram`.
 The export (:mod:`qms.bpmn.export`, :mod:`qms.bpmn.export_qms`,
 :mod:`qms.bpmn.routing`) shares only this module with the import.
@@ -37,8 +38,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from qms.bpmn.codes import SEVERITY, BpmnCode
+from qms.diagnostics import Diagnostic, Location, Severity
 from qms.i18n import Lang, Message, _
 from qms.model.process import PROCESS_CODE_PATTERN, RECORD_CODE_PATTERN, STEP_ID_PATTERN
 
@@ -111,18 +115,26 @@ def _position(line: int | None, column: int | None) -> str:
     return f"{line}:{column}" if column is not None else str(line)
 
 
+def _location(path: Path | str, line: int | None, column: int | None) -> Location:
+    """Where in the BPMN file ``path``; a problem about no one place of it is at its start."""
+    return Location(Path(path), line or 1, column or 1)
+
+
 class BpmnError(ValueError):
-    """A BPMN file that cannot be read at all; ``message`` says why in both languages.
+    """A BPMN file that cannot be imported: a ``code`` (``BPM001``...), why in both languages, where, what to do.
 
     ``line`` and ``column`` (1-based, as the XML parser counts them) say where
-    in the file, when known; ``hint`` what to do about it.
+    in the file, when known; ``hint`` what to do about it. ``path`` is the
+    BPMN file, once :func:`~qms.bpmn.import_.import_file` knows it.
     """
 
-    def __init__(self, message: Message, hint: Message | None = None, line: int | None = None, column: int | None = None):
+    def __init__(self, code: BpmnCode, message: Message, hint: Message | None = None, line: int | None = None, column: int | None = None):
+        self.code = code
         self.message = message
         self.hint = hint
         self.line = line
         self.column = column
+        self.path: Path | None = None
         super().__init__(message.vi)
 
     def render(self, lang: str = "vi") -> str:
@@ -133,17 +145,34 @@ class BpmnError(ValueError):
         """``line:column``, ``line`` or "" when the problem is not at one place in the file."""
         return _position(self.line, self.column)
 
+    def diagnostic(self, path: Path | str | None = None) -> Diagnostic:
+        """The error as every command reports a problem, placed in ``path`` (or the file it was raised for)."""
+        where = path if path is not None else self.path if self.path is not None else Path("-")
+        return Diagnostic(self.code.value, SEVERITY[self.code], _location(where, self.line, self.column), self.message, self.hint)
+
 
 @dataclass(frozen=True)
 class ImportNote:
-    """Something in the BPMN file that the process format cannot hold, or a guess made while importing it."""
+    """Something in the BPMN file that the process format cannot hold, or a guess made while importing it.
 
+    Its ``code`` says which kind (:mod:`qms.bpmn.codes`) and gives its severity:
+    ``warning``, review the result; ``info``, a harmless adjustment.
+    """
+
+    code: BpmnCode
     message: Message
     element: str | None = None  # the BPMN element id it is about
-    severity: str = "warning"  # "warning": review the result; "info": a harmless adjustment
     line: int | None = None  # where the element starts in the BPMN file (1-based, as the XML parser counts)
     column: int | None = None
     hint: Message | None = None  # what to do about it
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.code, BpmnCode):
+            raise TypeError(f"an import note needs a registered BPM code, not {self.code!r}")
+
+    @property
+    def severity(self) -> Severity:
+        return SEVERITY[self.code]
 
     def render(self, lang: Lang | str = Lang.VI) -> str:
         where = f"{self.element}: " if self.element else ""
@@ -153,6 +182,11 @@ class ImportNote:
     def position(self) -> str:
         """``line:column`` in the BPMN file, or "" when the note is about no one place."""
         return _position(self.line, self.column)
+
+    def diagnostic(self, path: Path | str) -> Diagnostic:
+        """The note as every command reports a problem, placed in the BPMN file ``path``; the element id in ``data``."""
+        data: dict[str, object] = {"element": self.element} if self.element else {}
+        return Diagnostic(self.code.value, self.severity, _location(path, self.line, self.column), self.message, self.hint, data=data)
 
 
 class Notes:
@@ -166,21 +200,17 @@ class Notes:
         self.where = where
         self.items: list[ImportNote] = [] if items is None else items
 
-    def note(self, template: Message, element: str | None = None, severity: str = "warning", **args: object) -> None:
-        self.add(template.format(**args), element, severity)
+    def note(self, code: BpmnCode, template: Message, element: str | None = None, /, **args: object) -> None:
+        """A note of kind ``code`` about ``element``: ``template`` filled in with ``args``."""
+        self.add(code, template.format(**args), element)
 
     def add(
-        self,
-        message: Message,
-        element: str | None = None,
-        severity: str = "warning",
-        hint: Message | None = None,
-        at: Position | None = None,
+        self, code: BpmnCode, message: Message, element: str | None = None, hint: Message | None = None, at: Position | None = None
     ) -> None:
         """A note about ``element`` (an id), placed at ``at`` or else where the element with that id starts."""
         position = at if at is not None else self.where.get(element) if element else None
         line, column = position if position else (None, None)
-        self.items.append(ImportNote(message, element, severity, line, column, hint))
+        self.items.append(ImportNote(code, message, element, line, column, hint))
 
 
 # --- notes on the qms extension data (Vietnamese first) ----------------------------------------------

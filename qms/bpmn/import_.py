@@ -7,7 +7,10 @@ The public functions of the import; each runs the stages in one direction
 
 What maps and what does not is said in :mod:`qms.bpmn.map_process`; what
 does not is kept as close as the format allows and reported as an
-:class:`ImportNote`. The YAML written is always a valid process file.
+:class:`ImportNote`, whose code (``BPM0xx``, :mod:`qms.bpmn.codes`) says which
+kind; :func:`import_file` gives them as :class:`~qms.diagnostics.Diagnostic`
+placed in the BPMN file, as every command reports problems. The YAML written is
+always a valid process file.
 
 BPMN files come from outside, so nothing in one may crash the reader or
 make it write a file that does not load (see ``tests/bpmn/fixtures/hostile``):
@@ -33,11 +36,13 @@ from pathlib import Path
 from typing import Any
 
 from qms.bpmn.check_yaml import settle
+from qms.bpmn.codes import BpmnCode
 from qms.bpmn.common import CODE, BpmnError, ImportNote
 from qms.bpmn.map_process import Mapper
 from qms.bpmn.read_diagram import read_diagram, read_source
 from qms.bpmn.text import shown
 from qms.bpmn.write_yaml import dump_yaml, file_name, header, write_process
+from qms.diagnostics import Diagnostic
 from qms.i18n import _
 
 __all__ = ["BpmnError", "ImportNote", "bpmn_to_process_yaml", "convert", "dump_yaml", "file_name", "import_file"]
@@ -60,25 +65,32 @@ def convert(data: bytes, code: str | None = None) -> tuple[dict[str, Any], list[
     return document, notes
 
 
-def import_file(path: Path | str, out_dir: Path | str, code: str | None = None) -> tuple[Path, list[ImportNote]]:
-    """Read the BPMN file ``path`` and write the process as ``out_dir/CODE.yaml``; return that path and the notes.
+def import_file(path: Path | str, out_dir: Path | str, code: str | None = None) -> tuple[Path, list[Diagnostic]]:
+    """Read the BPMN file ``path`` and write the process as ``out_dir/CODE.yaml``; return that path and the notes,
+    as diagnostics placed in ``path`` (code ``BPM0xx``, the BPMN element's id in ``data["element"]``).
 
     The file name comes from the process code and is made safe (:func:`file_name`);
     it is always directly inside ``out_dir``. An existing YAML file is never
-    overwritten. Raises :class:`BpmnError` when the file cannot be read, is not
-    BPMN, is unsafe, or the target exists.
+    overwritten. Raises :class:`BpmnError` (its ``path`` set: ``error.diagnostic()``
+    reports it) when the file cannot be read, is not BPMN, is unsafe, or the target exists.
     """
-    data = read_source(Path(path))
-    document, body, notes = _convert(data, code)
-    target = write_process(out_dir, document["code"], body, notes)
-    return target, notes
+    source = Path(path)
+    try:
+        data = read_source(source)
+        document, body, notes = _convert(data, code)
+        target = write_process(out_dir, document["code"], body, notes)
+    except BpmnError as exc:
+        exc.path = source
+        raise
+    return target, [note.diagnostic(source) for note in notes]
 
 
 def _convert(data: bytes, code: str | None) -> tuple[dict[str, Any], str, list[ImportNote]]:
     """The process dict, its YAML (without the notes on top: it loads as it is) and the notes."""
     if code is not None and not CODE.fullmatch(code):
         raise BpmnError(
-            _("mã quy trình «{code}» không hợp lệ: dùng chữ in hoa không dấu, số, «-» và «.», ví dụ QT-TTHC-01").format(code=shown(code))
+            BpmnCode.BAD_CODE,
+            _("mã quy trình «{code}» không hợp lệ: dùng chữ in hoa không dấu, số, «-» và «.», ví dụ QT-TTHC-01").format(code=shown(code)),
         )
     diagram = read_diagram(data)
     mapper = Mapper(diagram, code)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from qms.bpmn.codes import BpmnCode
 from qms.bpmn.common import bad_meta, kind_of
 from qms.bpmn.map_scope import Scope
 from qms.bpmn.text import shown
@@ -64,6 +65,7 @@ def _with_known_records(steps: list[dict[str, Any]], meta: dict[str, Any], scope
             kept = [c for c in step["records"] if c in records]
             for missing in (c for c in step["records"] if c not in records):
                 scope.notes.note(
+                    BpmnCode.META_VANISHED,
                     _("bước «{step}» ghi hồ sơ «{code}» không được khai báo; đã bỏ"),
                     scope.step_elements.get(step["id"]),
                     step=step["id"],
@@ -94,6 +96,7 @@ def _drop_vanished_steps(meta: dict[str, Any], step_ids: set[str], scope: Scope)
         for part in meta["clock"]:
             if part not in clock:
                 notes.note(
+                    BpmnCode.META_VANISHED,
                     _("{where} tham chiếu bước «{step}» không còn trong sơ đồ; đã bỏ tham chiếu này"),
                     process_id,
                     where=f"clock.{part}",
@@ -114,6 +117,7 @@ def _drop_vanished_steps(meta: dict[str, Any], step_ids: set[str], scope: Scope)
         for waiver in meta["waivers"]:
             if isinstance(waiver, dict) and waiver.get("step") and not (isinstance(waiver["step"], str) and waiver["step"] in step_ids):
                 notes.note(
+                    BpmnCode.META_VANISHED,
                     _("{where} tham chiếu bước «{step}» không còn trong sơ đồ; đã bỏ tham chiếu này"),
                     process_id,
                     where=f"waiver {shown(waiver.get('rule', ''))}",
@@ -132,6 +136,7 @@ def _steps_still_there(ids: Any, step_ids: set[str], where: str, scope: Scope) -
     ids = ids if isinstance(ids, list) else [ids]
     for missing in (i for i in ids if not (isinstance(i, str) and i in step_ids)):
         scope.notes.note(
+            BpmnCode.META_VANISHED,
             _("{where} tham chiếu bước «{step}» không còn trong sơ đồ; đã bỏ tham chiếu này"),
             scope.process_id,
             where=where,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from qms.bpmn.codes import BpmnCode
 from qms.bpmn.common import CODE, INTERMEDIATE_EVENTS, META_HINT, OTHER_GATEWAYS, SUB_PROCESSES, Notes, bad_meta
 from qms.bpmn.diagram import Artifact, Diagram, Flow, FlowNode
 from qms.bpmn.text import shown as shown_value
@@ -41,20 +42,22 @@ def map_nodes(diagram: Diagram, notes: Notes) -> dict[str, Node]:
             nodes[item.id] = _node(item, notes)
         elif isinstance(item, Artifact):
             notes.note(
+                BpmnCode.ARTIFACT,
                 _(
                     "phần tử «{name}» ({kind}: dữ liệu, chú thích, nhóm) không được nhập; ghi nội dung vào đầu vào/đầu ra hoặc mô tả bước nếu cần"
                 ),
                 item.id,
-                "info",
                 name=item.label or item.id,
                 kind=item.tag,
             )
         else:
-            notes.note(_("phần tử BPMN «{kind}» không được hỗ trợ; đã bỏ qua"), item.id, kind=item.tag)
+            notes.note(BpmnCode.LEFT_OUT, _("phần tử BPMN «{kind}» không được hỗ trợ; đã bỏ qua"), item.id, kind=item.tag)
     for flow in diagram.flows:
         source, target = nodes.get(flow.source), nodes.get(flow.target)
         if source is None or target is None:
-            notes.note(_("luồng «{flow}» nối tới phần tử không được nhập hoặc không tồn tại; đã bỏ"), flow.id, flow=flow.id)
+            notes.note(
+                BpmnCode.FLOW_DROPPED, _("luồng «{flow}» nối tới phần tử không được nhập hoặc không tồn tại; đã bỏ"), flow.id, flow=flow.id
+            )
             continue
         if source.kind == "skip" or target.kind == "skip":
             continue  # a boundary event's flows (noted with the event) or an added start event's
@@ -69,7 +72,7 @@ def _node(item: FlowNode, notes: Notes) -> Node:
     node = Node(item.id, item.tag, item.name, "task", item.documentation, item.step)
     for attribute, value in item.dropped:
         unusable = _("giá trị «{value}» không dùng được").format(value=shown_value(value))
-        notes.add(bad_meta(attribute, unusable), item.id or None, hint=META_HINT)
+        notes.add(BpmnCode.META_INVALID, bad_meta(attribute, unusable), item.id or None, hint=META_HINT)
     if item.synthetic is not None:
         node.synthetic = item.synthetic
         node.kind = "skip" if node.synthetic == "start" else "pass"
@@ -85,6 +88,7 @@ def _node(item: FlowNode, notes: Notes) -> Node:
         _call(node, item, notes)
     elif tag in INTERMEDIATE_EVENTS:
         notes.note(
+            BpmnCode.AS_TASK,
             _("sự kiện trung gian «{name}» ({kind}) không có trong định dạng quy trình; đã chuyển thành bước công việc"),
             item.id,
             name=shown,
@@ -93,6 +97,7 @@ def _node(item: FlowNode, notes: Notes) -> Node:
     elif tag == "boundaryEvent":
         node.kind = "skip"
         notes.note(
+            BpmnCode.LEFT_OUT,
             _(
                 "sự kiện biên «{name}» ({kind}) gắn vào «{host}» không có trong định dạng quy trình; "
                 "đã bỏ qua sự kiện và các luồng đi ra từ nó"
@@ -104,9 +109,9 @@ def _node(item: FlowNode, notes: Notes) -> Node:
         )
     if tag in ("startEvent", "endEvent") and item.event_definitions:
         notes.note(
+            BpmnCode.EVENT_TYPE,
             _("sự kiện «{name}» có kiểu {kind}; định dạng quy trình chỉ có bắt đầu/kết thúc thường nên kiểu này bị bỏ qua"),
             item.id,
-            "info",
             name=shown,
             kind=_event_kind(item),
         )
@@ -122,6 +127,7 @@ def _call(node: Node, item: FlowNode, notes: Notes) -> None:
             node.kind, node.calls = "subprocess", called
         elif item.called:
             notes.note(
+                BpmnCode.AS_TASK,
                 _("«{name}» gọi «{called}», không phải mã quy trình hợp lệ; đã chuyển thành bước công việc"),
                 item.id,
                 name=shown,
@@ -129,6 +135,7 @@ def _call(node: Node, item: FlowNode, notes: Notes) -> None:
             )
         else:
             notes.note(
+                BpmnCode.AS_TASK,
                 _("quy trình con «{name}» không gọi quy trình nào (không có calledElement); đã chuyển thành bước công việc"),
                 item.id,
                 name=shown,
@@ -139,12 +146,14 @@ def _call(node: Node, item: FlowNode, notes: Notes) -> None:
         node.kind, node.calls = "subprocess", called
     else:
         notes.note(
+            BpmnCode.AS_TASK,
             _("quy trình con «{name}» không gọi quy trình nào (không có calledElement); đã chuyển thành bước công việc"),
             item.id,
             name=shown,
         )
     if item.has_flow_nodes:
         notes.note(
+            BpmnCode.LEFT_OUT,
             _("nội dung bên trong quy trình con mở rộng «{name}» không được nhập; hãy mô tả nó thành một quy trình riêng"),
             item.id,
             name=shown,
@@ -161,13 +170,19 @@ def _settle_kind(node: Node, notes: Notes) -> None:
         node.kind = "pass"
         if not exclusive:
             notes.note(
-                _("cổng «{kind}» chỉ dùng để hợp nhánh nên được bỏ; các luồng vào đi thẳng tới bước sau"), node.id, "info", kind=node.tag
+                BpmnCode.JOIN,
+                _("cổng «{kind}» chỉ dùng để hợp nhánh nên được bỏ; các luồng vào đi thẳng tới bước sau"),
+                node.id,
+                kind=node.tag,
             )
     elif not node.outgoing:
         node.kind = "end"
-        notes.note(_("cổng «{name}» không có luồng đi ra; đã chuyển thành bước kết thúc"), node.id, name=node.name or node.id)
+        notes.note(
+            BpmnCode.END_ADDED, _("cổng «{name}» không có luồng đi ra; đã chuyển thành bước kết thúc"), node.id, name=node.name or node.id
+        )
     elif not exclusive:
         notes.note(
+            BpmnCode.GATEWAY,
             _(
                 "cổng «{kind}» không có trong định dạng quy trình (chỉ có bước quyết định chọn một nhánh); "
                 "đã chuyển thành bước quyết định — kiểm tra lại vì các nhánh song song nay thành lựa chọn"

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from qms.bpmn.codes import BpmnCode
 from qms.bpmn.common import CODE, BpmnError, Notes, Position, bad_meta
 from qms.bpmn.diagram import Diagram
 from qms.bpmn.map_meta import assemble
@@ -60,7 +61,7 @@ class Mapper:
         self.scope = Scope(notes, diagram.lang, diagram.process.id or None, diagram.meta_at)
         self.nodes = map_nodes(diagram, notes)
         if not any(node.kind != "skip" for node in self.nodes.values()):
-            raise BpmnError(_("tệp BPMN không có quy trình (process) nào có bước"))
+            raise BpmnError(BpmnCode.NO_PROCESS, _("tệp BPMN không có quy trình (process) nào có bước"))
         self.lanes = map_lanes(diagram.lanes, notes)
         self.code = self._code(code, diagram.meta)
         self._before = len(notes.items)  # the notes of a draft come after this
@@ -79,7 +80,10 @@ class Mapper:
         """Drop the notes of the draft made with the qms data and the step data it does not need, noting why."""
         del self.scope.notes.items[self._before :]
         self.scope.notes.note(
-            _("dữ liệu qms trong tệp BPMN không đọc được ({error}); chỉ dùng phần BPMN"), self.scope.process_id, error=problem
+            BpmnCode.META_UNREADABLE,
+            _("dữ liệu qms trong tệp BPMN không đọc được ({error}); chỉ dùng phần BPMN"),
+            self.scope.process_id,
+            error=problem,
         )
         for node in self.nodes.values():
             if node.ext:
@@ -105,7 +109,10 @@ class Mapper:
             if not CODE.fullmatch(candidate):
                 candidate = "QT-BPMN"
         scope.notes.note(
-            _("mã quy trình «{code}» được suy ra từ tệp BPMN; đổi bằng tham số mã quy trình nếu cần"), process.id, "info", code=candidate
+            BpmnCode.CODE_DERIVED,
+            _("mã quy trình «{code}» được suy ra từ tệp BPMN; đổi bằng tham số mã quy trình nếu cần"),
+            process.id,
+            code=candidate,
         )
         return candidate
 
@@ -121,7 +128,7 @@ class Mapper:
             stored = None
         title = scope.merge(shown_title, stored, process.id if process.id is not None else "", _("tên quy trình"))
         if title is None:
-            scope.notes.note(_("quy trình chưa có tên; tạm đặt «{title}»"), process.id, title=self.code)
+            scope.notes.note(BpmnCode.PLACEHOLDER, _("quy trình chưa có tên; tạm đặt «{title}»"), process.id, title=self.code)
             title = {"vi": self.code}
         return title
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from qms.bpmn.codes import BpmnCode
 from qms.bpmn.common import STEP_ID, Notes, bad_meta
 from qms.bpmn.diagram import Diagram, Lane
 from qms.bpmn.map_scope import Ids, Scope, text_value
@@ -32,7 +33,12 @@ def map_lanes(lanes: list[Lane], notes: Notes) -> list[MapLane]:
     def walk(level: list[Lane]) -> None:
         for lane in level:
             if lane.children:
-                notes.note(_("làn lồng nhau trong «{name}»: mỗi làn con thành một vai trò"), lane.id, "info", name=lane.name or lane.id)
+                notes.note(
+                    BpmnCode.ROLES_GUESSED,
+                    _("làn lồng nhau trong «{name}»: mỗi làn con thành một vai trò"),
+                    lane.id,
+                    name=lane.name or lane.id,
+                )
                 walk(lane.children)
                 continue
             found.append(MapLane(lane.id or "", lane.name, lane.stored_id, lane.unassigned, lane.refs))
@@ -60,7 +66,7 @@ def map_roles(lanes: list[MapLane], meta: dict[str, Any] | None, scope: Scope) -
         name = lane.name
         if not name:
             name = f"{pgettext('bpmn.name.role', 'Người thực hiện').vi} {len(roles) + 1}"
-            scope.notes.note(_("phần tử {kind} chưa có tên; tạm đặt «{name}»"), lane.id, kind="lane", name=name)
+            scope.notes.note(BpmnCode.PLACEHOLDER, _("phần tử {kind} chưa có tên; tạm đặt «{name}»"), lane.id, kind="lane", name=name)
         candidate = lane.stored_id if lane.stored_id and STEP_ID.fullmatch(lane.stored_id) else slug(name) or "vai-tro"
         lane.role_id = taken.unique(candidate)
         roles[lane.role_id] = {"name": {"vi": name}}
@@ -95,7 +101,9 @@ def default_role(roles: dict[str, Any], lanes: list[MapLane], steps: list[dict[s
         roles[Ids().unique(slug(name) or "vai-tro")] = {"name": {"vi": name}}
     if not lanes:
         role_id = next(iter(roles))
-        notes.note(_("không có làn (lane): mọi bước được giao cho vai trò «{role}»"), None, "info", role=role_id)
+        notes.note(
+            BpmnCode.ROLES_GUESSED, _("không có làn (lane): mọi bước được giao cho vai trò «{role}»"), diagram.process.id, role=role_id
+        )
         for step in steps:
             step.setdefault("role", role_id)
 

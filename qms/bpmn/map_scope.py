@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from qms.bpmn.codes import BpmnCode
 from qms.bpmn.common import META_HINT, Notes, Position, bad_meta_kind, kind_of
 from qms.bpmn.text import one_line
 from qms.i18n import Lang, Message, _
@@ -30,7 +31,7 @@ class Scope:
 
     def meta_note(self, message: Message) -> None:
         """A note about the process's qms data (a part of it dropped or replaced), placed where the data starts."""
-        self.notes.add(message, self.process_id, hint=META_HINT, at=self.meta_at)
+        self.notes.add(BpmnCode.META_INVALID, message, self.process_id, hint=META_HINT, at=self.meta_at)
 
     def bad_kind(self, key: str, value: Any, expected: str, instead: str | None = None) -> None:
         """A note that the qms data's ``key`` has the wrong shape and is not used."""
@@ -52,7 +53,7 @@ class Scope:
         merged[lang] = shown
         other = "en" if lang == "vi" else "vi"
         if merged.get(other):
-            self.notes.add(_changed(what, shown, other), element, "info")
+            self.notes.add(BpmnCode.TRANSLATION, _changed(what, shown, other), element)
         return merged
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from qms.bpmn.codes import BpmnCode
 from qms.bpmn.common import STEP_ID
 from qms.bpmn.diagram import Box, Flow
 from qms.bpmn.map_nodes import Node, display, resolve
@@ -33,9 +34,9 @@ def map_steps(nodes: dict[str, Node], lanes: list[MapLane], ordered: bool, bound
     notes = scope.notes
     real = [node for node in nodes.values() if node.kind not in ("pass", "skip")]
     if not any(node.kind == "start" for node in real) and not any(n.ext and n.ext.get("type") == "start" for n in real):
-        notes.note(_("quy trình không có sự kiện bắt đầu"), None, "info")
+        notes.note(BpmnCode.NO_START_END, _("quy trình không có sự kiện bắt đầu"), scope.process_id)
     if not any(node.kind == "end" for node in real):
-        notes.note(_("quy trình không có sự kiện kết thúc"), None, "info")
+        notes.note(BpmnCode.NO_START_END, _("quy trình không có sự kiện kết thúc"), scope.process_id)
     lane_of = _lane_of(real, lanes, bounds, scope)
     ids = _step_ids(real)
     order = real if ordered else flow_order(real, nodes)
@@ -55,7 +56,11 @@ def _end_after(step: dict[str, Any], node: Node, taken: Ids, scope: Scope) -> di
     end_id = taken.unique("ket-thuc")
     end_name = _("Kết thúc").vi
     scope.notes.note(
-        _("bước «{name}» không có luồng đi ra; đã thêm bước kết thúc «{end}» sau nó"), node.id, name=step["name"]["vi"], end=end_name
+        BpmnCode.END_ADDED,
+        _("bước «{name}» không có luồng đi ra; đã thêm bước kết thúc «{end}» sau nó"),
+        node.id,
+        name=step["name"]["vi"],
+        end=end_name,
     )
     if step.get("type") == "decision":
         step["branches"] = [{"when": {"vi": _("Nhánh {n}").format(n=1).vi}, "to": end_id}]
@@ -90,14 +95,16 @@ def _lane_of(nodes: list[Node], lanes: list[MapLane], bounds: dict[str, Box], sc
         if found is not None:
             lane_of[node.id] = found
             scope.notes.note(
+                BpmnCode.ROLES_GUESSED,
                 _("bước «{name}» không được liệt kê trong làn nào; xếp vào «{lane}» theo vị trí trên sơ đồ"),
                 node.id,
-                "info",
                 name=node.name or node.id,
                 lane=found.name or found.id,
             )
         else:
-            scope.notes.note(_("bước «{name}» không thuộc làn nào nên chưa có vai trò"), node.id, name=node.name or node.id)
+            scope.notes.note(
+                BpmnCode.NO_ROLE, _("bước «{name}» không thuộc làn nào nên chưa có vai trò"), node.id, name=node.name or node.id
+            )
     return lane_of
 
 
@@ -130,9 +137,9 @@ def _step(node: Node, ids: dict[str, str], nodes: dict[str, Node], lane: MapLane
         default = _BPMN_NAME[_DEFAULT_NAME[kind]]
         name = {"vi": default.vi}
         scope.notes.note(
+            BpmnCode.EVENT_NAMED if kind in ("start", "end") else BpmnCode.PLACEHOLDER,
             _("phần tử {kind} chưa có tên; tạm đặt «{name}»"),
             node.id,
-            "info" if kind in ("start", "end") else "warning",
             kind=node.tag,
             name=default.vi,
         )
@@ -176,13 +183,15 @@ def _way_out(step: dict[str, Any], node: Node, kind: str, ids: dict[str, str], n
     for flow in node.outgoing:
         target = resolve(flow, nodes)
         if target is None:
-            notes.note(_("luồng «{flow}» nối tới phần tử không được nhập hoặc không tồn tại; đã bỏ"), flow.id, flow=flow.id)
+            notes.note(
+                BpmnCode.FLOW_DROPPED, _("luồng «{flow}» nối tới phần tử không được nhập hoặc không tồn tại; đã bỏ"), flow.id, flow=flow.id
+            )
         else:
             targets.append((flow, target))
     name = step["name"]["vi"]
     if kind == "end":
         if targets:
-            notes.note(_("sự kiện kết thúc «{name}» có luồng đi ra; các luồng này bị bỏ"), node.id, name=name)
+            notes.note(BpmnCode.FLOW_DROPPED, _("sự kiện kết thúc «{name}» có luồng đi ra; các luồng này bị bỏ"), node.id, name=name)
     elif kind == "decision":
         branches = _branches(node, targets, ids, scope)
         if branches:
@@ -194,6 +203,7 @@ def _way_out(step: dict[str, Any], node: Node, kind: str, ids: dict[str, str], n
         if len(targets) > 1:
             rest = ", ".join(f"«{display(t)}»" for _, t in targets[1:])
             notes.note(
+                BpmnCode.FLOW_DROPPED,
                 _("bước «{name}» có {n} luồng đi ra nhưng không phải cổng quyết định; chỉ giữ luồng tới «{kept}», bỏ luồng tới {dropped}"),
                 node.id,
                 name=name,
@@ -219,6 +229,7 @@ def _branches(node: Node, targets: list[tuple[Flow, Node]], ids: dict[str, str],
         else:
             label = flow.condition if 0 < len(flow.condition) <= 80 else _("Nhánh {n}").format(n=len(branches) + 1).vi
             scope.notes.note(
+                BpmnCode.PLACEHOLDER,
                 _("nhánh từ «{source}» tới «{target}» chưa có nhãn; tạm đặt «{label}»"),
                 flow.id,
                 source=node.name or node.id,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from qms.bpmn.codes import BpmnCode
 from qms.bpmn.common import ARTIFACTS, BPMN, BPMNDI, DC, FLOW_NODES, MAX_BYTES, QUIET, BpmnError, Notes, Position, local_name, q
 from qms.bpmn.diagram import Artifact, Box, Diagram, Flow, FlowNode, Lane, Named, Unknown
 from qms.bpmn.read_qms import bilingual, extension, extensions, find_meta, read_meta, step_extension
@@ -31,11 +32,11 @@ def read_source(source: Path) -> bytes:
     try:
         size = source.stat().st_size
         if size > MAX_BYTES:
-            raise BpmnError(_("tệp BPMN quá lớn ({size} byte; tối đa {limit} byte)").format(size=size, limit=MAX_BYTES))
+            raise BpmnError(BpmnCode.LIMIT, _("tệp BPMN quá lớn ({size} byte; tối đa {limit} byte)").format(size=size, limit=MAX_BYTES))
         return source.read_bytes()
     except OSError as exc:
         raise BpmnError(
-            _("không đọc được tệp BPMN «{path}»: {error}").format(path=comment(str(source)), error=exc.strerror or exc)
+            BpmnCode.FILE, _("không đọc được tệp BPMN «{path}»: {error}").format(path=comment(str(source)), error=exc.strerror or exc)
         ) from None
 
 
@@ -49,9 +50,10 @@ def read_diagram(data: bytes) -> Diagram:
     namespace, local = local_name(root.tag)
     if namespace != BPMN or local != "definitions":
         raise BpmnError(
+            BpmnCode.NOT_BPMN,
             _("đây không phải tệp BPMN 2.0: phần tử gốc là «{root}», cần «definitions» thuộc không gian tên {namespace}").format(
                 root=one_line(local), namespace=BPMN
-            )
+            ),
         )
     where: dict[str, Position] = {}
     notes = Notes(where)
@@ -92,7 +94,7 @@ def _choose_process(root: ET.Element, notes: Notes) -> tuple[ET.Element, ET.Elem
     ordered += [p for p in processes.values() if p not in ordered]
     with_nodes = [p for p in ordered if any(local_name(child.tag)[1] in FLOW_NODES for child in p)]
     if not with_nodes:
-        raise BpmnError(_("tệp BPMN không có quy trình (process) nào có bước"))
+        raise BpmnError(BpmnCode.NO_PROCESS, _("tệp BPMN không có quy trình (process) nào có bước"))
     chosen = with_nodes[0]
     pool = pool_of.get(chosen.get("id"))
     used = (pool.get("name") if pool is not None else None) or chosen.get("name") or chosen.get("id", "")
@@ -100,20 +102,25 @@ def _choose_process(root: ET.Element, notes: Notes) -> tuple[ET.Element, ET.Elem
         if participant is not pool:
             name = participant.get("name") or participant.get("id")
             notes.note(
-                _("chỉ nhập quy trình «{used}»; quy trình/bể «{name}» bị bỏ qua"), participant.get("id"), "info", used=used, name=name
+                BpmnCode.OTHER_PROCESS,
+                _("chỉ nhập quy trình «{used}»; quy trình/bể «{name}» bị bỏ qua"),
+                participant.get("id"),
+                used=used,
+                name=name,
             )
     for other in with_nodes[1:]:
         if other.get("id") not in pool_of:
             notes.note(
+                BpmnCode.OTHER_PROCESS,
                 _("chỉ nhập quy trình «{used}»; quy trình/bể «{name}» bị bỏ qua"),
                 other.get("id"),
-                "info",
                 used=used,
                 name=other.get("name") or other.get("id"),
             )
     for collaboration in root.findall(q(BPMN, "collaboration")):
         for flow in collaboration.findall(q(BPMN, "messageFlow")):
             notes.note(
+                BpmnCode.LEFT_OUT,
                 _("luồng thông điệp (message flow) «{name}» giữa các bể không có trong định dạng quy trình; đã bỏ qua"),
                 flow.get("id"),
                 name=flow.get("name") or flow.get("id"),
@@ -236,4 +243,10 @@ def _clean_tree(root: ET.Element, positions: dict[ET.Element, Position], notes: 
     for own, (element, whats, removed, replaced) in changes.items():
         if removed or replaced:
             what = ", ".join(dict.fromkeys(whats))
-            notes.add(characters_changed(what, removed, replaced), own or None, hint=CHARACTERS_HINT, at=positions.get(element))
+            notes.add(
+                BpmnCode.CHARACTERS,
+                characters_changed(what, removed, replaced),
+                own or None,
+                hint=CHARACTERS_HINT,
+                at=positions.get(element),
+            )

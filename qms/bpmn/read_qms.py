@@ -14,6 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from qms.bpmn.codes import BpmnCode
 from qms.bpmn.common import BPMN, CODE, META_HINT, QMS, RECORD, STEP_ID, Notes, Position, bad_meta_kind, kind_of, q
 from qms.bpmn.text import CHARACTERS_HINT, characters_changed, clean
 from qms.i18n import Lang, Message, _
@@ -48,16 +49,17 @@ def read_meta(process: ET.Element, positions: dict[ET.Element, Position], notes:
     at = positions.get(meta_element if meta_element is not None else element)
     # json.loads recurses once per level: a deep «[[[[...» is refused before it is parsed.
     if _json_too_deep(text, MAX_JSON_DEPTH):
-        notes.add(_meta_too_deep(MAX_JSON_DEPTH), process_id, hint=META_HINT, at=at)
+        notes.add(BpmnCode.META_UNREADABLE, _meta_too_deep(MAX_JSON_DEPTH), process_id, hint=META_HINT, at=at)
         return None, lang
     try:
         meta = json.loads(text)
     except RecursionError:  # not reached after the check above; kept so that no input can crash the reader
-        notes.add(_meta_too_deep(MAX_JSON_DEPTH), process_id, hint=META_HINT, at=at)
+        notes.add(BpmnCode.META_UNREADABLE, _meta_too_deep(MAX_JSON_DEPTH), process_id, hint=META_HINT, at=at)
         return None, lang
     except ValueError as exc:
         error = f"JSON {exc.lineno}:{exc.colno}: {exc.msg}" if isinstance(exc, json.JSONDecodeError) else str(exc)[:200]
         notes.add(
+            BpmnCode.META_UNREADABLE,
             _("dữ liệu qms trong tệp BPMN không đọc được ({error}); chỉ dùng phần BPMN").format(error=error),
             process_id,
             hint=META_HINT,
@@ -65,13 +67,13 @@ def read_meta(process: ET.Element, positions: dict[ET.Element, Position], notes:
         )
         return None, lang
     if not isinstance(meta, dict):
-        notes.add(bad_meta_kind("meta", kind_of(meta), "mapping"), process_id, hint=META_HINT, at=at)
+        notes.add(BpmnCode.META_UNREADABLE, bad_meta_kind("meta", kind_of(meta), "mapping"), process_id, hint=META_HINT, at=at)
         return None, lang
     removed: list[str] = []
     replaced: list[str] = []
     meta = _clean_json(meta, removed, replaced)
     if removed or replaced:
-        notes.add(characters_changed("meta", removed, replaced), process_id, hint=CHARACTERS_HINT, at=at)
+        notes.add(BpmnCode.CHARACTERS, characters_changed("meta", removed, replaced), process_id, hint=CHARACTERS_HINT, at=at)
     return meta, lang
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from xml.parsers import expat
 
+from qms.bpmn.codes import BpmnCode
 from qms.bpmn.common import MAX_BYTES, BpmnError, Position
 from qms.i18n import Message, _
 
@@ -48,7 +49,8 @@ def _text_too_long(tag: str, size: int) -> Message:
 
 
 class _Refused(Exception):
-    def __init__(self, message: Message, hint: Message | None = None):
+    def __init__(self, code: BpmnCode, message: Message, hint: Message | None = None):
+        self.code = code
         self.message = message
         self.hint = hint
 
@@ -62,19 +64,21 @@ def parse_xml(data: bytes, positions: dict[ET.Element, Position] | None = None) 
     hint for anything that is not plain, well-formed XML.
     """
     if len(data) > MAX_BYTES:
-        raise BpmnError(_("tệp BPMN quá lớn ({size} byte; tối đa {limit} byte)").format(size=len(data), limit=MAX_BYTES), _LIMIT_HINT)
+        too_large = _("tệp BPMN quá lớn ({size} byte; tối đa {limit} byte)").format(size=len(data), limit=MAX_BYTES)
+        raise BpmnError(BpmnCode.LIMIT, too_large, _LIMIT_HINT)
     if not data.strip():
-        raise BpmnError(_("tệp BPMN rỗng"))
+        raise BpmnError(BpmnCode.FILE, _("tệp BPMN rỗng"))
     guard = _Guard(positions)
     parser = guard.parser
     try:
         parser.Parse(data, True)
     except _Refused as exc:
-        raise BpmnError(exc.message, exc.hint, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1) from None
+        raise BpmnError(exc.code, exc.message, exc.hint, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1) from None
     except expat.ExpatError as exc:
         hint = _BAD_CHARACTER_HINT if exc.code in _BAD_CHARACTER_ERRORS else _MALFORMED_HINT
         column = exc.offset + 1
         raise BpmnError(
+            BpmnCode.XML,
             _("tệp BPMN không phải XML hợp lệ (dòng {line}, cột {column}): {error}").format(
                 line=exc.lineno, column=column, error=expat.ErrorString(exc.code)
             ),
@@ -85,6 +89,7 @@ def parse_xml(data: bytes, positions: dict[ET.Element, Position] | None = None) 
     except (ValueError, LookupError, RecursionError) as exc:  # an unknown or undecodable encoding, a builder mismatch
         line, column = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
         raise BpmnError(
+            BpmnCode.XML,
             _("tệp BPMN không phải XML hợp lệ (dòng {line}, cột {column}): {error}").format(line=line, column=column, error=exc),
             _MALFORMED_HINT,
             line,
@@ -117,6 +122,7 @@ class _Guard:
 
     def refuse_doctype(self, *_unused: object) -> None:
         raise _Refused(
+            BpmnCode.DOCTYPE,
             _(
                 "tệp BPMN có khai báo DOCTYPE hoặc thực thể XML; tệp bị từ chối để tránh tấn công (billion laughs, XXE) — "
                 "tệp do Camunda Modeler hoặc bpmn.io tạo không bao giờ có khai báo này"
@@ -128,10 +134,10 @@ class _Guard:
         self.open_tags.append(name.rpartition("}")[2])
         self.text_size = 0
         if len(self.open_tags) > MAX_DEPTH:
-            raise _Refused(_("XML lồng nhau quá sâu (hơn {limit} mức)").format(limit=MAX_DEPTH), _LIMIT_HINT)
+            raise _Refused(BpmnCode.LIMIT, _("XML lồng nhau quá sâu (hơn {limit} mức)").format(limit=MAX_DEPTH), _LIMIT_HINT)
         for key, value in attributes.items():
             if len(value) > MAX_ATTRIBUTE:
-                raise _Refused(_attribute_too_long(key.rpartition("}")[2], len(value)), _LIMIT_HINT)
+                raise _Refused(BpmnCode.LIMIT, _attribute_too_long(key.rpartition("}")[2], len(value)), _LIMIT_HINT)
         element = self.builder.start(_clark(name), {_clark(key): value for key, value in attributes.items()})
         if self.positions is not None:
             self.positions[element] = (self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber + 1)
@@ -144,7 +150,7 @@ class _Guard:
     def text(self, chunk: str) -> None:
         self.text_size += len(chunk)
         if self.text_size > MAX_TEXT:
-            raise _Refused(_text_too_long(self.open_tags[-1] if self.open_tags else "?", self.text_size), _LIMIT_HINT)
+            raise _Refused(BpmnCode.LIMIT, _text_too_long(self.open_tags[-1] if self.open_tags else "?", self.text_size), _LIMIT_HINT)
         self.builder.data(chunk)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from qms.bpmn.codes import BpmnCode
 from qms.bpmn.common import CODE, BpmnError, ImportNote
 from qms.bpmn.text import clean, comment, suspect
 from qms.i18n import Lang, Message, _
@@ -64,7 +65,7 @@ def header(notes: Iterable[ImportNote]) -> str:
     notes = list(notes)
     if notes:
         lines.append(f"# {_('Những điểm cần xem lại sau khi nhập từ BPMN:').vi}")
-        lines += [f"#   - {comment(note.render(Lang.VI))}" for note in notes]
+        lines += [f"#   - {note.code} {comment(note.render(Lang.VI))}" for note in notes]
     return "\n".join(lines) + "\n"
 
 
@@ -152,20 +153,22 @@ def write_process(out_dir: Path | str, code: str, text: str, notes: list[ImportN
     """
     name, reason = file_name(code)
     if reason is not None:
-        notes.append(ImportNote(_file_renamed(name, code, reason), None, "info"))
+        notes.append(ImportNote(BpmnCode.FILE_RENAMED, _file_renamed(name, code, reason)))
     folder = Path(out_dir)
     target = folder / name
     if target.parent != folder or Path(name).name != name:  # never reached: file_name gives a bare name
-        raise BpmnError(_("không ghi được tệp «{path}»: {error}").format(path=comment(str(target)), error="?"))
+        raise BpmnError(BpmnCode.OUTPUT, _("không ghi được tệp «{path}»: {error}").format(path=comment(str(target)), error="?"))
     other = target.with_suffix(".yml")
     if target.exists() or other.exists():
-        raise BpmnError(_("tệp «{path}» đã tồn tại; không ghi đè").format(path=target if target.exists() else other), _EXISTS_HINT)
+        exists = _("tệp «{path}» đã tồn tại; không ghi đè").format(path=target if target.exists() else other)
+        raise BpmnError(BpmnCode.OUTPUT, exists, _EXISTS_HINT)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8", newline="\n") as out:
             out.write(header(notes) + text)
     except FileExistsError:
-        raise BpmnError(_("tệp «{path}» đã tồn tại; không ghi đè").format(path=target), _EXISTS_HINT) from None
+        raise BpmnError(BpmnCode.OUTPUT, _("tệp «{path}» đã tồn tại; không ghi đè").format(path=target), _EXISTS_HINT) from None
     except OSError as exc:
-        raise BpmnError(_("không ghi được tệp «{path}»: {error}").format(path=target, error=exc.strerror or exc)) from None
+        cannot = _("không ghi được tệp «{path}»: {error}").format(path=target, error=exc.strerror or exc)
+        raise BpmnError(BpmnCode.OUTPUT, cannot) from None
     return target

@@ -9,7 +9,7 @@ import typer
 
 from qms.cli.common import err, fail, out, project_config, state, t
 from qms.cli.exit_codes import ExitCode
-from qms.diagnostics import display_path
+from qms.diagnostics import Severity, display_path
 from qms.i18n import _
 
 _ALLOW_CODE = (
@@ -27,6 +27,7 @@ def audit(
     allow_code: Annotated[bool, typer.Option("--allow-code", help=_ALLOW_CODE)] = False,
 ) -> None:
     """Đánh giá theo tiêu chí Gherkin trong features/ và lập báo cáo / run the audit criteria and write the report."""
+    from qms.audit.codes import AuditCode
     from qms.audit.report import report_markdown, write_report  # late: pytest and the criteria are heavy to import
     from qms.audit.run import code_in_criteria, code_refused, run_audit
     for path in (features, processes):
@@ -37,7 +38,7 @@ def audit(
             )
     if not allow_code and (found := code_in_criteria(features)):
         message, hint = code_refused(found)
-        fail(f"{display_path(found[0])}: {message.get(state.lang)}", hint)
+        fail(f"{display_path(found[0])}:1:1: {AuditCode.CODE_REFUSED} {Severity.ERROR.label(state.lang)}: {message.get(state.lang)}", hint)
     # The criteria read the rule configuration the processes' project declares: a wrong one is a wrong command line
     # (exit 2, at its line), as for «qms check», not a criterion that fails.
     project_config(start=processes if processes.is_dir() else processes.parent)

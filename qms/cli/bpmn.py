@@ -8,12 +8,26 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from qms.cli.common import Paths, err, fail, given_paths, out, print_diagnostics, say, state, t, usage_problem
+from qms.cli.common import (
+    FORMAT_FLAGS,
+    TEXT_HELP,
+    LoadFormat,
+    Paths,
+    err,
+    fail,
+    given_paths,
+    out,
+    print_diagnostics,
+    say,
+    state,
+    usage_problem,
+    write_output,
+)
 from qms.cli.exit_codes import ExitCode
-from qms.diagnostics import visible
-from qms.i18n import Message, _, ngettext
-from qms.load import load_paths
-from qms.scaffold import is_valid_code
+from qms.diagnostics import Diagnostic, visible
+from qms.i18n import _, ngettext
+from qms.load import LoadResult, load_paths
+from qms.report import dumps
 
 
 def export_bpmn(
@@ -36,21 +50,38 @@ def import_bpmn(
     source: Annotated[Path, typer.Argument(help="Tệp .bpmn / BPMN file")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi tệp YAML / output folder")] = Path("processes"),
     code: Annotated[str | None, typer.Option("--code", help="Mã quy trình / process code for the new file")] = None,
+    output: Annotated[LoadFormat, typer.Option(*FORMAT_FLAGS, help=f"{TEXT_HELP} | json")] = LoadFormat.HUMAN,
 ) -> None:
     """Nhập sơ đồ BPMN vẽ bằng Camunda Modeler, bpmn.io thành tệp quy trình YAML / import a BPMN diagram."""
-    from qms.bpmn import BpmnError, import_file
-    # Wrong command line (exit 2): a code that is no process code, a source that is not a file.
-    if code is not None and not is_valid_code(code):
-        fail(_("mã quy trình «{code}» không hợp lệ: dùng chữ in hoa không dấu, số, «-» và «.», ví dụ QT-TTHC-01").format(code=code))
+    from qms.bpmn import BpmnCode, BpmnError, import_file
+    # Wrong command line (exit 2): a source that is not a file; a code that is no process code (BPM008, below).
     if not source.is_file():
         fail(_("không tìm thấy tệp hoặc thư mục «{path}»").format(path=source), _("lệnh nhận một tệp .bpmn"))
     try:
         target, notes = import_file(source, out_dir, code)
     except BpmnError as exc:
-        err.print(_line(source, exc.position, exc.render(state.lang), exc.hint, "red"))
-        raise typer.Exit(ExitCode.FINDINGS) from None
-    for note in notes:
-        out.print(_line(source, note.position, note.render(state.lang), note.hint, "yellow" if note.severity == "warning" else "cyan"))
+        _report(output, source, None, [exc.diagnostic()], None)
+        raise typer.Exit(ExitCode.USAGE if exc.code is BpmnCode.BAD_CODE else ExitCode.FINDINGS) from None
+    check = load_paths([target])
+    _report(output, source, target, notes, check)
+    raise typer.Exit(ExitCode.OK if check.ok else ExitCode.FINDINGS)
+
+
+def _report(output: LoadFormat, source: Path, target: Path | None, notes: list[Diagnostic], check: LoadResult | None) -> None:
+    """The import's notes (or the error that stopped it) and what loading the file written found, as ``output`` asks."""
+    if output is LoadFormat.JSON:
+        payload = {
+            "ok": check is not None and check.ok,
+            "source": str(source),
+            "written": str(target) if target is not None else None,
+            "diagnostics": [d.to_dict(state.lang) for d in [*notes, *(check.diagnostics if check else [])]],
+        }
+        write_output(dumps(payload), None)
+        return
+    if target is None or check is None:
+        print_diagnostics(notes, output.value, err)
+        return
+    print_diagnostics(notes, output.value)
     n = len(notes)
     created = ngettext(
         "Đã tạo {path} ({n} ghi chú về phần không chuyển được; xem đầu tệp)",
@@ -58,15 +89,4 @@ def import_bpmn(
         n,
     ).format(n=n, path=target)
     out.print(Text(visible(say(created))))
-    check = load_paths([target])
-    print_diagnostics(check.diagnostics)
-    raise typer.Exit(ExitCode.OK if check.ok else ExitCode.FINDINGS)
-
-
-def _line(source: Path, position: str, text: str, hint: Message | None, style: str) -> Text:
-    """``file:line:column: message (hint: ...)`` of the BPMN file, the file name shown as it is."""
-    where = str(source) + (f":{position}" if position else "")
-    line = Text(f"{visible(where)}: {visible(text)}", style=style)
-    if hint is not None:
-        line.append(f" ({t(_('gợi ý'))}: {visible(say(hint))})", style="dim")
-    return line
+    print_diagnostics(check.diagnostics, output.value)

@@ -71,5 +71,5 @@ def test_environment_chooses_the_processes_and_findings_read_as_findings(tmp_pat
     assert run.returncode == 1
     # The terminal shows the criterion error as an auditor reads it, not a traceback.
     assert "không có quy trình «QT-VB-01» trong" in run.stdout and "Traceback" not in run.stdout
-    assert "Lỗi: " in run.stdout
+    assert "AUD004 Lỗi: " in run.stdout
     assert "không có quy trình «QT-VB-01»" in report.read_text(encoding="utf-8")

@@ -86,6 +86,7 @@ def test_unreadable_criteria_files_are_error_entries_and_the_rest_still_runs() -
     assert "«Dữ liệu:», không phải «Ví dụ:»" in errors["vi_du.feature"].hint.vi
     assert "dòng 7 «Ví dụ:» không đúng cú pháp Gherkin" in errors["vi_du.feature"].message.vi
     assert "hai kịch bản cùng tên «trùng» (dòng 3 và 7)" in errors["duplicate.feature"].message.vi
+    assert {name: e.code for name, e in errors.items()} == {"no_language.feature": "AUD006", "vi_du.feature": "AUD006", "duplicate.feature": "AUD007"}
     assert sorted(r.scenario for r in report.passed) == ["trùng", "vẫn chạy"]
     assert report.error_count == 3 and not report.ok
 
@@ -247,6 +248,7 @@ def test_qms_audit_refuses_code_in_the_criteria_with_exit_2_and_runs_it_with_all
     refused = _qms_audit("--features", folder, "--processes", SHORTFALLS)
     assert refused.returncode == 2, refused.stdout + refused.stderr
     assert "conftest.py" in refused.stderr and "--allow-code" in refused.stderr and "Traceback" not in refused.stderr
+    assert "conftest.py:1:1: AUD008 lỗi: tệp mã Python trong thư mục tiêu chí" in refused.stderr
     assert not marker.exists()
     allowed = _qms_audit("--features", folder, "--processes", SHORTFALLS, "--allow-code")
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr

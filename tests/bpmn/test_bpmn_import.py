@@ -15,7 +15,7 @@ from bpmn_helpers import BPMN, CAMUNDA, QMS, ROOT, shipped
 from conftest import qms_ok
 
 import qms
-from qms.bpmn import BpmnError, ImportNote, bpmn_to_process_yaml, convert, dump_yaml, import_file, process_to_bpmn
+from qms.bpmn import BpmnCode, BpmnError, ImportNote, bpmn_to_process_yaml, convert, dump_yaml, import_file, process_to_bpmn
 from qms.bpmn.import_ import file_name
 from qms.i18n import Message
 from qms.load import load_paths
@@ -542,7 +542,7 @@ def test_the_yaml_writer_escapes_or_drops_what_yaml_cannot_hold_wherever_it_writ
     document, _ = convert((HOSTILE_BPMN / "control_characters.bpmn").read_bytes())
     document["title"] = {"vi": "Tên\x85mới\ud800\u2028# code: X\x1b[2J", "en": "A\u2029b"}
     document["steps"][1]["description"] = {"vi": "một\rhai\x0bba\x7fbốn"}
-    note = ImportNote(Message("ghi chú\u2028code: QT-X\x85steps: []\r\n# x\x1b[31m", "note"), "Task\u2028\x00x")
+    note = ImportNote(BpmnCode.CHARACTERS, Message("ghi chú\u2028code: QT-X\x85steps: []\r\n# x\x1b[31m", "note"), "Task\u2028\x00x")
     text = dump_yaml(document, [note])
     assert not UNWRITABLE.search(text)
     assert all(line.startswith("#") for line in text.split("\ncode:")[0].splitlines())

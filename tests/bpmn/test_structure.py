@@ -11,6 +11,7 @@ PACKAGE = Path(qms.bpmn.__file__).parent
 
 # Earliest first: a module imports only from the modules before it (qms.bpmn.common lists the stages).
 IMPORT_STAGES = [
+    "codes",
     "common",
     "text",
     "diagram",

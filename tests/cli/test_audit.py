@@ -32,6 +32,12 @@ def test_shortfalls_exit_1_with_findings() -> None:
     assert "không phù hợp" in done.stdout
 
 
+def test_qms_rules_explains_an_audit_code() -> None:
+    done = qms("rules", "AUD001")
+    assert done.returncode == 0
+    assert done.stdout.startswith("# AUD001 — quy trình không đáp ứng tiêu chí đánh giá") and "@khuyen-nghi" in done.stdout
+
+
 def test_missing_features_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert qms("audit", "--features", tmp_path / "none").returncode == 2
 

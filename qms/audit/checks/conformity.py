@@ -64,6 +64,7 @@ def no_rule_finding(a: AuditedProcess, rule: str) -> None:
             ).format(code=a.code, count=len(found), rule=code, first=first.message),
             first.location,
             first.hint,
+            step=first.step,
         )
 
 
@@ -79,4 +80,4 @@ def no_finding_at_least(a: AuditedProcess, severity: Severity | Invalid) -> None
             "quy trình {code} có {count} phát hiện từ mức «{severity}» trở lên: {first}",
             len(found),
         ).format(code=a.code, count=len(found), severity=label, first=described)
-        raise a.finding(message, first.location, first.hint)
+        raise a.finding(message, first.location, first.hint, step=first.step)

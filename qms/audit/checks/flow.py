@@ -21,6 +21,7 @@ def step_precedes(a: AuditedProcess, before: str, after: str) -> None:
                 code=a.code, before=first.id, after=then.id
             ),
             a.step_at(then.id),
+            step=then.id,
         )
     without = graph.copy()
     without.remove_node(first.id)
@@ -32,6 +33,7 @@ def step_precedes(a: AuditedProcess, before: str, after: str) -> None:
                     code=a.code, before=first.id, after=then.id, path=path
                 ),
                 a.step_at(then.id),
+                step=then.id,
             )
 
 
@@ -42,7 +44,7 @@ def has_branch_to(a: AuditedProcess, step: str, target: str) -> None:
         message = _("bước «{step}» của quy trình {code} không có nhánh dẫn tới bước «{target}» (các bước tiếp theo: {successors})").format(
             code=a.code, step=found.id, target=goal.id, successors=successors
         )
-        raise a.finding(message, a.step_at(found.id, "branches" if found.branches else "next"))
+        raise a.finding(message, a.step_at(found.id, "branches" if found.branches else "next"), step=found.id)
 
 
 def decisions_have_criteria(a: AuditedProcess) -> None:
@@ -53,7 +55,7 @@ def decisions_have_criteria(a: AuditedProcess) -> None:
             "{count} bước quyết định của quy trình {code} chưa có tiêu chí chấp nhận: {steps}",
             len(missing),
         ).format(code=a.code, count=len(missing), steps=listing([step_label(s) for s in missing]))
-        raise a.finding(message, a.step_at(missing[0].id))
+        raise a.finding(message, a.step_at(missing[0].id), step=missing[0].id)
 
 
 def _risk_label(risk: Risk) -> Message:

@@ -33,7 +33,7 @@ def record_produced_by(a: AuditedProcess, record: str, step: str) -> None:
             record=rec.code,
             others=", ".join(others) if others else nothing(),
         )
-        raise a.finding(message, a.step_at(found.id, "records") if found.records else a.step_at(found.id))
+        raise a.finding(message, a.step_at(found.id, "records") if found.records else a.step_at(found.id), step=found.id)
 
 
 def record_kept_at_least(a: AuditedProcess, record: str, years: int) -> None:

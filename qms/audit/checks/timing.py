@@ -85,13 +85,15 @@ def step_within(a: AuditedProcess, step: str, duration: Duration | Invalid) -> N
     found = find_step(a, step)
     if found.duration is None:
         raise a.finding(
-            _("bước «{step}» của quy trình {code} chưa có thời lượng").format(code=a.code, step=step_label(found)), a.step_at(found.id)
+            _("bước «{step}» của quy trình {code} chưa có thời lượng").format(code=a.code, step=step_label(found)),
+            a.step_at(found.id),
+            step=found.id,
         )
     if found.duration.minutes > limit.minutes:
         message = _("bước «{step}» của quy trình {code} mất {actual}, vượt {limit}").format(
             code=a.code, step=step_label(found), actual=found.duration.text, limit=limit.text
         )
-        raise a.finding(message, a.step_at(found.id, "duration"))
+        raise a.finding(message, a.step_at(found.id, "duration"), step=found.id)
 
 
 def clock_stops_at(a: AuditedProcess, step: str) -> None:
@@ -102,6 +104,7 @@ def clock_stops_at(a: AuditedProcess, step: str) -> None:
                 code=a.code, step=step_label(found)
             ),
             a.step_at(found.id),
+            step=found.id,
         )
 
 
@@ -142,6 +145,7 @@ def late_branch_produces(a: AuditedProcess, record: str | None = None) -> None:
                     code=a.code, record=rec.code, steps=steps
                 ),
                 a.step_at(producers[0].id),
+                step=producers[0].id,
             )
             continue
         if any(_optional(a, s.id) for s in reachable):
@@ -151,6 +155,7 @@ def late_branch_produces(a: AuditedProcess, record: str | None = None) -> None:
                 "bước «{step}» lập hồ sơ «{record}» nằm trên mọi đường đi của quy trình {code}, không phải một nhánh riêng cho hồ sơ trễ hạn"
             ).format(code=a.code, record=rec.code, step=reachable[0].id),
             a.step_at(reachable[0].id),
+            step=reachable[0].id,
         )
     assert problem is not None
     raise problem

@@ -137,7 +137,7 @@ def every_step_has_role(a: AuditedProcess) -> None:
             "{count} bước của quy trình {code} chưa có vai trò thực hiện: {steps}",
             len(missing),
         ).format(code=a.code, count=len(missing), steps=listing([step_label(s) for s in missing]))
-        raise a.finding(message, a.step_at(missing[0].id))
+        raise a.finding(message, a.step_at(missing[0].id), step=missing[0].id)
 
 
 def step_done_by(a: AuditedProcess, step: str, role: str) -> None:
@@ -147,7 +147,7 @@ def step_done_by(a: AuditedProcess, step: str, role: str) -> None:
         message = _("bước «{step}» của quy trình {code} do vai trò «{actual}» thực hiện, không phải «{expected}»").format(
             code=a.code, step=step_label(found), actual=actual, expected=role
         )
-        raise a.finding(message, a.step_at(found.id, "role") if found.role else a.step_at(found.id))
+        raise a.finding(message, a.step_at(found.id, "role") if found.role else a.step_at(found.id), step=found.id)
 
 
 def _exercised(step: Step) -> Message:
@@ -164,4 +164,4 @@ def authority_steps_by_authorised_roles(a: AuditedProcess) -> None:
             "{count} bước của quy trình {code} do vai trò không có thẩm quyền tương ứng thực hiện: {steps}",
             len(bad),
         ).format(code=a.code, count=len(bad), steps=listing([_exercised(s) for s in bad]))
-        raise a.finding(message, a.step_at(bad[0].id, "authority"))
+        raise a.finding(message, a.step_at(bad[0].id, "authority"), step=bad[0].id)

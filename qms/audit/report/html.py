@@ -6,7 +6,7 @@ Every text goes through :func:`qms.render.escape.html_text`, attribute values in
 from __future__ import annotations
 
 from qms.audit.report.model import AuditReport, CriterionResult, Kind, Outcome
-from qms.audit.report.text import COLUMNS, at, diagnostic_text, error_lines, file_line, location_text, selection
+from qms.audit.report.text import COLUMNS, at, coded, diagnostic_text, error_lines, file_line, location_text, selection
 from qms.diagnostics import display_path
 from qms.i18n import Lang, Message, _, pgettext
 from qms.render.escape import html_text as h
@@ -71,8 +71,8 @@ def _table(report: AuditReport, lang: Lang) -> list[str]:
 
 def _finding(report: AuditReport, i: int, r: CriterionResult, lang: Lang) -> list[str]:
     out = [f'<div class="finding {h((r.kind or Kind.NONCONFORMITY).value)}">', f"<h3>{i}. {h(report.finding_title(r, lang))}</h3>"]
-    if r.message:
-        out.append(f"<p>{h(r.message.get(lang))}</p>")
+    code = f"<code>{h(r.problem_code)}</code>" if r.problem_code else ""
+    out.append(f"<p>{coded(code, h(r.message.get(lang) if r.message else ''))}</p>")
     out.append("<ul>")
     if r.evidence:
         out.append(f"<li>{_t(_('Bằng chứng'), lang)}: <code>{h(location_text(r.evidence, lang))}</code></li>")
@@ -104,7 +104,8 @@ def _errors(report: AuditReport, lang: Lang) -> list[str]:
         place = f"<code>{h(e.place)}</code>: " if e.place else ""
         scenario = f"«{h(e.scenario)}»: " if e.scenario is not None else ""
         hint = f' <span class="muted">({h(e.hint)})</span>' if e.hint is not None else ""
-        out.append(f"<li>{place}{scenario}{h(e.text)}{hint}</li>")
+        code = f"<code>{h(e.code)}</code> " if e.code else ""
+        out.append(f"<li>{place}{code}{scenario}{h(e.text)}{hint}</li>")
     return [*out, "</ul>"]
 
 

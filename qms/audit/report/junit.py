@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from qms.audit.report.model import AuditError, AuditReport, CriterionResult, Kind, Outcome
-from qms.audit.report.text import file_line
+from qms.audit.report.text import diagnostic_line, file_line
 from qms.diagnostics import display_path
 from qms.i18n import Lang, _, pgettext
 from qms.render.escape import xml_chars as x
@@ -47,7 +47,9 @@ class _Suites:
 
 
 def _details(r: CriterionResult, lang: Lang) -> list[str]:
-    details = [r.message.get(lang) if r.message else ""]
+    """What the report says of a criterion: its diagnostic line (``path:line:col: AUD001 …``), then where and what to do."""
+    diagnostic = r.diagnostic()
+    details = [diagnostic_line(diagnostic, lang) if diagnostic is not None else r.message.get(lang) if r.message else ""]
     if r.evidence:
         details.append(f"{_('Bằng chứng').get(lang)}: {file_line(r.evidence.path, r.evidence.line)}")
     if r.step:
@@ -87,7 +89,7 @@ def _unreadable(suites: _Suites, e: AuditError, features: Path, lang: Lang) -> N
     file = e.file or features
     name = display_path(file)
     case = ET.SubElement(suites.suite(file, name), "testcase", classname=x(name), name=x(name), line=str(e.line))
-    error = ET.SubElement(case, "error", message=x(e.message.get(lang)), type="criteria-file")
+    error = ET.SubElement(case, "error", message=x(diagnostic_line(e.diagnostic(features), lang)), type="criteria-file")
     error.text = x("\n".join(part for part in (e.source, e.hint.get(lang) if e.hint else "") if part))
     suites.count(file, "errors")
 

@@ -8,7 +8,7 @@ Every text from criteria and processes (scenario names, process titles, messages
 from __future__ import annotations
 
 from qms.audit.report.model import AuditReport, CriterionResult
-from qms.audit.report.text import COLUMNS, at, diagnostic_text, error_lines, file_line, location_text, selection
+from qms.audit.report.text import COLUMNS, at, coded, diagnostic_text, error_lines, file_line, location_text, selection
 from qms.diagnostics import display_path
 from qms.i18n import Lang, Message, _, pgettext
 from qms.render.escape import markdown_text as md
@@ -42,8 +42,7 @@ def _table(report: AuditReport, lang: Lang) -> list[str]:
 
 def _finding(report: AuditReport, i: int, r: CriterionResult, lang: Lang) -> list[str]:
     lines = [f"### {i}. {md(report.finding_title(r, lang))}", ""]
-    if r.message:
-        lines += [md(r.message.get(lang)), ""]
+    lines += [coded(r.problem_code, md(r.message.get(lang) if r.message else "")), ""]
     if r.evidence:
         lines.append(f"- {_t(_('Bằng chứng'), lang)}: {md(location_text(r.evidence, lang))}")
     lines.append(f"- {_t(pgettext('audit.report.criterion', 'Tiêu chí'), lang)}: «{md(r.scenario)}» ({md(at(r.file, r.line, lang))})")
@@ -71,7 +70,8 @@ def _errors(report: AuditReport, lang: Lang) -> list[str]:
     for e in entries:
         place = f"{md(e.place)}: " if e.place else ""
         scenario = f"«{md(e.scenario)}»: " if e.scenario is not None else ""
-        lines.append(f"- {place}{scenario}{md(e.text)}" + (f" ({md(e.hint)})" if e.hint is not None else ""))
+        code = f"{e.code} " if e.code else ""
+        lines.append(f"- {place}{code}{scenario}{md(e.text)}" + (f" ({md(e.hint)})" if e.hint is not None else ""))
     return [*lines, ""]
 
 

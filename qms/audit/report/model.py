@@ -10,17 +10,22 @@ criterion is tagged ``@khuyen-nghi`` / ``@observation``, an observation
 An error is a criterion that could not be evaluated (unknown step, a
 process not in the folder, a file that is not Gherkin): it says nothing
 about the processes and is listed apart.
+
+Every finding and error has its code (:mod:`qms.audit.codes`) and becomes a
+:class:`~qms.diagnostics.Diagnostic` (:meth:`CriterionResult.diagnostic`,
+:meth:`AuditError.diagnostic`, :attr:`AuditReport.diagnostics`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from qms.diagnostics import Diagnostic, Location
+from qms.audit.codes import AuditCode
+from qms.diagnostics import Diagnostic, Location, Severity
 from qms.i18n import Lang, Message, _, ngettext, pgettext
 from qms.model.process import PROCESS_CODE_PATTERN
 
@@ -127,6 +132,9 @@ class CriterionResult:
     suggestions: tuple[str, ...] = ()  # closest known phrases, for an unknown step
     nodeid: str = ""
     duration: float = 0.0
+    code: str | None = None  # what a finding or an error is (AUD001...); None for a criterion passed or skipped
+    process: str | None = None  # the process a finding is about
+    process_step: str | None = None  # the step of that process, when the finding is about one
 
     @property
     def basis(self) -> tuple[str, ...]:
@@ -148,6 +156,42 @@ class CriterionResult:
         """The result as the reports name it: the kind of a failure, otherwise the outcome."""
         return self.kind.label(lang) if self.outcome is Outcome.FAILED and self.kind else self.outcome.label(lang)
 
+    @property
+    def place(self) -> Location:
+        """Where the criterion went wrong: its unknown or failing step or, failing that, the criterion itself."""
+        return Location(self.step.file, self.step.line) if self.step is not None else Location(self.file, self.line)
+
+    @property
+    def problem_code(self) -> str | None:
+        """The code the reports show: a finding's or an error's (AUD001...), ``None`` for a criterion passed or skipped.
+
+        The plugin gives every result its code; a result made by hand without one is a finding, or a step that failed.
+        """
+        if self.outcome not in (Outcome.FAILED, Outcome.ERROR):
+            return None
+        return str(self.code or (AuditCode.NOT_MET if self.outcome is Outcome.FAILED else AuditCode.STEP_CRASHED))
+
+    def diagnostic(self) -> Diagnostic | None:
+        """A finding or an error as a diagnostic, at its evidence in the process file or at its place in the criteria.
+
+        An observation is a warning; ``None`` for a criterion that passed or was skipped.
+        """
+        code = self.problem_code
+        if code is None:
+            return None
+        severity = Severity.WARNING if self.kind is Kind.OBSERVATION else Severity.ERROR
+        subjects = self.subjects
+        process = self.process or (subjects[0] if len(subjects) == 1 else None)
+        data: dict[str, object] = {"criterion": self.scenario, "criterion_file": str(self.file), "criterion_line": self.line}
+        if self.step is not None:
+            data |= {"criterion_step": str(self.step), "criterion_step_line": self.step.line}
+        if self.suggestions:
+            data["suggestions"] = list(self.suggestions)
+        where = self.evidence or self.place
+        return Diagnostic(
+            code, severity, where, self.message or Message("", ""), self.hint, process=process, step=self.process_step, data=data
+        )
+
 
 @dataclass
 class AuditError:
@@ -158,6 +202,15 @@ class AuditError:
     message: Message
     hint: Message | None = None
     source: str = ""  # the offending line as written
+    _unused: KW_ONLY
+    code: str  # what the error is (AUD006...)
+
+    def diagnostic(self, features: Path | None = None) -> Diagnostic:
+        """The error as a diagnostic; a problem of the run itself, which has no file, is placed at ``features``."""
+        where = Location(self.file or features or Path("."), max(self.line, 1))
+        return Diagnostic(
+            str(self.code), Severity.ERROR, where, self.message, self.hint, data={"source": self.source} if self.source else {}
+        )
 
 
 @dataclass
@@ -202,6 +255,12 @@ class AuditReport:
     @property
     def error_count(self) -> int:
         return len(self.criterion_errors) + len(self.errors)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every finding and error of the run as a diagnostic: the criteria's, then the run's and its files', then the processes' load errors."""
+        found = [d for r in self.results if (d := r.diagnostic()) is not None]
+        return found + [e.diagnostic(self.features) for e in self.errors] + list(self.load_diagnostics)
 
     @property
     def ok(self) -> bool:

@@ -30,6 +30,17 @@ def file_line(path: Path | str, line: int) -> str:
     return f"{display_path(path)}:{line}"
 
 
+def diagnostic_line(diagnostic: Diagnostic, lang: Lang | str) -> str:
+    """«path:line:column: CODE severity: message», the line every qms output has, the path relative; no hint."""
+    loc = diagnostic.location
+    return f"{display_path(loc.path)}:{loc.line}:{loc.column}: {diagnostic.code} {diagnostic.label(lang)}: {diagnostic.message.get(lang)}"
+
+
+def coded(code: str | None, text: str) -> str:
+    """«AUD001: text»: a finding's or an error's text after its code."""
+    return f"{code}: {text}" if code and text else code or text
+
+
 def diagnostic_text(diagnostic: Diagnostic, lang: Lang | str) -> str:
     """A load diagnostic with its path shown relative to the current folder."""
     text = diagnostic.render(lang)
@@ -47,6 +58,7 @@ class ErrorLine:
     """One entry of the section «criteria that could not run»: a criteria file, the run itself, or a criterion."""
 
     place: str  # «» for a problem of the run itself
+    code: str  # what the error is (AUD002...)
     scenario: str | None  # the criterion's name, for a criterion that could not run
     text: str
     hint: str | None
@@ -59,11 +71,27 @@ def error_lines(report: AuditReport, lang: Lang | str) -> list[ErrorLine]:
     """
     lines: list[ErrorLine] = []
     for e in report.errors:
-        lines.append(ErrorLine(at(e.file, e.line, lang) if e.file else "", None, e.message.get(lang), e.hint.get(lang) if e.hint else None))
+        place = at(e.file, e.line, lang) if e.file else ""
+        lines.append(ErrorLine(place, str(e.code), None, e.message.get(lang), e.hint.get(lang) if e.hint else None))
     for r in report.criterion_errors:
-        place = at(r.step.file, r.step.line, lang) if r.step else at(r.file, r.line, lang)
-        lines.append(ErrorLine(place, r.scenario, r.message.get(lang) if r.message else "", r.hint.get(lang) if r.hint else None))
+        place = location_text(r.place, lang)
+        lines.append(
+            ErrorLine(
+                place, r.problem_code or "", r.scenario, r.message.get(lang) if r.message else "", r.hint.get(lang) if r.hint else None
+            )
+        )
     return lines
 
 
-__all__ = ["COLUMNS", "ErrorLine", "at", "diagnostic_text", "error_lines", "file_line", "location_text", "selection"]
+__all__ = [
+    "COLUMNS",
+    "ErrorLine",
+    "at",
+    "coded",
+    "diagnostic_line",
+    "diagnostic_text",
+    "error_lines",
+    "file_line",
+    "location_text",
+    "selection",
+]

@@ -22,11 +22,15 @@ def page_title(process: Process, lang: Lang) -> str:
     return f"{text(process.code)} — {text(process.title, lang)}"
 
 
+SEARCH_BOOST = 4  # Material for MkDocs' per-page search weight (front matter search.boost)
+
+
 def _heading(process: Process, lang: Lang) -> list[str]:
     # mkdocs takes a page's <title> and menu entry from its heading's *unescaped* text and the theme prints it
     # as is; an explicit, escaped title keeps «</title><script>» in a process title harmless.
     title = json.dumps(page_title(process, lang), ensure_ascii=False)
-    parts = ["---", f"title: {title}", "---", "", f"# {md(process.code)} — {md(process.title, lang)}", ""]
+    # Staff search for their work: a process page ranks above the rule and code pages that share its words.
+    parts = ["---", f"title: {title}", "search:", f"  boost: {SEARCH_BOOST}", "---", "", f"# {md(process.code)} — {md(process.title, lang)}", ""]
     status = text(STATUS[process.status].get(lang))
     if process.status in (Status.DRAFT, Status.REVIEW):
         parts += [f'!!! warning "{status}"', f"    {label('draft_banner', lang, status=status)}", ""]
