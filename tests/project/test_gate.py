@@ -58,7 +58,8 @@ def test_no_module_is_too_long() -> None:
     too_long = {}
     for path in _modules():
         lines = len(path.read_text(encoding="utf-8").splitlines())
-        limit = CLI_MODULE_LINES if path.parent.name == "cli" else MODULE_LINES
+        # Modules: at most 400 lines; command modules: under 150.
+        limit = CLI_MODULE_LINES - 1 if path.parent.name == "cli" else MODULE_LINES
         if lines > limit:
             too_long[str(path.relative_to(ROOT))] = f"{lines} > {limit}"
     assert not too_long, too_long
