@@ -40,6 +40,7 @@ FAMILIES: dict[str, Family] = {
         _("kiểm tra quy trình: đọc tệp, quy tắc phù hợp, bộ máy kiểm tra"),
         ("qms.diagnostics:LOAD_CODES", "qms.rules.registry:rule_code_table", "qms.rules.engine_codes:ENGINE_CODE_TABLE"),
     ),
+    "LOG": Family(_("nhật ký hồ sơ: đọc tệp xuất từ hệ thống một cửa"), ("qms.logs.codes:LOG_CODES",)),
     "CAL": Family(_("lịch làm việc: ngày nghỉ, giờ làm việc, thời hạn"), ("qms.calendar.codes:CALENDAR_CODES",)),
     "BPM": Family(_("trao đổi BPMN: nhập và xuất sơ đồ"), ("qms.bpmn.codes:BPMN_CODES",)),
     "AUD": Family(_("đánh giá theo tiêu chí (qms audit)"), ("qms.audit.codes:AUDIT_CODES",)),

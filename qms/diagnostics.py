@@ -7,8 +7,8 @@ and the rule engine's own (``QMS090``, ``QMS099``). One type means one way to
 print, sort, count and serialise them.
 
 A code is three capital letters and three digits (``QMS101``); the letters
-name a family (``QMS`` process checks, ``BPM`` BPMN exchange, ``AUD`` audit runs, ``CAL`` the working-day calendar;
-``LOG`` dossier logs to come).
+name a family (``QMS`` process checks, ``BPM`` BPMN exchange, ``AUD`` audit runs, ``CAL`` the working-day calendar,
+``LOG`` dossier logs).
 Each layer declares the codes it can emit as a table of :class:`CodeInfo`
 (this module: the loader's, :data:`LOAD_CODES`); :mod:`qms.codes` gathers
 the tables, so that this ground floor never imports the layers above it.

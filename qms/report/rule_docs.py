@@ -31,6 +31,7 @@ KINDS = {
     "rule": _("quy tắc phù hợp"),
     "engine": _("báo cáo của bộ máy kiểm tra (theo cấu hình như phát hiện của quy tắc)"),
     "calendar": _("lỗi trong tệp lịch làm việc (calendar.yaml)"),
+    "log": _("hàng hoặc cột không dùng được trong nhật ký hồ sơ"),
     "bpmn": _("lỗi và ghi chú khi nhập sơ đồ BPMN (qms import bpmn)"),
     "audit": _("phát hiện và lỗi của lần đánh giá theo tiêu chí (qms audit)"),
 }
@@ -135,6 +136,7 @@ _INDEX_SECTIONS = (
     ("load", "## Lỗi đọc tệp / Load errors", "Báo khi tệp quy trình không đọc được; luôn được báo, không bỏ qua được. *Reported when a process file cannot be read; never ignored.*"),
     ("rule", "## Quy tắc / Rules", "Các quy tắc `qms check` chạy. *The rules `qms check` runs.*"),
     ("engine", "## Mã của bộ máy kiểm tra / Engine codes", "Về chính lần kiểm tra; `ignore` và `severity` áp dụng như với quy tắc. *About the run itself; `ignore` and `severity` apply.*"),
+    ("log", "## Nhật ký hồ sơ / Dossier logs", "Báo khi đọc tệp xuất hồ sơ (CSV, Excel, XES): mỗi hàng bị loại có số hàng và cột. *Reported when reading dossier exports; every rejected row with its row and column.*"),
     ("calendar", "## Lịch làm việc / Working-day calendar", "Báo khi đọc tệp `calendar.yaml` của cơ quan (ngày nghỉ, ngày làm bù, giờ làm việc). *Reported when reading the agency's `calendar.yaml`.*"),
     ("bpmn", "## Nhập BPMN / BPMN import", "Báo khi `qms import bpmn` đọc một sơ đồ: lỗi làm không nhập được, và ghi chú về phần đã đổi, bỏ hay đoán. *Reported by `qms import bpmn`: errors that stop the import, and notes on what was changed, dropped or guessed.*"),
     ("audit", "## Đánh giá theo tiêu chí / Audit against criteria", "Báo khi `qms audit` chạy các tiêu chí Gherkin: phát hiện về quy trình, và lỗi của chính tiêu chí hay lần chạy. *Reported by `qms audit`: findings about the processes, and errors of the criteria or the run.*"),

@@ -1,0 +1,112 @@
+"""Stage 2 of a log import: the rows of every file under the fields' names, each problem found in bulk by SQL.
+
+Table ``rows``: ``file``, ``_line``, ``exact`` (a hash of the row's values), each field as trimmed text (``NULL``
+when empty) and each date field parsed as ``p_<field>``. Table ``problems``: one row per problem
+(``file``, ``line``, ``field``, ``code``, ``value``, ``ref``: the first row a duplicate repeats, or the dossier).
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from qms.logs.codes import LogCode
+from qms.logs.dates import date_sql
+from qms.logs.mapping import DATE_FIELDS, DEFAULTS, DOSSIER, EVENT, Mapping
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def select_rows(table: str, file: int, mapping: Mapping, header: list[str]) -> str:
+    """The SELECT turning one source table into ``rows``' columns (a field the file does not have is NULL)."""
+    parts = [f"{file} AS file", "_line"]
+    for name in DEFAULTS[mapping.shape]:
+        column = mapping.columns.get(name)
+        parts.append(f"NULLIF(trim({_ident(column)}), '') AS {name}" if column in header else f"CAST(NULL AS VARCHAR) AS {name}")
+    return f"SELECT {', '.join(parts)} FROM {table}"
+
+
+def build_rows(con: duckdb.DuckDBPyConnection, selects: list[str], mapping: Mapping) -> None:
+    fields = list(DEFAULTS[mapping.shape])
+    dates = ", ".join(f"{date_sql(name, mapping.date_formats)} AS p_{name}" for name in DATE_FIELDS[mapping.shape])
+    exact = "hash(" + ", ".join(fields) + ")"
+    con.execute(f"CREATE TABLE rows AS SELECT *, {exact} AS exact, {dates} FROM ({' UNION ALL '.join(selects)}) ORDER BY file, _line")
+    if mapping.shape == DOSSIER:
+        con.execute("ALTER TABLE rows ADD COLUMN supplement BOOLEAN")
+        # A separate supplement entry names its dossier and the due dates, and no receipt; a dossier row may carry its
+        # own due dates before and after a supplement (as many one-stop exports do) and stays a dossier row.
+        con.execute("UPDATE rows SET supplement = (due_before IS NOT NULL OR due_after IS NOT NULL) AND received IS NULL")
+
+
+def _row_problems(shape: str, known: bool) -> list[str]:
+    """SELECTs of the problems one row shows by itself: (file, line, field, code, value, ref)."""
+    found = [f"SELECT file, _line, 'dossier', '{LogCode.MISSING_ID}', NULL, NULL FROM rows WHERE dossier IS NULL"]
+    for name in DATE_FIELDS[shape]:
+        found.append(f"SELECT file, _line, '{name}', '{LogCode.DATE}', {name}, NULL FROM rows WHERE {name} IS NOT NULL AND p_{name} IS NULL")
+    if shape == DOSSIER:
+        found += [
+            f"SELECT file, _line, 'received', '{LogCode.DATE}', NULL, NULL FROM rows WHERE received IS NULL AND NOT supplement",
+            f"SELECT file, _line, 'channel', '{LogCode.CHANNEL}', channel, NULL FROM rows WHERE channel NOT IN ('1', '2', '3')",
+            f"SELECT file, _line, 'returned', '{LogCode.RETURNED_BEFORE}', returned, NULL FROM rows WHERE p_returned < p_received",
+            f"SELECT file, _line, 'ended', '{LogCode.RETURNED_BEFORE}', ended, NULL FROM rows WHERE p_ended < p_received",
+        ]
+    else:
+        found.append(f"SELECT file, _line, 'occurred', '{LogCode.DATE}', NULL, NULL FROM rows WHERE occurred IS NULL")
+    if known:
+        found.append(
+            f"SELECT file, _line, 'procedure', '{LogCode.PROCEDURE}', procedure, NULL FROM rows "
+            "WHERE procedure IS NOT NULL AND procedure NOT IN (SELECT code FROM known)"
+        )
+    return found
+
+
+def _duplicates(shape: str) -> list[str]:
+    first = "first_value(file || ':' || _line) OVER (PARTITION BY {key} ORDER BY file, _line)"
+    rank = "row_number() OVER (PARTITION BY {key} ORDER BY file, _line)"
+    found = [
+        f"SELECT file, _line, 'dossier', '{LogCode.DUPLICATE}', 'exact', ref FROM "
+        f"(SELECT *, {rank.format(key='exact')} AS n, {first.format(key='exact')} AS ref FROM rows WHERE dossier IS NOT NULL) WHERE n > 1"
+    ]
+    if shape == DOSSIER:
+        key = "dossier, supplement"
+        found += [
+            f"SELECT file, _line, 'dossier', '{LogCode.DUPLICATE}', dossier, ref FROM "
+            f"(SELECT *, {rank.format(key=key)} AS n, {first.format(key=key)} AS ref, "
+            f"{rank.format(key='exact')} AS e FROM rows WHERE dossier IS NOT NULL) WHERE n > 1 AND e = 1 AND NOT supplement",
+            f"SELECT file, _line, 'dossier', '{LogCode.SUPPLEMENT}', dossier, NULL FROM rows s WHERE supplement AND dossier IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM rows d WHERE NOT d.supplement AND d.dossier = s.dossier)",
+        ]
+    return found
+
+
+def find_problems(con: duckdb.DuckDBPyConnection, shape: str, known: bool) -> None:
+    queries = _row_problems(shape, known) + _duplicates(shape)
+    con.execute(
+        "CREATE TABLE problems AS SELECT * FROM (" + " UNION ALL ".join(queries) + ") t(file, line, field, code, value, ref)"
+    )
+    con.execute("CREATE TABLE accepted AS SELECT * FROM rows WHERE (file, _line) NOT IN (SELECT file, line FROM problems)")
+    if shape == EVENT:
+        con.execute(
+            f"INSERT INTO problems SELECT file, _line, 'occurred', '{LogCode.ORDER}', occurred, dossier FROM "
+            "(SELECT *, max(p_occurred) OVER (PARTITION BY dossier ORDER BY file, _line ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) "
+            "AS before FROM accepted) WHERE p_occurred < before"
+        )
+
+
+def clean_tables(con: duckdb.DuckDBPyConnection, shape: str) -> None:
+    """``dossiers`` (one row per dossier, typed) or ``events`` (one per step, in time order) from the accepted rows."""
+    if shape == EVENT:
+        con.execute(
+            "CREATE TABLE events AS SELECT dossier, procedure, step, resource, department, p_occurred AS at, file, _line AS row "
+            "FROM accepted ORDER BY dossier, p_occurred, file, _line"
+        )
+        return
+    con.execute(
+        "CREATE TABLE dossiers AS SELECT d.dossier, d.procedure, d.p_received AS received, d.p_due AS due, d.p_ended AS ended, "
+        "d.p_returned AS returned, d.status, CAST(d.channel AS INTEGER) AS channel, d.unit, "
+        "coalesce(s.n, CASE WHEN d.due_before IS NOT NULL OR d.due_after IS NOT NULL THEN 1 ELSE 0 END) AS supplements, "
+        "coalesce(s.last_due, d.p_due_after, d.p_due) AS due_final, d.file, d._line AS row "
+        "FROM accepted d LEFT JOIN (SELECT dossier, count(*) AS n, arg_max(coalesce(p_due_after, p_due_before), file * 1e12 + _line) "
+        "AS last_due FROM accepted WHERE supplement GROUP BY dossier) s USING (dossier) WHERE NOT d.supplement ORDER BY d.file, d._line"
+    )
