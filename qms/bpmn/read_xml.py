@@ -18,6 +18,7 @@ from xml.parsers import expat
 from qms.bpmn.codes import BpmnCode
 from qms.bpmn.common import MAX_BYTES, BpmnError, Position
 from qms.i18n import Message, _
+from qms.safe_xml import guarded_parser
 
 MAX_DEPTH = 200
 # One attribute value (a name, an id, a reference): modelers write a few dozen characters.
@@ -107,13 +108,7 @@ class _Guard:
         self.builder = ET.TreeBuilder()
         self.open_tags: list[str] = []  # local names of the elements open at this point; its length is the depth
         self.text_size = 0  # characters of text since the last tag: one element's text, or the text after one
-        parser = self.parser = expat.ParserCreate(namespace_separator="}")
-        # Never read a DTD or parameter entity from anywhere.
-        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        parser.StartDoctypeDeclHandler = self.refuse_doctype
-        parser.EntityDeclHandler = self.refuse_doctype
-        parser.UnparsedEntityDeclHandler = self.refuse_doctype
-        parser.ExternalEntityRefHandler = self.refuse_doctype  # type: ignore[assignment]
+        parser = self.parser = guarded_parser(self.refuse_doctype)
         parser.StartElementHandler = self.start
         parser.EndElementHandler = self.end
         parser.CharacterDataHandler = self.text

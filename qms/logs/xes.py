@@ -11,6 +11,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from qms.i18n import Message, _
+from qms.safe_xml import guarded_parser
 
 CHUNK = 1 << 20
 MAX_DEPTH = 100
@@ -36,12 +37,7 @@ class _Reader:
         self.events: list[tuple[int, dict[str, str]]] = []
         self.event: dict[str, str] | None = None
         self.line = 0
-        parser = self.parser = expat.ParserCreate(namespace_separator="}")
-        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        parser.StartDoctypeDeclHandler = self.refuse
-        parser.EntityDeclHandler = self.refuse
-        parser.UnparsedEntityDeclHandler = self.refuse
-        parser.ExternalEntityRefHandler = self.refuse  # type: ignore[assignment]
+        parser = self.parser = guarded_parser(self.refuse)
         parser.StartElementHandler = self.start
         parser.EndElementHandler = self.end
 
