@@ -35,9 +35,9 @@ timeout 1800 .venv-latest/bin/python -m pytest -q -p no:cacheprovider > "$log" 2
 status=$?
 summary=$(grep -E "(passed|failed|error)" "$log" | tail -1 | tr -d '=' | sed 's/^ *//')
 if [ "$status" -eq 0 ]; then
-  echo "newest-versions job: suite green on the newest releases ($summary); newer than the lock: $changed"
+  echo "newest-versions job: suite green on the newest releases ($summary); differing from the lock (locked -> installed): $changed"
 else
-  echo "newest-versions job: BROKEN on the newest releases, not blocking ($summary); newer than the lock: $changed"
+  echo "newest-versions job: BROKEN on the newest releases, not blocking ($summary); differing from the lock (locked -> installed): $changed"
   grep -E "^(FAILED|ERROR) " "$log" | head -20 | sed 's/^/  newest-versions job: /'
 fi
 exit 0
