@@ -33,6 +33,15 @@ def listing(items: Sequence[Message], limit: int = 6) -> Message:
     return shown
 
 
+def fail_at_steps(a: AuditedProcess, steps: Sequence[Step], message: Message, *field: str, label: Callable[[Step], Message] = step_label) -> None:
+    """Raise the finding ``message`` (with ``{code}``, ``{count}``, ``{steps}``) about ``steps``, placed at the first one
+    (at its ``field`` when given); nothing when ``steps`` is empty."""
+    if steps:
+        first = steps[0]
+        text = message.format(code=a.code, count=len(steps), steps=listing([label(s) for s in steps]))
+        raise a.finding(text, a.step_at(first.id, *field), step=first.id)
+
+
 def nothing() -> Message:
     return _("chưa có")
 

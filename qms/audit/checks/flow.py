@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from qms.audit.checks.common import find_step, listing, nothing, step_label
+from qms.audit.checks.common import fail_at_steps, find_step, listing, nothing
 from qms.audit.library import AuditedProcess
 from qms.domain import decisions_without_criteria, uncontrolled_risks
 from qms.i18n import Message, _, ngettext
@@ -49,13 +49,12 @@ def has_branch_to(a: AuditedProcess, step: str, target: str) -> None:
 
 def decisions_have_criteria(a: AuditedProcess) -> None:
     missing = decisions_without_criteria(a.process)  # as rule QMS605
-    if missing:
-        message = ngettext(
-            "{count} bước quyết định của quy trình {code} chưa có tiêu chí chấp nhận: {steps}",
-            "{count} bước quyết định của quy trình {code} chưa có tiêu chí chấp nhận: {steps}",
-            len(missing),
-        ).format(code=a.code, count=len(missing), steps=listing([step_label(s) for s in missing]))
-        raise a.finding(message, a.step_at(missing[0].id), step=missing[0].id)
+    message = ngettext(
+        "{count} bước quyết định của quy trình {code} chưa có tiêu chí chấp nhận: {steps}",
+        "{count} bước quyết định của quy trình {code} chưa có tiêu chí chấp nhận: {steps}",
+        len(missing),
+    )
+    fail_at_steps(a, missing, message)
 
 
 def _risk_label(risk: Risk) -> Message:

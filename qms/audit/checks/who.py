@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qms.audit.checks.common import find_record, find_step, listing, nothing, role_id, step_label
+from qms.audit.checks.common import fail_at_steps, find_record, find_step, nothing, role_id, step_label
 from qms.audit.library import AuditedProcess, close_matches
 from qms.audit.parsers import Invalid, require
 from qms.domain import AUTHORITY_NAMES, STATUS_NAMES, holds_authority, same_signatory, steps_without_role, unauthorised_steps
@@ -131,13 +131,12 @@ def has_record(a: AuditedProcess, record: str) -> None:
 
 def every_step_has_role(a: AuditedProcess) -> None:
     missing = steps_without_role(a.process)
-    if missing:
-        message = ngettext(
-            "{count} bước của quy trình {code} chưa có vai trò thực hiện: {steps}",
-            "{count} bước của quy trình {code} chưa có vai trò thực hiện: {steps}",
-            len(missing),
-        ).format(code=a.code, count=len(missing), steps=listing([step_label(s) for s in missing]))
-        raise a.finding(message, a.step_at(missing[0].id), step=missing[0].id)
+    message = ngettext(
+        "{count} bước của quy trình {code} chưa có vai trò thực hiện: {steps}",
+        "{count} bước của quy trình {code} chưa có vai trò thực hiện: {steps}",
+        len(missing),
+    )
+    fail_at_steps(a, missing, message)
 
 
 def step_done_by(a: AuditedProcess, step: str, role: str) -> None:
@@ -158,10 +157,9 @@ def _exercised(step: Step) -> Message:
 
 def authority_steps_by_authorised_roles(a: AuditedProcess) -> None:
     bad = unauthorised_steps(a.process)
-    if bad:
-        message = ngettext(
-            "{count} bước của quy trình {code} do vai trò không có thẩm quyền tương ứng thực hiện: {steps}",
-            "{count} bước của quy trình {code} do vai trò không có thẩm quyền tương ứng thực hiện: {steps}",
-            len(bad),
-        ).format(code=a.code, count=len(bad), steps=listing([_exercised(s) for s in bad]))
-        raise a.finding(message, a.step_at(bad[0].id, "authority"), step=bad[0].id)
+    message = ngettext(
+        "{count} bước của quy trình {code} do vai trò không có thẩm quyền tương ứng thực hiện: {steps}",
+        "{count} bước của quy trình {code} do vai trò không có thẩm quyền tương ứng thực hiện: {steps}",
+        len(bad),
+    )
+    fail_at_steps(a, bad, message, "authority", label=_exercised)
