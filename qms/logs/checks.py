@@ -11,7 +11,23 @@ import duckdb
 
 from qms.logs.codes import LogCode
 from qms.logs.dates import date_sql
-from qms.logs.mapping import DATE_FIELDS, DEFAULTS, DOSSIER, EVENT, Mapping
+from qms.logs.mapping import DATE_FIELDS, DEFAULTS, DOSSIER, EVENT, FLAG_FIELDS, SUPPLEMENT_PAIRS, Mapping
+
+YES = ("1", "true", "x", "có", "co", "yes", "y")
+NO = ("0", "false", "không", "khong", "no", "n")
+# (later, earlier): a moment that cannot come before the other one
+_ORDERED = (
+    ("returned", "received"),
+    ("ended", "received"),
+    ("refused", "received"),
+    ("apologized", "received"),
+    *((f"supplement_received_{n}", f"supplement_requested_{n}") for n in SUPPLEMENT_PAIRS),
+)
+
+
+def flag_sql(column: str) -> str:
+    """``true``/``false`` for a yes/no text column (NULL when empty or neither)."""
+    return f"CASE WHEN lower({column}) IN {YES} THEN true WHEN lower({column}) IN {NO} THEN false END"
 
 
 def _ident(name: str) -> str:
@@ -48,8 +64,16 @@ def _row_problems(shape: str, known: bool) -> list[str]:
         found += [
             f"SELECT file, _line, 'received', '{LogCode.DATE}', NULL, NULL FROM rows WHERE received IS NULL AND NOT supplement",
             f"SELECT file, _line, 'channel', '{LogCode.CHANNEL}', channel, NULL FROM rows WHERE channel NOT IN ('1', '2', '3')",
-            f"SELECT file, _line, 'returned', '{LogCode.RETURNED_BEFORE}', returned, NULL FROM rows WHERE p_returned < p_received",
-            f"SELECT file, _line, 'ended', '{LogCode.RETURNED_BEFORE}', ended, NULL FROM rows WHERE p_ended < p_received",
+            f"SELECT file, _line, 'supplements_declared', '{LogCode.VALUE}', supplements_declared, NULL FROM rows "
+            "WHERE supplements_declared IS NOT NULL AND NOT regexp_full_match(supplements_declared, '[0-9]{1,4}')",
+        ]
+        found += [
+            f"SELECT file, _line, '{later}', '{LogCode.RETURNED_BEFORE}', {later}, '{earlier}' FROM rows WHERE p_{later} < p_{earlier}"
+            for later, earlier in _ORDERED
+        ]
+        found += [
+            f"SELECT file, _line, '{name}', '{LogCode.VALUE}', {name}, NULL FROM rows WHERE {name} IS NOT NULL AND {flag_sql(name)} IS NULL"
+            for name in FLAG_FIELDS
         ]
     else:
         found.append(f"SELECT file, _line, 'occurred', '{LogCode.DATE}', NULL, NULL FROM rows WHERE occurred IS NULL")
@@ -102,11 +126,24 @@ def clean_tables(con: duckdb.DuckDBPyConnection, shape: str) -> None:
             "FROM accepted ORDER BY dossier, p_occurred, file, _line"
         )
         return
+    pairs = ", ".join(
+        f"{{'asked': p_supplement_requested_{n}, 'back': p_supplement_received_{n}}}" for n in SUPPLEMENT_PAIRS
+    )
+    # Every supplement wait of a dossier, from its own row and from its separate supplement entries, in time order.
+    con.execute(
+        f"CREATE TABLE waits AS SELECT dossier, w.asked, w.back FROM (SELECT dossier, unnest([{pairs}]) AS w FROM accepted) "
+        "WHERE w.asked IS NOT NULL"
+    )
     con.execute(
         "CREATE TABLE dossiers AS SELECT d.dossier, d.procedure, d.p_received AS received, d.p_due AS due, d.p_ended AS ended, "
         "d.p_returned AS returned, d.status, CAST(d.channel AS INTEGER) AS channel, d.unit, "
-        "coalesce(s.n, CASE WHEN d.due_before IS NOT NULL OR d.due_after IS NOT NULL THEN 1 ELSE 0 END) AS supplements, "
-        "coalesce(s.last_due, d.p_due_after, d.p_due) AS due_final, d.file, d._line AS row "
+        "greatest(coalesce(s.n, CASE WHEN d.due_before IS NOT NULL OR d.due_after IS NOT NULL THEN 1 ELSE 0 END), "
+        "coalesce(CAST(d.supplements_declared AS INTEGER), 0), coalesce(w.n, 0)) AS supplements, "
+        "coalesce(s.last_due, d.p_due_after, d.p_due) AS due_final, d.p_refused AS refused, coalesce(w.waits, []) AS waits, "
+        f"coalesce({flag_sql('d.apology')}, false) OR d.p_apologized IS NOT NULL "
+        f"AS apology, d.p_apologized AS apologized, {flag_sql('d.e_result')} AS e_result, d.file, d._line AS row "
         "FROM accepted d LEFT JOIN (SELECT dossier, count(*) AS n, arg_max(coalesce(p_due_after, p_due_before), file * 1e12 + _line) "
-        "AS last_due FROM accepted WHERE supplement GROUP BY dossier) s USING (dossier) WHERE NOT d.supplement ORDER BY d.file, d._line"
+        "AS last_due FROM accepted WHERE supplement GROUP BY dossier) s USING (dossier) "
+        "LEFT JOIN (SELECT dossier, count(*) AS n, list({'asked': asked, 'back': back} ORDER BY asked) AS waits FROM waits GROUP BY dossier) w "
+        "USING (dossier) WHERE NOT d.supplement ORDER BY d.file, d._line"
     )

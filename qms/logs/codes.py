@@ -28,6 +28,7 @@ class LogCode(StrEnum):
     RETURNED_BEFORE = "LOG015"  # returned (or ended) before received
     CHANNEL = "LOG016"  # HinhThuc other than 1, 2, 3
     SUPPLEMENT = "LOG017"  # a supplement entry for a dossier the log does not have
+    VALUE = "LOG018"  # a count that is not a whole number, a yes/no column that is neither
 
 
 def _code(code: LogCode, title: Message, explanation: Message, fix: Message, severity: Severity = Severity.ERROR) -> CodeInfo:
@@ -104,9 +105,12 @@ LOG_CODES: tuple[CodeInfo, ...] = (
     ),
     _code(
         LogCode.RETURNED_BEFORE,
-        _("ngày trả hoặc ngày kết thúc xử lý sớm hơn ngày tiếp nhận"),
-        _("Hồ sơ không thể được trả kết quả hoặc kết thúc xử lý trước khi được tiếp nhận."),
-        _("kiểm tra ngày tiếp nhận và ngày trả của hồ sơ"),
+        _("một mốc thời gian sớm hơn mốc phải có trước nó"),
+        _(
+            "Hồ sơ không thể được trả kết quả, kết thúc xử lý, từ chối hay xin lỗi trước khi được tiếp nhận, "
+            "và bổ sung không thể được nhận lại trước khi được yêu cầu."
+        ),
+        _("kiểm tra hai mốc thời gian của hồ sơ"),
     ),
     _code(
         LogCode.CHANNEL,
@@ -119,5 +123,11 @@ LOG_CODES: tuple[CodeInfo, ...] = (
         _("mục bổ sung hồ sơ cho một hồ sơ không có trong nhật ký"),
         _("Mục bổ sung (NgayHenTraTruoc, NgayHenTraMoi) phải thuộc một hồ sơ có dòng riêng trong nhật ký."),
         _("xuất cả dòng hồ sơ, hoặc kiểm tra mã hồ sơ của mục bổ sung"),
+    ),
+    _code(
+        LogCode.VALUE,
+        _("giá trị không đúng kiểu của cột"),
+        _("SoLanBoSung là một số nguyên từ 0; CoThuXinLoi và KetQuaDienTu là 1 hoặc 0 (có/không, true/false)."),
+        _("sửa giá trị trong bản xuất, hoặc để trống nếu không có"),
     ),
 )

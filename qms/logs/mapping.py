@@ -24,6 +24,10 @@ from qms.model.values import echo
 
 DOSSIER, EVENT = "dossier", "event"
 
+# Supplement waits a dossier row carries: NgayYeuCauBoSung{n} (requested) to NgayNhanBoSung{n} (received back).
+# Three are kept: a dossier asked for a second supplement is late whatever its dates (Decision 766 counting).
+SUPPLEMENT_PAIRS = (1, 2, 3)
+
 # Field -> the column name one-stop systems send to the national portal.
 DOSSIER_COLUMNS: dict[str, str] = {
     "dossier": "MaHoSo",
@@ -37,6 +41,12 @@ DOSSIER_COLUMNS: dict[str, str] = {
     "unit": "DonViXuLy",
     "due_before": "NgayHenTraTruoc",
     "due_after": "NgayHenTraMoi",
+    "refused": "NgayTuChoi",  # stopped or refused: the end of processing when it comes first
+    "supplements_declared": "SoLanBoSung",
+    **{f"supplement_{what}_{n}": f"{column}{n}" for n in SUPPLEMENT_PAIRS for what, column in (("requested", "NgayYeuCauBoSung"), ("received", "NgayNhanBoSung"))},
+    "apology": "CoThuXinLoi",  # 1/0: an apology (form 04) was issued
+    "apologized": "NgayXinLoi",
+    "e_result": "KetQuaDienTu",  # 1/0: the result was returned electronically [M: column name not from the portal's specification]
 }
 EVENT_COLUMNS: dict[str, str] = {
     "dossier": "MaHoSo",
@@ -47,7 +57,12 @@ EVENT_COLUMNS: dict[str, str] = {
     "occurred": "ThoiDiemXuLy",
 }
 DEFAULTS = {DOSSIER: DOSSIER_COLUMNS, EVENT: EVENT_COLUMNS}
-DATE_FIELDS = {DOSSIER: ("received", "due", "ended", "returned", "due_before", "due_after"), EVENT: ("occurred",)}
+SUPPLEMENT_DATES = tuple(f"supplement_{what}_{n}" for n in SUPPLEMENT_PAIRS for what in ("requested", "received"))
+DATE_FIELDS = {
+    DOSSIER: ("received", "due", "ended", "returned", "due_before", "due_after", "refused", *SUPPLEMENT_DATES, "apologized"),
+    EVENT: ("occurred",),
+}
+FLAG_FIELDS = ("apology", "e_result")  # 1/0, true/false, có/không
 REQUIRED = {DOSSIER: ("dossier", "received"), EVENT: ("dossier", "step", "occurred")}
 FIELDS = ("shape", "columns", "date_formats")
 

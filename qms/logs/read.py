@@ -129,7 +129,11 @@ def _diagnostics(con: duckdb.DuckDBPyConnection, sources: dict[int, tuple[Source
         source, mapping = sources[file]
         column_name = mapping.columns.get(name, name)
         column = source.header.index(column_name) + 1 if source.kind != "xes" and column_name in source.header else 1
-        message = _message(code, column_name, value, _ref(ref, sources) if code == LogCode.DUPLICATE else ref)
+        if code == LogCode.DUPLICATE:
+            ref = _ref(ref, sources)
+        elif code == LogCode.RETURNED_BEFORE:
+            ref = None if ref == "received" else mapping.columns.get(ref, ref)
+        message = _message(code, column_name, value, ref)
         severity = Severity.WARNING if code == LogCode.ORDER else Severity.ERROR
         found.append(Diagnostic(code, severity, Location(source.path, int(line), column), message, _HINTS[code], data={"field": name}))
     return found
@@ -154,8 +158,12 @@ def _message(code: str, column: str, value: str | None, ref: str | None) -> Mess
         return _("mã thủ tục «{value}» không có trong danh mục").format(value=shown)
     if code == LogCode.CHANNEL:
         return _("hình thức «{value}» không phải 1, 2 hoặc 3").format(value=shown)
-    if code == LogCode.RETURNED_BEFORE:
+    if code == LogCode.RETURNED_BEFORE and ref is None:
         return _("cột «{column}» ({value}) sớm hơn ngày tiếp nhận").format(column=column, value=shown)
+    if code == LogCode.RETURNED_BEFORE:
+        return _("cột «{column}» ({value}) sớm hơn cột «{other}»").format(column=column, value=shown, other=echo(ref or ""))
+    if code == LogCode.VALUE:
+        return _("cột «{column}»: «{value}» không đúng kiểu (số nguyên, hoặc 1/0)").format(column=column, value=shown)
     if code == LogCode.DUPLICATE and value == "exact":
         return _("dòng giống hệt dòng {ref}").format(ref=ref)
     if code == LogCode.DUPLICATE:
