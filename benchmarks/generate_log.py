@@ -26,13 +26,17 @@ Processing ends (``NgayKetThucXuLy``) early (on a working day before the due day
 the due moment) or late (after the due moment), in the requested shares; the result is handed over (``NgayTra``) a
 few minutes later in the same office period, so that ``NgayTra`` falls in the same class. Late dossiers carry an
 apology (``CoThuXinLoi`` 1 and ``NgayXinLoi``) in the requested share, most before the due moment, some after it.
+The result is returned electronically (``KetQuaDienTu`` 1, else 0) for a share of the online dossiers
+(``--e-result-share``, default 0.9) and a smaller one of those received in person or by post (``--e-result-other-share``,
+default 0.1), drawn for every dossier; a dossier whose result has not been handed over yet has 0.
 Dossiers whose story goes past the end of the range (``--as-of``, default the end of ``--to``) are still open: what
 had not happened by then is left empty.
 
 Columns follow the dossier-sync data one-stop systems send to the national portal [M: field names as commonly
 documented by provincial systems, not read in the portal's specification]: ``TrangThaiHoSo`` 4 being processed,
 5 awaiting a supplement, 9 processed (result not yet handed over), 10 result returned [M]; ``HinhThuc`` 1 in person,
-2 online, 3 by post. Dates are ``yyyyMMddHHmmss``, Vietnamese time.
+2 online, 3 by post; ``KetQuaDienTu`` (1/0) is our name [M: no portal specification read names it]. Dates are
+``yyyyMMddHHmmss``, Vietnamese time.
 
 ``--shape event`` writes one row per step event (``MaHoSo, MaTTHC, BuocXuLy, VaiTro, NguoiXuLy, PhongBanXuLy,
 ThoiDiemXuLy``): the steps of the main path (from the start step, the first branch of every decision, each step
@@ -78,6 +82,7 @@ DOSSIER_COLUMNS = (
     "NgayHenTraMoi",
     "CoThuXinLoi",
     "NgayXinLoi",
+    "KetQuaDienTu",
 )
 EVENT_COLUMNS = ("MaHoSo", "MaTTHC", "BuocXuLy", "VaiTro", "NguoiXuLy", "PhongBanXuLy", "ThoiDiemXuLy")
 SHAPES = ("dossier", "event")
@@ -108,6 +113,8 @@ class Options:
     second_supplement_share: float = 0.2  # of those with one, a second
     apology_share: float = 0.6  # of the late ones
     late_apology_share: float = 0.2  # of the apologies, sent after the due moment
+    e_result_share: float = 0.9  # of the online dossiers, result returned electronically
+    e_result_other_share: float = 0.1  # of those received in person or by post
     units: tuple[str, ...] = DEFAULT_UNITS
     procedures: tuple[str, ...] = ()  # MaTTHC values; default: the process code
     agency: str = "000.00.27.H26"
@@ -130,6 +137,7 @@ class Dossier:
     apology: datetime | None
     outcome: str  # early | on_time | late (planned, also for open dossiers)
     staff: dict[str, str] = field(default_factory=dict)
+    electronic: bool = False  # the result is (to be) returned electronically
 
 
 @dataclass(frozen=True)
@@ -275,6 +283,7 @@ def generate(process: Process, options: Options, calendar: WorkCalendar | None =
         channel = ONLINE if u < options.online_share else POST if u < options.online_share + options.post_share else IN_PERSON
         unit = rng.choice(options.units)
         procedure = rng.choice(procedures)
+        electronic = rng.random() < (options.e_result_share if channel == ONLINE else options.e_result_other_share)
         start = cal.clock_start(received)
         first_due = cal.due_date(received, limit)
 
@@ -360,6 +369,7 @@ def generate(process: Process, options: Options, calendar: WorkCalendar | None =
             apology=apology,
             outcome=outcome,
             staff={role: rng.choice(names) for role, names in staff.items()},
+            electronic=electronic,
         )
 
 
@@ -388,6 +398,7 @@ def dossier_row(d: Dossier) -> list[object]:
         _text(d.due_after) if d.pauses and d.due_after else "",
         1 if d.apology else 0,
         _text(d.apology),
+        1 if d.electronic and d.returned else 0,
     ]
 
 
@@ -525,12 +536,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--on-time-share", type=float, default=Options.on_time_share)
     parser.add_argument("--supplement-share", type=float, default=Options.supplement_share)
     parser.add_argument("--apology-share", type=float, default=Options.apology_share)
+    parser.add_argument("--e-result-share", type=float, default=Options.e_result_share, help="online dossiers with an electronic result")
+    parser.add_argument("--e-result-other-share", type=float, default=Options.e_result_other_share, help="the same, in person or by post")
     parser.add_argument("--units", default=";".join(DEFAULT_UNITS), help="processing units, separated by ';'")
     parser.add_argument("--procedures", default="", help="MaTTHC codes, separated by ';' (default: the process code)")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     if args.early_share + args.on_time_share > 1 or args.online_share + args.post_share > 1:
         parser.error("shares add up to more than 1")
+    if not (0 <= args.e_result_share <= 1 and 0 <= args.e_result_other_share <= 1):
+        parser.error("--e-result-share and --e-result-other-share are between 0 and 1")
     as_of = args.as_of.replace(tzinfo=ZONE) if args.as_of and args.as_of.tzinfo is None else args.as_of
     options = Options(
         dossiers=args.dossiers,
@@ -544,6 +559,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         on_time_share=args.on_time_share,
         supplement_share=args.supplement_share,
         apology_share=args.apology_share,
+        e_result_share=args.e_result_share,
+        e_result_other_share=args.e_result_other_share,
         units=tuple(u.strip() for u in args.units.split(";") if u.strip()),
         procedures=tuple(p.strip() for p in args.procedures.split(";") if p.strip()),
     )

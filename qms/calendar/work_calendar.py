@@ -283,6 +283,11 @@ class WorkCalendar:
         """How many working days of the calendar come before ``day`` (an O(1) cumulative count)."""
         return self._before[self._edge(day)]
 
+    def tables(self) -> tuple[date, tuple[int, ...], bytes, tuple[date, ...]]:
+        """The calendar as arrays, for vectorised use (:mod:`qms.measure.calendar_sql`): its first day; for each day from
+        it, the working days before it (one more entry: the end) and 1 if it is worked; the working days in order."""
+        return date.fromordinal(self._base), self._before, self._working, tuple(date.fromordinal(o) for o in self._days)
+
     def working_days_in(self, first: date, last: date) -> list[date]:
         """The working days from ``first`` to ``last`` inclusive."""
         lo = bisect_right(self._days, first.toordinal() - 1)

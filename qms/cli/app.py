@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 import qms
-from qms.cli import audit, bpmn, check, files, handbook, handbook_pages, render, rules, validate
+from qms.cli import analyze, audit, bpmn, check, files, handbook, handbook_pages, render, rules, validate
 from qms.cli.common import fail, out, state
 from qms.cli.exit_codes import ExitCode
 from qms.i18n import Lang, _
@@ -45,7 +45,7 @@ import_app = _group("import", "Nhập quy trình từ định dạng khác / imp
 handbook_app = _group("handbook", "Sổ tay quy trình (trang web) / the handbook site.")
 
 COMMANDS: tuple[Callable[..., None], ...] = (
-    validate.validate, files.schema, check.check, rules.rules, check.coverage, render.render, audit.audit,
+    validate.validate, files.schema, check.check, rules.rules, check.coverage, render.render, audit.audit, analyze.analyze,
 )  # fmt: skip
 HANDBOOK: tuple[tuple[str, Callable[..., None]], ...] = (
     ("build", handbook.handbook_build),

@@ -1,12 +1,15 @@
 """Stage 1 of a log import: a file (CSV, XLSX, XES) -> a DuckDB table of text columns plus ``_line``, its row in the file.
 
-Every value stays text (``VARCHAR``) so that parsing is ours and explicit (:mod:`qms.logs.table`). ``_line`` is the
-row number as a spreadsheet shows it (the header is row 1); for XES it is the line of the ``<event>`` element.
-Blank lines are not rows. A CSV row with too many or too few fields is not in the table but returned as a problem.
+Every value stays text (``VARCHAR``) so that parsing is ours and explicit (:mod:`qms.logs.checks`). ``_line`` is the
+row number as a spreadsheet shows it (the header is row 1); for a CSV whose quoted values hold line breaks, the line
+where the row starts, as a text editor shows it; for XES it is the line of the ``<event>`` element. Blank lines are
+not rows. A CSV row with too many or too few fields, or a sheet row with a value right of the header's last column,
+is not in the table but returned as a problem (LOG006).
 """
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import re
@@ -73,11 +76,12 @@ def read_source(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> Sourc
     )
 
 
-def _scan(path: Path) -> tuple[str, list[int]]:
-    """The header line (decoded, without BOM) and the numbers of the blank lines; refuses a file that is not UTF-8."""
+def _scan(path: Path) -> tuple[str, list[int], int]:
+    """The header line (decoded, without BOM), the numbers of the blank lines and the number of lines; refuses a file
+    that is not UTF-8."""
     decoder = codecs.getincrementaldecoder("utf-8-sig")("strict")
     blanks: list[int] = []
-    lines, head = 0, ""
+    lines, head, last_byte = 0, "", b""
     with path.open("rb") as stream:
         while chunk := stream.read(CHUNK):
             try:
@@ -93,17 +97,18 @@ def _scan(path: Path) -> tuple[str, list[int]]:
                 ) from None
             if not head and lines == 0:
                 head = text.split("\n", 1)[0]
+            last_byte = chunk[-1:]
             last = 0
             for match in _BLANK.finditer(chunk):
                 lines += chunk.count(b"\n", last, match.start())
                 last = match.start()
                 blanks.append(lines + 1)
             lines += chunk.count(b"\n", last)
-    return head.rstrip("\r"), blanks
+    return head.rstrip("\r"), blanks, lines + (last_byte != b"\n")
 
 
 def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> Source:
-    head, blanks = _scan(path)
+    head, blanks, lines = _scan(path)
     delimiter = max(DELIMITERS, key=head.count) if any(d in head for d in DELIMITERS) else ","
     header = next(csv.reader([head], delimiter=delimiter), [])
     _check_header(header, path)
@@ -116,23 +121,76 @@ def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> Source:
         [str(path), delimiter, columns],
     )
     bad = con.execute(f"SELECT line, any_value(error_type), any_value(error_message) FROM {rejects} GROUP BY line ORDER BY line").fetchall()
+    shifts: list[tuple[int, int]] = []
+    (rows,) = con.execute(f"SELECT count(*) FROM {table}_src").fetchall()[0]
+    if 1 + rows + len(bad) + sum(1 for b in blanks if b > 1) < lines:  # some record takes more than one line
+        blanks, shifts = _records(path, delimiter)
     skipped = sorted({*(int(b) for b in blanks if b > 1), *(int(r[0]) for r in bad)})
-    con.execute(f"CREATE TEMP TABLE {table}_skip AS SELECT unnest(?::BIGINT[]) AS line", [skipped])
-    con.execute(
-        f"CREATE TABLE {table} AS SELECT s.*, s.rowid + 2 + (SELECT count(*) FROM "
-        f"(SELECT line - 1 - row_number() OVER (ORDER BY line) AS t FROM {table}_skip) k WHERE k.t <= s.rowid) AS _line "
-        f"FROM {table}_src s ORDER BY s.rowid"
-    )
+    _number_rows(con, table, skipped, shifts)
     malformed = [
         error(
             LogCode.ROW,
-            Location(path, int(line), 1),
+            Location(path, _physical(int(line), shifts), 1),
             _("dòng có số trường khác dòng tiêu đề ({count} cột): {problem}").format(count=len(header), problem=message),
             _("đặt giá trị có dấu phân cách trong ngoặc kép, hoặc xuất lại tệp"),
         )
         for line, _kind, message in bad
     ]
     return Source(path, table, header, "csv", malformed)
+
+
+def _records(path: Path, delimiter: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """For a CSV some of whose records take more than one line (quoted values holding line breaks): its blank lines,
+    numbered as DuckDB numbers records (each record one number, however many lines it takes), and ``(record, extra)``
+    from each record on which records start ``extra`` lines further down the file. Read by the ``csv`` module, which
+    splits records as DuckDB does; only run for such a file."""
+    blanks: list[int] = []
+    shifts: list[tuple[int, int]] = []
+    line = extra = 0
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        reader = csv.reader(stream, delimiter=delimiter, quotechar='"', doublequote=True)
+        try:
+            for record, row in enumerate(reader, start=1):
+                if line + 1 - record != extra:
+                    extra = line + 1 - record
+                    shifts.append((record, extra))
+                if not row:
+                    blanks.append(record)
+                line = reader.line_num
+        except csv.Error:  # an unterminated quote (DuckDB rejects the rest of the file with it), a huge value
+            pass
+    return blanks, shifts
+
+
+def _physical(record: int, shifts: list[tuple[int, int]]) -> int:
+    """The line of the file where record number ``record`` starts."""
+    index = bisect.bisect_right(shifts, (record, 1 << 62)) - 1
+    return record + (shifts[index][1] if index >= 0 else 0)
+
+
+def _number_rows(con: duckdb.DuckDBPyConnection, table: str, skipped: list[int], shifts: list[tuple[int, int]]) -> None:
+    """``table``: the rows of ``{table}_src`` and ``_line``, the line of the file where each row starts.
+
+    A row's record number is its rank plus the header and the records before it that are not rows (``skipped``: blank
+    lines, rejected rows); ``shifts`` turn record numbers into lines when some records take several lines.
+    """
+    con.execute(f"CREATE TEMP TABLE {table}_skip AS SELECT unnest(?::BIGINT[]) AS line", [skipped])
+    record = (
+        f"s.rowid + 2 + (SELECT count(*) FROM (SELECT line - 1 - row_number() OVER (ORDER BY line) AS t FROM {table}_skip) k "
+        "WHERE k.t <= s.rowid)"
+    )
+    if not shifts:
+        con.execute(f"CREATE TABLE {table} AS SELECT s.*, {record} AS _line FROM {table}_src s ORDER BY s.rowid")
+        return
+    con.execute(f"CREATE TEMP TABLE {table}_record AS SELECT s.rowid AS id, {record} AS record FROM {table}_src s")
+    con.execute(
+        f"CREATE TEMP TABLE {table}_shift AS SELECT unnest(?::BIGINT[]) AS record, unnest(?::BIGINT[]) AS extra",
+        [[r for r, _e in shifts], [e for _r, e in shifts]],
+    )
+    con.execute(
+        f"CREATE TABLE {table} AS SELECT s.*, r.record + coalesce(k.extra, 0) AS _line FROM {table}_src s "
+        f"JOIN {table}_record r ON r.id = s.rowid ASOF LEFT JOIN {table}_shift k ON r.record >= k.record ORDER BY s.rowid"
+    )
 
 
 def _check_header(header: list[str], path: Path) -> None:
@@ -184,6 +242,10 @@ def _read_rows(con: duckdb.DuckDBPyConnection, path: Path, table: str, kind: str
         body = [(i + 1, r) for i, r in enumerate(rows) if i > 0 and r]
     _check_header(header, path)
     width = len(header)
+    malformed = _extra_cells(path, body, width) if kind == "xlsx" else []
+    if malformed:
+        lines = {d.location.line for d in malformed}
+        body = [(line, r) for line, r in body if line not in lines]
     with tempfile.TemporaryDirectory(prefix="qms-log-") as folder:
         temp = Path(folder) / "rows.csv"
         with temp.open("w", encoding="utf-8", newline="") as stream:
@@ -196,4 +258,31 @@ def _read_rows(con: duckdb.DuckDBPyConnection, path: Path, table: str, kind: str
             "quote='\"', escape='\"', normalize_names=false)",
             [str(temp), columns],
         )
-    return Source(path, table, header, kind)
+    return Source(path, table, header, kind, malformed)
+
+
+def _extra_cells(path: Path, body: list[tuple[int, list[str]]], width: int) -> list[Diagnostic]:
+    """A LOG006 for each sheet row with a value right of the header's last column (the row is not read)."""
+    found = []
+    for line, row in body:
+        extra = next((i for i in range(width, len(row)) if row[i].strip()), None)
+        if extra is not None:
+            cell = f"{_column_letters(extra + 1)}{line}"
+            found.append(
+                error(
+                    LogCode.ROW,
+                    Location(path, line, extra + 1),
+                    _("ô {cell} có giá trị nhưng nằm ngoài {count} cột của dòng tiêu đề").format(cell=cell, count=width),
+                    _("đặt tên cho cột đó ở dòng tiêu đề, hoặc xoá giá trị thừa"),
+                )
+            )
+    return found
+
+
+def _column_letters(column: int) -> str:
+    """Excel's name of the 1-based ``column``: 1 -> A, 27 -> AA."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

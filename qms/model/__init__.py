@@ -1,5 +1,6 @@
 """The process format (models) and its value types."""
 
+from qms.model.measure import Measure
 from qms.model.process import (
     FORMAT_VERSION,
     KPI,
@@ -44,6 +45,7 @@ __all__ = [
     "DocumentKind",
     "Duration",
     "LegalDocument",
+    "Measure",
     "Process",
     "Record",
     "Retention",

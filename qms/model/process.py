@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, Private
 from pydantic_core import core_schema
 
 from qms.i18n import Lang
+from qms.model.measure import Measure
 from qms.model.values import Date, Duration, Retention, Target
 
 FORMAT_VERSION = "1"
@@ -262,6 +263,9 @@ class KPI(_Strict):
     frequency: Text | None = Field(None, description="Tần suất đo / how often measured")
     data_source: Text | None = Field(None, description="Nguồn dữ liệu / data source")
     owner: RoleId | None = Field(None, description="Vai trò theo dõi / role that monitors it")
+    measure: Measure | None = Field(
+        None, description="Số đo trên nhật ký hồ sơ (qms analyze) / what qms analyze measures for it: in_time_rate, early_rate..."
+    )
 
 
 class RiskKind(StrEnum):

@@ -1,0 +1,124 @@
+"""Each dossier judged: its clock, its due moment, the working time it used, and per period early, on time, late,
+open or open past its due date, by the counting chosen (:mod:`qms.measure.counting`). All in SQL, in bulk.
+
+Tables made in the log's connection:
+
+* ``facts``: one row per dossier, period-independent: ``end_at`` (the first of processed, returned, refused),
+  ``end_kind``, the limit, ``clock_start``, ``due_at`` (the log's due date, or receipt + limit + waits) and
+  ``due_source``, ``used_minutes`` (office minutes from the clock start to the end, or to the end of the range,
+  less the supplement waits), ``open_wait`` (when an unanswered supplement request was made);
+* ``judged``: one row per dossier and period it counts in (resolved in it, or open at its end), with ``status``
+  and ``reason``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import duckdb
+
+from qms.calendar import TimeLimit
+from qms.measure.counting import Counting
+
+MIDNIGHT_DUE = "INTERVAL 86399 SECOND"  # a due date written without a time of day is due at 23:59:59 of that day [M]
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days ``first`` to ``last`` inclusive, named ``key`` (``2026-03`` for a month, ``""`` for the whole range)."""
+
+    key: str
+    first: date
+    last: date
+
+    @property
+    def stop(self) -> datetime:
+        """The first moment after the period."""
+        return datetime.combine(self.last + timedelta(days=1), datetime.min.time())
+
+
+def months(first: date, last: date) -> list[Period]:
+    """The calendar months from ``first`` to ``last``, the first and last cut to the range."""
+    found, cursor = [], first.replace(day=1)
+    while cursor <= last:
+        following = (cursor + timedelta(days=32)).replace(day=1)
+        found.append(Period(f"{cursor:%Y-%m}", max(cursor, first), min(following - timedelta(days=1), last)))
+        cursor = following
+    return found
+
+
+def install_limits(con: duckdb.DuckDBPyConnection, limits: Mapping[str, TimeLimit], default: TimeLimit | None) -> None:
+    """Table ``limits``: the statutory limit of each procedure code; ``*`` the one for any other code."""
+    rows = [(code, limit.days, limit.minutes) for code, limit in limits.items()]
+    if default is not None:
+        rows.append(("*", default.days, default.minutes))
+    con.execute("CREATE OR REPLACE TABLE limits (procedure VARCHAR, days INTEGER, minutes INTEGER)")
+    if rows:
+        con.executemany("INSERT INTO limits VALUES (?, ?, ?)", rows)
+
+
+def build_facts(con: duckdb.DuckDBPyConnection, as_of: datetime) -> None:
+    """Table ``facts`` from ``dossiers`` (needs the ``cal_*`` macros and ``limits``); ``as_of``: the end of the range."""
+    at = f"TIMESTAMP '{as_of.isoformat(sep=' ')}'"
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE base AS SELECT d.* EXCLUDE (status), d.status AS log_status, least(d.ended, d.returned, d.refused) AS end_at, "
+        "coalesce(l.days, a.days) AS limit_days, coalesce(l.minutes, a.minutes) AS limit_minutes, "
+        "cal_start(d.received) AS start_stamp FROM dossiers d LEFT JOIN limits l ON l.procedure = d.procedure "
+        "LEFT JOIN (SELECT * FROM limits WHERE procedure = '*') a ON true"
+    )
+    con.execute(
+        "ALTER TABLE base ADD COLUMN allowance BIGINT; "
+        "UPDATE base SET allowance = cal_allowance(received, limit_days, limit_minutes) WHERE limit_days IS NOT NULL"
+    )
+    # The waits as stamps, in order, each starting no earlier than the clock and than the waits before it ended,
+    # so that overlapping waits are counted once (as qms.calendar.deadline.merge does).
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE wait_spans AS "
+        "WITH w AS (SELECT dossier, start_stamp, allowance, end_at, unnest(waits) AS w FROM base), "
+        f"s AS (SELECT dossier, start_stamp, allowance, cal_stamp(w.asked) AS asked, cal_stamp(coalesce(w.back, end_at, {at})) AS back, "
+        "w.back IS NULL AS unanswered, w.asked AS asked_at FROM w), "
+        "o AS (SELECT *, greatest(asked, start_stamp, coalesce(max(back) OVER (PARTITION BY dossier ORDER BY asked "
+        "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)) AS lo FROM s) "
+        "SELECT dossier, start_stamp, allowance, lo, greatest(back, lo) AS hi, unanswered, asked_at, "
+        "coalesce(sum(greatest(back, lo) - lo) OVER (PARTITION BY dossier ORDER BY asked ROWS BETWEEN UNBOUNDED PRECEDING "
+        "AND 1 PRECEDING), 0) AS paused_before FROM o"
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE facts AS WITH p AS ("
+        # a wait moves the due moment on when it starts before the (already moved) due moment: run_clock's rule
+        "SELECT dossier, sum(hi - lo) FILTER (WHERE lo - paused_before < start_stamp + allowance) AS paused_due, "
+        "list({'lo': lo, 'hi': hi}) AS spans, max(asked_at) FILTER (WHERE unanswered) AS open_wait FROM wait_spans GROUP BY dossier), "
+        "f AS (SELECT b.*, p.spans, p.open_wait, coalesce(p.paused_due, 0) AS paused_due, "
+        f"cal_stamp(coalesce(b.end_at, {at})) AS end_stamp, "
+        f"CASE WHEN CAST(b.due_final AS TIME) = TIME '00:00:00' THEN b.due_final + {MIDNIGHT_DUE} "
+        "ELSE b.due_final END AS due_logged FROM base b LEFT JOIN p USING (dossier)) "
+        "SELECT *, coalesce(due_logged, cal_moment(start_stamp + allowance + paused_due)) AS due_at, "
+        "cal_moment(start_stamp + 1) - INTERVAL 1 SECOND AS clock_start, "
+        "CASE WHEN due_logged IS NOT NULL THEN 'log' WHEN allowance IS NOT NULL THEN 'limit' END AS due_source, "
+        "CASE WHEN end_at IS NULL THEN NULL WHEN end_at = refused THEN 'refused' WHEN end_at = ended THEN 'processed' "
+        "ELSE 'returned' END AS end_kind, "
+        "greatest(0, end_stamp - start_stamp - coalesce(list_sum(list_transform(spans, lambda s: "
+        "greatest(0, least(s.hi, end_stamp) - s.lo))), 0)) / 60.0 AS used_minutes FROM f"
+    )
+
+
+def judge(con: duckdb.DuckDBPyConnection, periods: Iterable[Period], counting: Counting, table: str = "judged") -> None:
+    """Table ``table``: each dossier in each period it counts in, with its status and reason."""
+    con.execute("CREATE OR REPLACE TEMP TABLE periods (key VARCHAR, first TIMESTAMP, stop TIMESTAMP)")
+    con.executemany(
+        "INSERT INTO periods VALUES (?, ?, ?)", [(p.key, datetime.combine(p.first, datetime.min.time()), p.stop) for p in periods]
+    )
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {table} AS WITH j AS (SELECT p.key AS period, p.first AS period_first, p.stop AS period_stop, "
+        "f.*, f.end_at IS NOT NULL AND f.end_at < p.stop AS resolved, "
+        # awaiting a supplement at the period's end: asked before it, not back by then (the clock stands still)
+        "len(list_filter(f.waits, lambda w: w.asked < p.stop AND (w.back IS NULL OR w.back >= p.stop))) > 0 AS awaiting "
+        "FROM facts f JOIN periods p ON f.received < p.stop AND (f.end_at IS NULL OR f.end_at >= p.first)) "
+        f"SELECT *, {counting.reason_sql()} AS reason FROM (SELECT *, {counting.status_sql()} AS status, "
+        f"coalesce({counting.past_due_sql()}, false) AS past_due FROM j)"
+    )
+
+
+__all__ = ["Period", "build_facts", "install_limits", "judge", "months"]
