@@ -47,7 +47,8 @@ def build_rows(con: duckdb.DuckDBPyConnection, selects: list[str], mapping: Mapp
     fields = list(DEFAULTS[mapping.shape])
     dates = ", ".join(f"{date_sql(name, mapping.date_formats)} AS p_{name}" for name in DATE_FIELDS[mapping.shape])
     exact = "hash(" + ", ".join(fields) + ")"
-    con.execute(f"CREATE TABLE rows AS SELECT *, {exact} AS exact, {dates} FROM ({' UNION ALL '.join(selects)}) ORDER BY file, _line")
+    order = " ORDER BY file, _line" if len(selects) > 1 else ""  # one file's rows are in order already
+    con.execute(f"CREATE TABLE rows AS SELECT *, {exact} AS exact, {dates} FROM ({' UNION ALL '.join(selects)}){order}")
     if mapping.shape == DOSSIER:
         con.execute("ALTER TABLE rows ADD COLUMN supplement BOOLEAN")
         # A separate supplement entry names its dossier and the due dates, and no receipt; a dossier row may carry its

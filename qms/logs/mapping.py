@@ -94,15 +94,16 @@ def read_mapping(path: Path | str) -> tuple[Mapping | None, list[Diagnostic]]:
 def _mapping(data: Any, source: SourceMap) -> tuple[Mapping | None, list[Diagnostic]]:
     problems: list[Diagnostic] = []
 
-    def report(loc: Path_, message: Message, hint: Message | None = None) -> None:
-        problems.append(error(LogCode.MAPPING, source.value(loc), message, hint))
+    def report(loc: Path_, message: Message, hint: Message | None = None, at_key: bool = False) -> None:
+        # an unknown name is reported where it is written (its key), as the process loader does; a bad value at the value
+        problems.append(error(LogCode.MAPPING, source.key(loc) if at_key else source.value(loc), message, hint))
 
     if not isinstance(data, dict):
         report((), _("tệp ánh xạ phải là một bảng có shape, columns, date_formats"))
         return None, problems
     for name in data:
         if name not in FIELDS:
-            report((name,), _("trường lạ «{name}»").format(name=echo(str(name))), _did_you_mean(str(name), FIELDS))
+            report((name,), _("trường lạ «{name}»").format(name=echo(str(name))), _did_you_mean(str(name), FIELDS), at_key=True)
     shape = data.get("shape") or DOSSIER
     if shape not in DEFAULTS:
         report(("shape",), _("«shape» phải là «dossier» hoặc «event», không phải «{value}»").format(value=echo(str(shape))))
@@ -115,7 +116,7 @@ def _mapping(data: Any, source: SourceMap) -> tuple[Mapping | None, list[Diagnos
     named: dict[str, str] = {}
     for key, value in columns.items():
         if key not in known:
-            report(("columns", key), _("trường lạ «{name}» trong «columns»").format(name=echo(str(key))), _did_you_mean(str(key), known))
+            report(("columns", key), _("trường lạ «{name}» trong «columns»").format(name=echo(str(key))), _did_you_mean(str(key), known), at_key=True)
         elif not isinstance(value, str) or not value.strip():
             report(("columns", key), _("tên cột của «{name}» phải là một văn bản").format(name=key))
         else:

@@ -99,7 +99,7 @@ def analyze(
     stops = [period.stop] + ([Period("", *baseline).stop] if baseline else [])
     build_facts(con, max(stops))
     judge(con, [period], counting, "judged_all")
-    judge(con, months(period.first, period.last), counting, "judged_months")
+    judge(con, months(period.first, period.last), counting, "judged_months", narrow=True)
     total = count(con, "judged_all").get((period.key, ""), Counts())
     month_groups = [Group(key, c) for (key, _k), c in count(con, "judged_months").items()]
     if by is GroupBy.MONTH:
@@ -178,7 +178,7 @@ def write_dossiers(analysis: Analysis, path: Path, columns: Sequence[str] | None
     wanted = ", ".join(columns or DOSSIER_COLUMNS)
     target = str(path).replace("'", "''")
     try:
-        analysis.connection.execute(f"COPY (SELECT {wanted} FROM judged_all ORDER BY received, dossier) TO '{target}' {fmt}")
+        analysis.connection.execute(f"COPY (SELECT {wanted} FROM judged_all ORDER BY file, row) TO '{target}' {fmt}")
     except duckdb.IOException as exc:  # a folder that cannot be written: the caller reports it as any OSError
         raise OSError(str(exc)) from exc
 

@@ -63,14 +63,12 @@ def build_facts(con: duckdb.DuckDBPyConnection, as_of: datetime) -> None:
     """Table ``facts`` from ``dossiers`` (needs the ``cal_*`` macros and ``limits``); ``as_of``: the end of the range."""
     at = f"TIMESTAMP '{as_of.isoformat(sep=' ')}'"
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE base AS SELECT d.* EXCLUDE (status), d.status AS log_status, least(d.ended, d.returned, d.refused) AS end_at, "
+        "CREATE OR REPLACE TEMP TABLE base AS SELECT *, CASE WHEN limit_days IS NOT NULL THEN "
+        "cal_allowance(received, limit_days, limit_minutes) END AS allowance FROM (SELECT d.* EXCLUDE (status), "
+        "d.status AS log_status, least(d.ended, d.returned, d.refused) AS end_at, "
         "coalesce(l.days, a.days) AS limit_days, coalesce(l.minutes, a.minutes) AS limit_minutes, "
         "cal_start(d.received) AS start_stamp FROM dossiers d LEFT JOIN limits l ON l.procedure = d.procedure "
-        "LEFT JOIN (SELECT * FROM limits WHERE procedure = '*') a ON true"
-    )
-    con.execute(
-        "ALTER TABLE base ADD COLUMN allowance BIGINT; "
-        "UPDATE base SET allowance = cal_allowance(received, limit_days, limit_minutes) WHERE limit_days IS NOT NULL"
+        "LEFT JOIN (SELECT * FROM limits WHERE procedure = '*') a ON true)"
     )
     # The waits as stamps, in order, each starting no earlier than the clock and than the waits before it ended,
     # so that overlapping waits are counted once (as qms.calendar.deadline.merge does).
@@ -102,21 +100,28 @@ def build_facts(con: duckdb.DuckDBPyConnection, as_of: datetime) -> None:
         "greatest(0, end_stamp - start_stamp - coalesce(list_sum(list_transform(spans, lambda s: "
         "greatest(0, least(s.hi, end_stamp) - s.lo))), 0)) / 60.0 AS used_minutes FROM f"
     )
+    con.execute("DROP TABLE base; DROP TABLE wait_spans")  # a million rows each, read no more
 
 
-def judge(con: duckdb.DuckDBPyConnection, periods: Iterable[Period], counting: Counting, table: str = "judged") -> None:
-    """Table ``table``: each dossier in each period it counts in, with its status and reason."""
+# What counting and the per-dossier results read of ``facts``: ``judge(..., narrow=True)`` copies only the counting part.
+COUNTED = ("received", "end_at", "due_at", "supplements", "apology", "apologized", "channel", "e_result", "used_minutes",
+           "unit", "procedure", "waits")
+
+
+def judge(con: duckdb.DuckDBPyConnection, periods: Iterable[Period], counting: Counting, table: str = "judged", narrow: bool = False) -> None:
+    """Table ``table``: each dossier in each period it counts in, with its status and reason (``narrow``: only what
+    :mod:`qms.measure.counts` reads, for the tables of many periods)."""
     con.execute("CREATE OR REPLACE TEMP TABLE periods (key VARCHAR, first TIMESTAMP, stop TIMESTAMP)")
     con.executemany(
         "INSERT INTO periods VALUES (?, ?, ?)", [(p.key, datetime.combine(p.first, datetime.min.time()), p.stop) for p in periods]
     )
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {table} AS WITH j AS (SELECT p.key AS period, p.first AS period_first, p.stop AS period_stop, "
-        "f.*, f.end_at IS NOT NULL AND f.end_at < p.stop AS resolved, "
+        f"{', '.join('f.' + c for c in COUNTED) if narrow else 'f.* EXCLUDE (spans)'}, f.end_at IS NOT NULL AND f.end_at < p.stop AS resolved, "
         # awaiting a supplement at the period's end: asked before it, not back by then (the clock stands still)
         "len(list_filter(f.waits, lambda w: w.asked < p.stop AND (w.back IS NULL OR w.back >= p.stop))) > 0 AS awaiting "
         "FROM facts f JOIN periods p ON f.received < p.stop AND (f.end_at IS NULL OR f.end_at >= p.first)) "
-        f"SELECT *, {counting.reason_sql()} AS reason FROM (SELECT *, {counting.status_sql()} AS status, "
+        f"SELECT * EXCLUDE (waits), {counting.reason_sql()} AS reason FROM (SELECT *, {counting.status_sql()} AS status, "
         f"coalesce({counting.past_due_sql()}, false) AS past_due FROM j)"
     )
 
