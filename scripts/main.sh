@@ -24,7 +24,8 @@ $qms --lang en audit --out build/audit.en.md > /dev/null
 # The real work measured: the sample dossier log against QT-TTHC-01's KPI targets. Exit 1 means a target is missed
 # (as in this sample, which has late dossiers without apologies); only a usage error (2) stops the job.
 analyze=0
-$qms analyze processes/logs/QT-TTHC-01-2026.csv --process QT-TTHC-01 --by month --dossiers build/dossiers.csv || analyze=$?
+$qms analyze processes/logs/QT-TTHC-01-2026.csv --process QT-TTHC-01 --by month --dossiers build/dossiers.csv \
+  --report build/analyze.html --report build/analyze.md || analyze=$?
 [ "$analyze" -le 1 ]
 $qms analyze processes/logs/QT-TTHC-01-2026.csv --process QT-TTHC-01 --by month --format json > build/analyze.json || [ $? -le 1 ]
 # The handbook site (pages generated from processes/ by the qms mkdocs plugin): build/site, English in build/site/en.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +15,7 @@ from qms.cli.exit_codes import ExitCode
 from qms.i18n import _
 from qms.measure import AnalyzeError, Counting, GroupBy, Request, TargetError, analyze_files, write_dossiers
 from qms.report.analysis import analysis_json, analysis_summary
+from qms.report.analysis_page import REPORT_FORMATS, write_report
 
 Logs = Annotated[list[Path], typer.Argument(help="Nhật ký hồ sơ / dossier logs: .csv, .xlsx, .xes")]
 _Opt = typer.Option
@@ -33,9 +35,13 @@ def analyze(
     baseline_from: Annotated[str | None, _Opt("--baseline-from", help="Kỳ gốc từ ngày / baseline first day")] = None,
     baseline_to: Annotated[str | None, _Opt("--baseline-to", help="Kỳ gốc đến ngày / baseline last day")] = None,
     dossiers: Annotated[Path | None, _Opt("--dossiers", help="Ghi kết quả từng hồ sơ / per-dossier results: .csv | .json")] = None,
+    report: Annotated[list[Path] | None, _Opt("--report", help="Ghi báo cáo có biểu đồ / write the report: .md | .html (repeat)")] = None,
     output: Annotated[OutputFormat, _Opt("--format", "-f", help="human | json")] = OutputFormat.HUMAN,
 ) -> None:
     """Đo hồ sơ thực tế: tỷ lệ đúng hạn, trước hạn, xin lỗi, trực tuyến / measure dossier logs against targets."""
+    for path in report or ():
+        if path.suffix.lower() not in REPORT_FORMATS:
+            fail(_("báo cáo «{path}»: chỉ ghi được .md hoặc .html").format(path=str(path)))
     base_first, base_last = parse_day(baseline_from), parse_day(baseline_to)
     if (base_first is None) != (base_last is None):
         fail(_("kỳ gốc cần cả --baseline-from và --baseline-to"))
@@ -54,7 +60,9 @@ def analyze(
         fail(exc.message)
     print_diagnostics(analysis.log.diagnostics, console=err)
     if dossiers is not None:
-        _write(lambda: write_dossiers(analysis, dossiers), dossiers)
+        _write(partial(write_dossiers, analysis, dossiers), dossiers)
+    for path in report or ():
+        _write(partial(write_report, analysis, path, state.lang), path)
     if output is OutputFormat.JSON:
         write_output(analysis_json(analysis, state.lang), None)
     else:

@@ -112,6 +112,13 @@ W: dict[str, Message] = {
         "đánh giá bằng con người."
     ),
     "no_gaps": _("Mọi điều khoản và lĩnh vực đều có quy trình đáp ứng và quy tắc kiểm tra."),
+    "measures": _("Kết quả đo lường"),
+    "measured_from": _("Đo theo quy trình {process}, trên nhật ký hồ sơ {log}."),
+    "log_missing": _("logs: không có tệp nhật ký hồ sơ «{log}» (đường dẫn tính từ thư mục của mkdocs.yml)"),
+    "log_twice": _(
+        "logs: quy trình {process} đã có trang kết quả; nhật ký «{log}» bị bỏ qua (các nhật ký của một quy trình ghi chung một mục: log: [a.csv, b.csv])"
+    ),
+    "log_failed": _("logs: không đo được nhật ký hồ sơ «{log}» theo quy trình {process}: {reason}"),
 }
 
 

@@ -16,6 +16,7 @@ ROLES = "vai-tro.md"
 FINDINGS = "kiem-tra.md"
 MATRIX = "ma-tran.md"
 AUDIT = "danh-gia.md"  # the report of «qms audit», when there is one
+MEASURES = "do-luong"  # the folder of the measured dossier logs' pages (the plugin's «logs»)
 
 # Menus of more than this many process pages are split: mkdocs-material renders every sibling's menu entry
 # on every page, so one flat section costs time growing with the square of its size (benchmarks/RESULTS.md).
@@ -41,6 +42,16 @@ def process_paths(processes: Sequence[Process]) -> dict[str, str]:
 def svg_path(page: str) -> str:
     """The flowchart file beside a process page."""
     return page.removesuffix(".md") + ".svg"
+
+
+def measure_path(code: str) -> str:
+    """The page of the dossier log measured against process ``code``."""
+    return f"{MEASURES}/{code}.md"
+
+
+def chart_path(page: str, key: str) -> str:
+    """A chart's SVG file beside the page that shows it."""
+    return f"{page.removesuffix('.md')}-{key}.svg"
 
 
 def diagram_links(process: Process, paths: dict[str, str]) -> dict[str, str]:

@@ -13,6 +13,8 @@ site; mike's versioning works unchanged. Moving to Zensical (which reads
       - qms:
           processes: processes
           folder: so-tay
+          logs:     # optional: dossier logs measured against a process, one page each (qms.handbook.measures)
+            - {log: processes/logs/QT-TTHC-01-2026.csv, process: QT-TTHC-01}
 
 Safety: process text is escaped in the pages (:mod:`.pages`) and the HTML of every
 generated page, the audit report included, passes an allow-list (:mod:`.safe_html`)
@@ -47,6 +49,8 @@ from qms.handbook.book import Handbook, PageCache, build_handbook
 from qms.handbook.diagrams import FlowchartCache, draw_flowcharts
 from qms.handbook.html_blocks import GeneratedHtml
 from qms.handbook.labels import W
+from qms.handbook.links import MEASURES
+from qms.handbook.measures import LogEntry, MeasureCache, measured_logs
 from qms.handbook.preview import Preview
 from qms.handbook.safe_html import safe_html
 from qms.i18n import Lang
@@ -59,6 +63,7 @@ STYLESHEET = "qms.css"
 # Codes stay on one line; flowcharts use the page width and scroll sideways when wider.
 CSS = """.qms-table td:first-child, .qms-table td:nth-child(2) a { white-space: nowrap; }
 .md-typeset object.qms-flowchart { width: 100%; max-width: none; overflow-x: auto; display: block; }
+.md-typeset object.qms-chart { width: 100%; max-width: 40rem; display: block; margin: 1em 0; }
 """
 
 
@@ -90,6 +95,13 @@ def _without_dirty_warning(record: logging.LogRecord) -> bool:
     return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
+class _LogConfig(base.Config):
+    log = c.Type((str, list))  # a file, or the files of one process: [2025.csv, 2026.csv]
+    process = c.Type(str)
+    mapping = c.Optional(c.Type(str))
+    calendar = c.Optional(c.Type(str))
+
+
 class HandbookConfig(base.Config):
     processes = c.Type(str, default="processes")
     folder = c.Type(str, default="so-tay")
@@ -97,6 +109,8 @@ class HandbookConfig(base.Config):
     diagrams = c.Type(bool, default=True)
     # Markdown report written by «qms audit --out»; shown as a page when the file exists.
     audit_report = c.Type(str, default="build/audit.md")
+    # Dossier logs measured against a process, one page each under do-luong/ (paths relative to this file).
+    logs = c.ListOfItems(c.SubConfig(_LogConfig), default=[])
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -108,6 +122,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._pages: PageCache = {}
         self._flowchart_cache: FlowchartCache = {}
         self._html = GeneratedHtml()
+        self._measures: MeasureCache = {}
         self._preview: Preview | None = None
         # Per build.
         self._flowcharts: Future[dict[str, bytes]] | None = None
@@ -131,6 +146,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self._preview is not None:
             self._preview.close()
             self._preview = None
+
+    def _log_entries(self) -> list[LogEntry]:
+        files = lambda value: tuple(map(str, value)) if isinstance(value, list) else (str(value),)  # noqa: E731
+        return [LogEntry(files(e.log), e.process, e.mapping, e.calendar) for e in self.config.logs]
+
+    def _measured(self, config: Any, processes: list[Process], paths: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+        """The pages of the measured logs and their titles; a log that cannot be measured is a warning."""
+        lang = Lang(self.config.lang)
+        base = Path(config.config_file_path).parent
+        found = measured_logs(self._log_entries(), base, self._processes_dir(config), processes, paths, lang, self._measures)
+        for problem in found.problems:
+            log.warning(f"qms: {problem}")
+        return found.pages, found.titles
 
     def _processes_dir(self, config: Any) -> Path:
         return (Path(config.config_file_path).parent / self.config.processes).resolve()
@@ -165,8 +193,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         pool = ThreadPoolExecutor(max_workers=1)
         self._flowcharts = pool.submit(draw_flowcharts, book, processes, Lang(self.config.lang), self._flowchart_cache)
         pool.shutdown(wait=False)  # the drawing goes on; on_post_build waits for it
-        self._titles = {f"{self.prefix}/{path}": title for path, title in book.titles.items()}
-        pages = {f"{self.prefix}/{path}": content for path, content in {**book.pages, STYLESHEET: CSS}.items()}
+        measured, measured_titles = self._measured(config, processes, book.paths)
+        self._titles = {f"{self.prefix}/{path}": title for path, title in {**book.titles, **measured_titles}.items()}
+        pages = {f"{self.prefix}/{path}": content for path, content in {**book.pages, **measured, STYLESHEET: CSS}.items()}
         if self._preview is not None:
             files_of = self._preview.stage(pages, config, self._titles)
         else:
@@ -237,6 +266,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.config.folder.strip("/"): W["home"].get(lang),
             "quy-trinh": W["processes"].get(lang),
             "luu-tru": W["archive"].get(lang),
+            MEASURES: W["measures"].get(lang),
             # Folders written by «qms rules --docs docs/rules» and «qms schema --format markdown --out docs/reference/…».
             "rules": W["rules_section"].get(lang),
             "reference": W["reference_section"].get(lang),
@@ -257,4 +287,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         server.watch(str(self._processes_dir(config)))
+        base = Path(config.config_file_path).parent
+        for entry in self._log_entries():
+            for name in (*entry.logs, entry.mapping, entry.calendar):
+                if name and (base / name).is_file():
+                    server.watch(str(base / name), recursive=False)
         return server

@@ -21,9 +21,10 @@ from qms.logs import LogResult
 from qms.measure import calendar_sql
 from qms.measure.counting import Counting
 from qms.measure.counts import Counts, count
+from qms.measure.events import dossiers_from_events, slowest_steps
 from qms.measure.judge import Period, build_facts, install_limits, judge, months
 from qms.measure.targets import Goal, TargetCheck, check
-from qms.model import Measure
+from qms.model import Measure, Process
 
 
 class GroupBy(StrEnum):
@@ -61,6 +62,7 @@ class Analysis:
     notes: list[Message] = field(default_factory=list)
     histogram: list[tuple[int, int]] = field(default_factory=list)  # (whole units used, dossiers resolved)
     late_by_unit: list[tuple[str, int]] = field(default_factory=list)
+    late_by_step: list[tuple[str, int]] = field(default_factory=list)  # event logs: the slowest step of each late dossier
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:
@@ -87,12 +89,20 @@ def analyze(
     by: GroupBy | None = None,
     counting: Counting = Counting.OFFICIAL,
     baseline: tuple[date, date] | None = None,
+    process: Process | None = None,
 ) -> Analysis:
-    """Measure the dossiers of ``log`` (dossier shape, read with :func:`~qms.logs.read_log`) from ``first`` to ``last``."""
-    if log.dossiers is None:
-        raise ValueError("analyze needs a log of dossiers (read_log(...).shape == 'dossier')")
+    """Measure the dossiers of ``log`` (read with :func:`~qms.logs.read_log`) from ``first`` to ``last``.
+
+    A log of step events needs the ``process`` its dossiers followed (:mod:`qms.measure.events`).
+    """
+    if log.shape is None:
+        raise ValueError("the log was not read")
     con, calendar = log.connection, calendar or default_calendar()
     calendar_sql.install(con, calendar)
+    if log.events is not None:
+        if process is None:
+            raise ValueError("a log of step events is measured against the process its dossiers followed")
+        dossiers_from_events(con, process)
     limits = dict(limits or {})
     install_limits(con, limits, default_limit)
     period = _period(log, first, last)
@@ -123,6 +133,7 @@ def analyze(
             "SELECT unit, count(*) FROM judged_all WHERE status IN ('late', 'open_overdue') GROUP BY unit ORDER BY 2 DESC, 1"
         ).fetchall()
     ]
+    analysis.late_by_step = slowest_steps(con)
     analysis.notes = _notes(con, total)
     return analysis
 

@@ -91,8 +91,8 @@ def analyze_files(request: Request, progress: Callable[[Message], None] | None =
     calendar = _calendar(request.calendar)
     tell(_("đọc nhật ký hồ sơ"))
     log = read_log(request.logs, request.mapping)
-    if log.shape is not None and log.dossiers is None:
-        raise AnalyzeError(_("nhật ký theo từng bước xử lý chưa đo được: hãy xuất nhật ký theo hồ sơ (mỗi hồ sơ một dòng)"))
+    if log.events is not None and process is None:
+        raise AnalyzeError(_("nhật ký theo từng bước xử lý cần --process: quy trình cho biết bước bắt đầu, kết thúc tính thời hạn"))
     if log.shape is None:
         raise AnalyzeError(_("không đọc được nhật ký hồ sơ"), [d for d in log.diagnostics if d.severity is Severity.ERROR])
     if not log.rows_used:
@@ -108,6 +108,7 @@ def analyze_files(request: Request, progress: Callable[[Message], None] | None =
         by=request.by,
         counting=request.counting,
         baseline=request.baseline,
+        process=process,
     )
 
 

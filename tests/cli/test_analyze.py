@@ -26,6 +26,8 @@ def runs(tmp_path_factory) -> dict[str, object]:
     folder = tmp_path_factory.mktemp("analyze")
     log = folder / "log.csv"
     log.write_text(HEADER + ROWS, encoding="utf-8")
+    events = folder / "events.csv"
+    events.write_text("MaHoSo,BuocXuLy,ThoiDiemXuLy\nA,tiep-nhan,02/03/2026 09:00\n", encoding="utf-8")
     commands = {
         "sample": ["analyze", SAMPLE, "--process", "QT-TTHC-01", "--by", "month"],
         "met": ["analyze", log, "--target", "in_time_rate>=60%", "--target", "apology_rate>=100%", "--format", "json"],
@@ -38,6 +40,9 @@ def runs(tmp_path_factory) -> dict[str, object]:
         "no_log": ["analyze", folder / "missing.csv"],
         "bad_day": ["analyze", log, "--from", "2026-13-01"],
         "half_baseline": ["analyze", log, "--baseline-from", "2026-01-01"],
+        "events_no_process": ["analyze", events],
+        "reports": ["analyze", log, "--by", "unit", "--report", folder / "r" / "report.html", "--report", folder / "r" / "report.md"],
+        "bad_report": ["analyze", log, "--report", folder / "report.pdf"],
     }
     results = run_qms_many(list(commands.values()))
     for result in results:
@@ -88,9 +93,20 @@ def test_dates_counting_and_json_dossiers(runs):
         ("no_log", "missing.csv"),
         ("bad_day", "2026-13-01"),
         ("half_baseline", "--baseline-to"),
+        ("events_no_process", "--process"),  # a log of steps needs the process's clock steps
+        ("bad_report", ".html"),
     ],
 )
 def test_usage_errors_exit_2_and_say_what_to_change(runs, run, said):
     result = runs[run]
     assert result.returncode == 2, result.stdout + result.stderr
     assert said in result.stderr
+
+
+def test_reports_with_charts_are_written_in_each_format_asked(runs):
+    assert runs["reports"].returncode == 0
+    html = (runs["folder"] / "r" / "report.html").read_text(encoding="utf-8")
+    markdown = (runs["folder"] / "r" / "report.md").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and html.count("<svg") >= 2
+    assert "Văn phòng &lt;b&gt;&amp;" in html and "<b>&" not in html  # a unit name is text, not markup
+    assert markdown.startswith("# ") and "66.7%" in markdown

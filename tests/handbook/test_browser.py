@@ -80,6 +80,22 @@ def test_home_to_process_to_step(site: str, page: tuple) -> None:  # type: ignor
     assert outside == []
 
 
+def test_measured_log_page_from_the_menu_shows_its_charts(site: str, page: tuple) -> None:  # type: ignore[type-arg]
+    """The shipped sample log (mkdocs.yml's «logs»): a page under «Kết quả đo lường», its three charts loaded."""
+    tab, outside = page
+    tab.goto(site + "so-tay/")
+    tab.locator("nav.md-nav--primary a[href='do-luong/QT-TTHC-01/']").first.click()
+    tab.wait_for_url("**/so-tay/do-luong/QT-TTHC-01/")
+    assert tab.title().startswith("Kết quả giải quyết hồ sơ — Giải quyết hồ sơ thủ tục hành chính")
+    assert "Kết quả đo lường" in tab.locator("nav.md-nav--primary").inner_text()
+    charts = tab.locator("object.qms-chart")
+    assert charts.count() == 3
+    tab.wait_for_function("[...document.querySelectorAll('object.qms-chart')].every(o => o.contentDocument?.querySelector('svg[role=img] desc'))")
+    assert "Cách tính: cách tính chính thức" in tab.content()
+    tab.screenshot(path=str(SHOTS / "6-measured-log.png"), full_page=True)
+    assert outside == []
+
+
 def test_language_switch_to_english_and_back(site: str, page: tuple) -> None:  # type: ignore[type-arg]
     tab, outside = page
     tab.goto(site + "so-tay/quy-trinh/QT-VB-01/")
