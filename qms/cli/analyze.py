@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from qms.cli.common import OutputFormat, err, fail, parse_day, print_diagnostics, show, state, t, write_output
 from qms.cli.exit_codes import ExitCode
 from qms.i18n import _
-from qms.measure import AnalyzeError, Counting, GroupBy, Request, TargetError, analyze_files, write_dossiers
+from qms.measure import STAGES, AnalyzeError, Counting, GroupBy, Request, TargetError, analyze_files, write_dossiers
 from qms.report.analysis import analysis_json, analysis_summary
 from qms.report.analysis_page import REPORT_FORMATS, write_report
 
@@ -51,10 +51,12 @@ def analyze(
     )
     try:
         with Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True,
+            disable=not err.is_terminal,
         ) as bar:
-            task = bar.add_task("", total=None)
-            analysis = analyze_files(request, lambda stage: bar.update(task, description=stage.get(state.lang)))
+            # one step of the bar per stage of analyze_files (reading, then judging and counting)
+            task = bar.add_task("", total=len(STAGES))
+            analysis = analyze_files(request, lambda stage: bar.update(task, description=stage.get(state.lang), advance=1))
     except (AnalyzeError, TargetError) as exc:
         print_diagnostics(getattr(exc, "diagnostics", []), console=err)
         fail(exc.message)

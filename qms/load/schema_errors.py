@@ -12,6 +12,7 @@ import difflib
 import re
 import types
 import typing
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -67,6 +68,10 @@ _VALUE_FORMATS: dict[str, tuple[Message, Message]] = {
         _("«{value}»: chưa rõ là ngày làm việc hay ngày lịch"),
         _("thời hạn TTHC tính bằng ngày làm việc: ghi «{n} ngày làm việc»; nếu là ngày lịch, ghi «{n} ngày lịch»"),
     ),
+    "qms_timeframe": (
+        _("«{value}» không phải là thời gian thực hiện đọc được"),
+        _("ghi như «10/01/2026», «Tháng 3/2026», «Quý I/2026», «6 tháng đầu năm 2026», «Năm 2026», «Từ Quý I đến Quý II/2026» hoặc «Theo yêu cầu»"),
+    ),
     "qms_target": (_("«{value}» không phải là chỉ tiêu hợp lệ"), _("ghi như «>= 95%», «100%», «<= 2 ngày làm việc» hoặc «>= 4.5»")),
     "qms_retention": (_("«{value}» không phải là thời hạn lưu trữ hợp lệ"), _("ghi như «5 năm», «18 tháng», «vĩnh viễn» hoặc «10 years»")),
 }
@@ -109,9 +114,21 @@ def data_path(data: Any, loc: tuple[Any, ...], keep_last: bool) -> Path_:
     return tuple(path)
 
 
-def model_at(path: Path_) -> type[BaseModel] | None:
-    """The pydantic model that validates the mapping at ``path``."""
-    current: Any = model.Process
+@dataclass(frozen=True)
+class FileFormat:
+    """A file format the loader validates: its root model, its name in messages, its reference page."""
+
+    root: type[BaseModel]
+    name: Message
+    reference: str
+
+
+PROCESS_FORMAT = FileFormat(model.Process, _("định dạng quy trình"), "docs/reference/process-format.md")
+
+
+def model_at(path: Path_, root: type[BaseModel] = model.Process) -> type[BaseModel] | None:
+    """The pydantic model that validates the mapping at ``path`` (in a document whose root ``root`` validates)."""
+    current: Any = root
     for part in path:
         if isinstance(current, type) and issubclass(current, BaseModel):
             field = current.model_fields.get(str(part))
@@ -158,13 +175,13 @@ def where(data: Any, parent: Path_) -> Message:
     return _("mục «{name}»").format(name=name)
 
 
-def translate(exc: ValidationError, data: Any, source: SourceMap) -> list[Diagnostic]:
+def translate(exc: ValidationError, data: Any, source: SourceMap, fmt: FileFormat = PROCESS_FORMAT) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     seen: set[tuple[Any, ...]] = set()
     for err in exc.errors(include_url=False):
         kind = err["type"]
         path = data_path(data, err["loc"], keep_last=kind in ("missing", "extra_forbidden"))
-        message, hint = _explain(err, kind, path, data)
+        message, hint = _explain(err, kind, path, data, fmt)
         on_key = err["loc"][-1:] == ("[key]",)  # a mapping key (a role id under «roles») is wrong, not its value
         location = source.key(path) if kind == "extra_forbidden" or on_key else source.value(path[:-1] if kind == "missing" else path)
         key = (location, message)
@@ -175,18 +192,19 @@ def translate(exc: ValidationError, data: Any, source: SourceMap) -> list[Diagno
     return diagnostics
 
 
-def _explain(err: ErrorDetails, kind: str, path: Path_, data: Any) -> tuple[Message, Message | None]:
+def _explain(err: ErrorDetails, kind: str, path: Path_, data: Any, fmt: FileFormat) -> tuple[Message, Message | None]:
     value = err.get("input")
     ctx = err.get("ctx") or {}
     field = str(path[-1]) if path else ""
     if kind == "missing":
-        hint = _("thêm «{field}: ...» vào {where}; xem tài liệu tham chiếu định dạng (docs/reference/process-format.md)")
-        return _("thiếu trường bắt buộc «{field}»").format(field=field), hint.format(field=field, where=where(data, path[:-1]))
+        hint = _("thêm «{field}: ...» vào {where}; xem tài liệu tham chiếu định dạng ({reference})")
+        missing = _("thiếu trường bắt buộc «{field}»").format(field=field)
+        return missing, hint.format(field=field, where=where(data, path[:-1]), reference=fmt.reference)
     if kind == "extra_forbidden":
-        owner = model_at(path[:-1])
+        owner = model_at(path[:-1], fmt.root)
         allowed = sorted(owner.model_fields) if owner else []
         suggestion = closest(field, allowed)
-        message = _("trường «{field}» không có trong định dạng quy trình").format(field=field)
+        message = _("trường «{field}» không có trong {format}").format(field=field, format=fmt.name)
         if suggestion:
             return message, _("có phải ý bạn là «{suggestion}»?").format(suggestion=suggestion)
         return message, _("các trường hợp lệ ở đây: {allowed}").format(allowed=", ".join(allowed))
@@ -204,18 +222,20 @@ def _explain(err: ErrorDetails, kind: str, path: Path_, data: Any) -> tuple[Mess
     if kind in _VALUE_FORMATS:
         message, hint = _VALUE_FORMATS[kind]
         return message.format(**ctx), hint.format(**ctx)
-    explained = _wrong_type(kind, field, value, ctx, path)
+    explained = _wrong_type(kind, field, value, ctx, path, fmt.root)
     return explained or (_("giá trị không hợp lệ: {detail}").format(detail=err.get("msg", kind)), None)
 
 
-def _wrong_type(kind: str, field: str, value: Any, ctx: dict[str, Any], path: Path_) -> tuple[Message, Message | None] | None:
+def _wrong_type(
+    kind: str, field: str, value: Any, ctx: dict[str, Any], path: Path_, root: type[BaseModel]
+) -> tuple[Message, Message | None] | None:
     """A value of the wrong type or size for its field (a date, a number, a text, a mapping, a list...); None for others."""
     if kind.startswith("date") or kind.startswith("datetime"):
         return _("«{value}» không phải là ngày hợp lệ").format(value=value), DATE_HINT
     if kind.startswith("int_"):
         return _("«{value}» không phải là số nguyên").format(value=value), _("ghi một số nguyên, ví dụ 3")
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return _("giá trị {value} nằm ngoài khoảng cho phép ({range})").format(value=value, range=_range(path)), None
+        return _("giá trị {value} nằm ngoài khoảng cho phép ({range})").format(value=value, range=_range(path, root)), None
     if kind.startswith("bool"):
         return _("«{value}» không phải là giá trị đúng/sai").format(value=value), _("ghi true hoặc false")
     if kind == "string_type" or (kind in ("model_type", "model_attributes_type", "dict_type") and ctx.get("class_name") == "Text"):
@@ -266,8 +286,8 @@ def _too_large(kind: str, value: str, years: object) -> tuple[Message, Message]:
     return _("«{value}»: con số quá lớn").format(value=value), _VALUE_FORMATS["qms_target"][1]
 
 
-def _range(path: Path_) -> str:
-    owner = model_at(path[:-1])
+def _range(path: Path_, root: type[BaseModel]) -> str:
+    owner = model_at(path[:-1], root)
     if owner is None:
         return "?"
     bounds = [getattr(m, "ge", None) for m in owner.model_fields[str(path[-1])].metadata] + [

@@ -86,19 +86,28 @@ def _row_problems(shape: str, known: bool) -> list[str]:
     return found
 
 
+def _repeated(key: str) -> str:
+    """The rows whose ``key`` another row has too: a hash aggregate finds them, so that the window functions that
+    rank them sort only those (none, in a clean log) rather than every row."""
+    return (
+        f"(SELECT * FROM rows JOIN (SELECT {key} FROM rows WHERE dossier IS NOT NULL GROUP BY {key} HAVING count(*) > 1) "
+        f"USING ({key}) WHERE dossier IS NOT NULL)"
+    )
+
+
 def _duplicates(shape: str) -> list[str]:
     first = "first_value(file || ':' || _line) OVER (PARTITION BY {key} ORDER BY file, _line)"
     rank = "row_number() OVER (PARTITION BY {key} ORDER BY file, _line)"
     found = [
         f"SELECT file, _line, 'dossier', '{LogCode.DUPLICATE}', 'exact', ref FROM "
-        f"(SELECT *, {rank.format(key='exact')} AS n, {first.format(key='exact')} AS ref FROM rows WHERE dossier IS NOT NULL) WHERE n > 1"
+        f"(SELECT *, {rank.format(key='exact')} AS n, {first.format(key='exact')} AS ref FROM {_repeated('exact')}) WHERE n > 1"
     ]
     if shape == DOSSIER:
         key = "dossier, supplement"
         found += [
             f"SELECT file, _line, 'dossier', '{LogCode.DUPLICATE}', dossier, ref FROM "
             f"(SELECT *, {rank.format(key=key)} AS n, {first.format(key=key)} AS ref, "
-            f"{rank.format(key='exact')} AS e FROM rows WHERE dossier IS NOT NULL) WHERE n > 1 AND e = 1 AND NOT supplement",
+            f"{rank.format(key='exact')} AS e FROM {_repeated(key)}) WHERE n > 1 AND e = 1 AND NOT supplement",
             f"SELECT file, _line, 'dossier', '{LogCode.SUPPLEMENT}', dossier, NULL FROM rows s WHERE supplement AND dossier IS NOT NULL "
             "AND NOT EXISTS (SELECT 1 FROM rows d WHERE NOT d.supplement AND d.dossier = s.dossier)",
         ]

@@ -16,12 +16,13 @@ from qms.measure.analysis import DOSSIER_COLUMNS, Analysis, Group, GroupBy, anal
 from qms.measure.counting import REASON_LABELS, STATUS_LABELS, STATUSES, Counting
 from qms.measure.counts import Counts
 from qms.measure.judge import Period, months
-from qms.measure.run import AnalyzeError, Request, analyze_files, find_process
+from qms.measure.run import STAGES, AnalyzeError, Request, analyze_files, find_process
 from qms.measure.targets import Goal, TargetCheck, TargetError, parse_goal, process_goals
 
 __all__ = [
     "DOSSIER_COLUMNS",
     "REASON_LABELS",
+    "STAGES",
     "STATUSES",
     "STATUS_LABELS",
     "Analysis",

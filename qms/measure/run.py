@@ -22,6 +22,9 @@ from qms.measure.counting import Counting
 from qms.measure.targets import Goal, parse_goal, process_goals
 from qms.model import Process
 
+READING, JUDGING = _("đọc nhật ký hồ sơ"), _("tính thời hạn và xếp loại hồ sơ")
+STAGES = (READING, JUDGING)  # what analyze_files tells its ``progress``, in order
+
 
 class AnalyzeError(Exception):
     """Something the user must change before a log can be measured; ``diagnostics`` when files said why."""
@@ -89,7 +92,7 @@ def analyze_files(request: Request, progress: Callable[[Message], None] | None =
         if process.deadline is not None and not process.deadline.approximate:
             limit = TimeLimit.from_duration(process.deadline)
     calendar = _calendar(request.calendar)
-    tell(_("đọc nhật ký hồ sơ"))
+    tell(READING)
     log = read_log(request.logs, request.mapping)
     if log.events is not None and process is None:
         raise AnalyzeError(_("nhật ký theo từng bước xử lý cần --process: quy trình cho biết bước bắt đầu, kết thúc tính thời hạn"))
@@ -97,7 +100,7 @@ def analyze_files(request: Request, progress: Callable[[Message], None] | None =
         raise AnalyzeError(_("không đọc được nhật ký hồ sơ"), [d for d in log.diagnostics if d.severity is Severity.ERROR])
     if not log.rows_used:
         raise AnalyzeError(_("nhật ký không có hồ sơ nào dùng được"), log.diagnostics)
-    tell(_("tính thời hạn và xếp loại hồ sơ"))
+    tell(JUDGING)
     return analyze(
         log,
         goals=goals,
@@ -112,4 +115,4 @@ def analyze_files(request: Request, progress: Callable[[Message], None] | None =
     )
 
 
-__all__ = ["AnalyzeError", "Request", "analyze_files", "find_process"]
+__all__ = ["STAGES", "AnalyzeError", "Request", "analyze_files", "find_process"]
