@@ -151,3 +151,20 @@ def make_process(steps: list[dict[str, Any]] | None = None, **fields: Any) -> Pr
     if steps is not None:
         data["steps"] = steps
     return Process.model_validate(data)
+
+
+# --- the log generator (benchmarks/generate_log.py is a script, not a package) ---------------------
+
+
+def log_generator() -> Any:
+    """benchmarks/generate_log.py as a module, loaded once."""
+    if "generate_log" in sys.modules:
+        return sys.modules["generate_log"]
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("generate_log", ROOT / "benchmarks" / "generate_log.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["generate_log"] = module
+    spec.loader.exec_module(module)
+    return module

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from collections import Counter, defaultdict
 from datetime import date, datetime
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from conftest import log_generator
 
 from qms.calendar import ZONE, TimeLimit, default_calendar
 from qms.load import load
@@ -22,16 +21,7 @@ APOLOGY = ROOT / "tests" / "rules" / "fixtures" / "QMS304" / "valid_apology_on_l
 SAMPLE = ROOT / "processes" / "logs" / "QT-TTHC-01-2026.csv"
 
 
-def _module():
-    spec = importlib.util.spec_from_file_location("generate_log", ROOT / "benchmarks" / "generate_log.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["generate_log"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-gl = _module()
+gl = log_generator()
 
 
 def _write(tmp_path: Path, process: Path, shape: str = "dossier", name: str = "log.csv", **kwargs) -> list[dict[str, str]]:

@@ -22,6 +22,7 @@ _SQL = {
     # an apology (form 04) dated no later than the due moment it announces will be missed
     "apologised": "count(*) FILTER (WHERE past_due AND apology AND apologized <= due_at)",
     "online": "count(*) FILTER (WHERE received >= period_first AND channel = 2)",
+    "channel_known": "count(channel) FILTER (WHERE received >= period_first)",
     "fully_online": "count(*) FILTER (WHERE received >= period_first AND channel = 2 AND e_result)",
     "e_result_known": "count(e_result) FILTER (WHERE received >= period_first)",
     "median_minutes": "quantile_cont(used_minutes, 0.5) FILTER (WHERE resolved)",
@@ -44,6 +45,7 @@ class Counts:
     past_due: int = 0
     apologised: int = 0
     online: int = 0
+    channel_known: int = 0  # received dossiers whose channel the log gives (an event log gives none)
     fully_online: int = 0
     e_result_known: int = 0
     median_minutes: float | None = None
@@ -61,7 +63,7 @@ class Counts:
             Measure.EARLY_RATE: (self.early, self.judged),
             Measure.LATE_RATE: (self.late + self.open_overdue, self.judged),
             Measure.APOLOGY_RATE: (self.apologised, self.past_due),
-            Measure.ONLINE_RATE: (self.online, self.received),
+            Measure.ONLINE_RATE: (self.online, self.received if self.channel_known else 0),
             # only when the log says, for the dossiers received online, whether the result went back electronically
             Measure.FULLY_ONLINE_RATE: (self.fully_online, self.received if self.e_result_known else 0),
         }

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import log_generator
 
 from qms.load import load
 from qms.logs import read_log
@@ -18,16 +17,7 @@ PROCESS = ROOT / "processes" / "QT-TTHC-01.yaml"
 SAMPLE = ROOT / "processes" / "logs" / "QT-TTHC-01-2026.csv"
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("generate_log_for_logs", ROOT / "benchmarks" / "generate_log.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["generate_log_for_logs"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-gl = _generator()
+gl = log_generator()
 
 
 def _rows(tmp_path: Path, **shares: float) -> list[dict[str, str]]:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from conftest import log_generator
 
 from qms.calendar import TimeLimit
 from qms.load import load
 from qms.logs import read_log
 from qms.measure import analyze
+from qms.model import Measure
 from qms.report.analysis_page import analysis_charts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,6 +62,7 @@ def test_dossiers_are_made_from_their_events_with_the_process_clock_and_waits(me
         ("Z", "late", datetime(2026, 3, 2, 9), datetime(2026, 3, 11, 9), datetime(2026, 3, 9, 17), "Phòng C", 0, True),
     ]
     assert measured.total.apologised == 1 and measured.total.past_due == 2
+    assert measured.value(Measure.ONLINE_RATE) is None  # an event log says nothing of the channel: not 0%
 
 
 def test_the_slowest_step_of_each_late_dossier(measured):
@@ -73,21 +74,12 @@ def test_the_slowest_step_of_each_late_dossier(measured):
     assert minutes["cho-bo-sung"] == 900  # the wait: 4/3 11:00 to 6/3 11:00
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("generate_log", ROOT / "benchmarks" / "generate_log.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["generate_log"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("process_file", [ROOT / "processes" / "QT-TTHC-01.yaml", SCHOOL], ids=["tthc", "school"])
 def test_the_same_dossiers_as_events_and_as_rows_are_judged_alike(tmp_path, process_file):
     """The generator writes the same dossiers in both shapes: each must get the same start, due moment and status.
 
     (Only for a process with a ``stops_clock`` step: without one an event log cannot show the supplement waits.)"""
-    generator, process = _generator(), load(process_file)
+    generator, process = log_generator(), load(process_file)
     options = generator.Options(dossiers=300, first=date(2026, 1, 1), last=date(2026, 12, 31), seed=3)
     found = {}
     limit = TimeLimit.from_duration(process.deadline)
