@@ -44,6 +44,7 @@ FAMILIES: dict[str, Family] = {
     "CAL": Family(_("lịch làm việc: ngày nghỉ, giờ làm việc, thời hạn"), ("qms.calendar.codes:CALENDAR_CODES",)),
     "BPM": Family(_("trao đổi BPMN: nhập và xuất sơ đồ"), ("qms.bpmn.codes:BPMN_CODES",)),
     "AUD": Family(_("đánh giá theo tiêu chí (qms audit)"), ("qms.audit.codes:AUDIT_CODES",)),
+    "PLN": Family(_("kế hoạch và mục tiêu chất lượng: «5 rõ» của nhiệm vụ, theo dõi thực hiện"), ("qms.plan.codes:PLAN_CODES",)),
 }
 
 

@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 import qms
-from qms.cli import analyze, audit, bpmn, check, files, handbook, handbook_pages, render, rules, validate
+from qms.cli import analyze, audit, bpmn, check, files, handbook, handbook_pages, plan, render, rules, validate
 from qms.cli.common import fail, out, state
 from qms.cli.exit_codes import ExitCode
 from qms.i18n import Lang, _
@@ -43,6 +43,7 @@ new_app = _group("new", "Tạo tệp mới / scaffold new files.")
 export_app = _group("export", "Xuất quy trình sang định dạng khác / export processes.")
 import_app = _group("import", "Nhập quy trình từ định dạng khác / import processes.")
 handbook_app = _group("handbook", "Sổ tay quy trình (trang web) / the handbook site.")
+plan_app = _group("plan", "Kế hoạch, mục tiêu chất lượng: kiểm tra và theo dõi / plans: validate and track.")
 
 COMMANDS: tuple[Callable[..., None], ...] = (
     validate.validate, files.schema, check.check, rules.rules, check.coverage, render.render, audit.audit, analyze.analyze,
@@ -63,6 +64,8 @@ export_app.command("bpmn")(bpmn.export_bpmn)
 import_app.command("bpmn")(bpmn.import_bpmn)
 for name, command in HANDBOOK:
     handbook_app.command(name)(command)
+for name, command in plan.COMMANDS:
+    plan_app.command(name)(command)
 
 
 def _version(value: bool) -> None:

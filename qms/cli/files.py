@@ -11,6 +11,7 @@ import typer
 from qms.cli.common import err, fail, out, t, write_output
 from qms.cli.exit_codes import ExitCode
 from qms.i18n import _
+from qms.plan.schema import plan_json_schema_text
 from qms.reference import format_reference_markdown
 from qms.scaffold import is_valid_code, new_process_text, schema_path_from
 from qms.schema import process_json_schema_text
@@ -24,9 +25,13 @@ class SchemaFormat(StrEnum):
 def schema(
     output: Annotated[Path | None, typer.Option("--out", "-o", help="Ghi ra tệp / write to this file")] = None,
     kind: Annotated[SchemaFormat, typer.Option("--format", "-f", help="json (JSON Schema) | markdown (format reference page)")] = SchemaFormat.JSON,
+    plan: Annotated[bool, typer.Option("--plan", help="Định dạng kế hoạch (plans/*.yaml) / the plan format's JSON Schema")] = False,
 ) -> None:
     """In lược đồ JSON (hoặc trang tham chiếu) của định dạng quy trình / print the format's JSON Schema or reference page."""
-    write_output(process_json_schema_text() if kind is SchemaFormat.JSON else format_reference_markdown(), output)
+    if plan and kind is not SchemaFormat.JSON:
+        fail(_("--plan chỉ có lược đồ JSON; định dạng kế hoạch được mô tả trong docs/plans.md"))
+    text = plan_json_schema_text() if plan else process_json_schema_text() if kind is SchemaFormat.JSON else format_reference_markdown()
+    write_output(text, output)
     if output is not None:
         err.print(t(_("Đã ghi {path}"), path=output))
 

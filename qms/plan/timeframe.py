@@ -19,8 +19,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
-from pydantic_core import PydanticCustomError
+from pydantic import GetJsonSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
 
 from qms.model.values import _ParsedFromText, echo, fold
 
@@ -60,6 +62,15 @@ class TimeFrame(_ParsedFromText):
         if found is None:
             raise PydanticCustomError("qms_timeframe", "invalid time frame", {"value": echo(str(text))})
         return found
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {
+            "type": ["string", "integer"],
+            "description": "Thời gian / time frame: «10/01/2026», «Tháng 12/2026», «Quý I/2026», «6 tháng đầu năm 2026», «Năm 2026», "
+            "«Từ Quý I đến Quý IV/2026», «Trước ngày 15/3/2026», «Theo yêu cầu»",
+            "examples": ["Quý II/2026", "Tháng 10/2026", "Theo yêu cầu của Sở Nội vụ"],
+        }
 
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}

@@ -34,6 +34,7 @@ KINDS = {
     "log": _("hàng hoặc cột không dùng được trong nhật ký hồ sơ"),
     "bpmn": _("lỗi và ghi chú khi nhập sơ đồ BPMN (qms import bpmn)"),
     "audit": _("phát hiện và lỗi của lần đánh giá theo tiêu chí (qms audit)"),
+    "plan": _("phát hiện về kế hoạch: «5 rõ» của nhiệm vụ, chỉ tiêu, việc quá hạn (qms plan)"),
 }
 
 
@@ -140,6 +141,7 @@ _INDEX_SECTIONS = (
     ("calendar", "## Lịch làm việc / Working-day calendar", "Báo khi đọc tệp `calendar.yaml` của cơ quan (ngày nghỉ, ngày làm bù, giờ làm việc). *Reported when reading the agency's `calendar.yaml`.*"),
     ("bpmn", "## Nhập BPMN / BPMN import", "Báo khi `qms import bpmn` đọc một sơ đồ: lỗi làm không nhập được, và ghi chú về phần đã đổi, bỏ hay đoán. *Reported by `qms import bpmn`: errors that stop the import, and notes on what was changed, dropped or guessed.*"),
     ("audit", "## Đánh giá theo tiêu chí / Audit against criteria", "Báo khi `qms audit` chạy các tiêu chí Gherkin: phát hiện về quy trình, và lỗi của chính tiêu chí hay lần chạy. *Reported by `qms audit`: findings about the processes, and errors of the criteria or the run.*"),
+    ("plan", "## Kế hoạch / Plans", "Báo bởi `qms plan validate` và `qms plan status`: «5 rõ» của nhiệm vụ (rõ người, rõ việc, rõ thời gian, rõ kết quả, rõ trách nhiệm; ISO 9001 6.2.2), chỉ tiêu không đo được, việc và báo cáo quá hạn. *Reported by `qms plan validate` and `qms plan status`: the tasks' «5 rõ» (who, what, when, result, responsibility; ISO 9001 6.2.2), targets nothing measures, overdue tasks and reports.*"),
 )
 
 
