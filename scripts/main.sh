@@ -28,6 +28,14 @@ $qms analyze processes/logs/QT-TTHC-01-2026.csv --process QT-TTHC-01 --by month 
   --report build/analyze.html --report build/analyze.md || analyze=$?
 [ "$analyze" -le 1 ]
 $qms analyze processes/logs/QT-TTHC-01-2026.csv --process QT-TTHC-01 --by month --format json > build/analyze.json || [ $? -le 1 ]
+# The annual plan: its format and the «5 rõ», where it stood on a date, the report of a quarter (Word and Markdown)
+# and the year's reporting calendar. Exit 1 of status means something is overdue or a target missed, as in this sample.
+$qms plan validate plans/
+plan=0
+$qms plan status plans/KH-CCHC-2026.yaml --as-of 2026-10-15 || plan=$?
+[ "$plan" -le 1 ]
+$qms plan report plans/KH-CCHC-2026.yaml --period 2026-Q3 --out build/bao-cao-2026-Q3.docx --out build/bao-cao-2026-Q3.md
+$qms plan calendar plans/KH-CCHC-2026.yaml --year 2026 --ics build/lich-bao-cao-2026.ics
 # The handbook site (pages generated from processes/ by the qms mkdocs plugin): build/site, English in build/site/en.
 $qms handbook build --site-dir build/site
 echo "Reports: build/"
