@@ -15,6 +15,8 @@ site; mike's versioning works unchanged. Moving to Zensical (which reads
           folder: so-tay
           logs:     # optional: dossier logs measured against a process, one page each (qms.handbook.measures)
             - {log: processes/logs/QT-TTHC-01-2026.csv, process: QT-TTHC-01}
+          plans: [plans/KH-CCHC-2026.yaml]   # optional: plans followed on «as_of», one page each (qms.handbook.plans)
+          as_of: 2026-10-15                  # optional: default the day of the build
 
 Safety: process text is escaped in the pages (:mod:`.pages`) and the HTML of every
 generated page, the audit report included, passes an allow-list (:mod:`.safe_html`)
@@ -32,8 +34,10 @@ which pages to render again (:mod:`.preview`).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +55,7 @@ from qms.handbook.html_blocks import GeneratedHtml
 from qms.handbook.labels import W
 from qms.handbook.links import MEASURES
 from qms.handbook.measures import LogEntry, MeasureCache, measured_logs
+from qms.handbook.plans import PLANS, PlanCache, planned
 from qms.handbook.preview import Preview
 from qms.handbook.safe_html import safe_html
 from qms.i18n import Lang
@@ -88,6 +93,23 @@ def _folder_of(section: Section) -> str | None:
     return None
 
 
+def _folder_path(section: Section) -> str | None:
+    """The folder of the first page directly in a section, from the site's root (``so-tay/ke-hoach/KH-01``)."""
+    page = next((p for p in section.children if isinstance(p, Page) and p.file is not None), None)
+    return page.file.src_uri.rpartition("/")[0] if page is not None and page.file is not None else None
+
+
+def _day(value: object) -> date | None:
+    """The option ``as_of``: a date YAML read, or text ``YYYY-MM-DD``; ValueError otherwise (``2026-02-30`` too)."""
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return date.fromisoformat(value.strip())
+    raise ValueError(value)
+
+
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
@@ -111,6 +133,9 @@ class HandbookConfig(base.Config):
     audit_report = c.Type(str, default="build/audit.md")
     # Dossier logs measured against a process, one page each under do-luong/ (paths relative to this file).
     logs = c.ListOfItems(c.SubConfig(_LogConfig), default=[])
+    # Plan files followed on «as_of», one page each under ke-hoach/ (paths relative to this file).
+    plans = c.ListOfItems(c.Type(str), default=[])
+    as_of = c.Optional(c.Type((str, date)))  # YYYY-MM-DD (YAML reads an unquoted one as a date); default: today
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -123,10 +148,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._flowchart_cache: FlowchartCache = {}
         self._html = GeneratedHtml()
         self._measures: MeasureCache = {}
+        self._plans: PlanCache = {}
+        self._as_of: date | None = None
         self._preview: Preview | None = None
         # Per build.
         self._flowcharts: Future[dict[str, bytes]] | None = None
         self._titles: dict[str, str] = {}
+        self._sections: dict[str, str] = {}  # folders of generated pages (from the site's root) -> menu titles
         self._urls: set[str] = set()
 
     @property
@@ -158,6 +186,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         found = measured_logs(self._log_entries(), base, self._processes_dir(config), processes, paths, lang, self._measures)
         for problem in found.problems:
             log.warning(f"qms: {problem}")
+        return found.pages, found.titles
+
+    def _planned(self, config: Any, processes: list[Process]) -> tuple[dict[str, str], dict[str, str]]:
+        """The plans' pages and their titles; a plan that gives no page is a warning."""
+        lang, base = Lang(self.config.lang), Path(config.config_file_path).parent
+        day = self._as_of or date.today()
+        found = planned(self.config.plans, base, self._processes_dir(config), processes, day, lang, self._plans)
+        for problem in found.problems:
+            log.warning(f"qms: {problem}")
+        self._sections = {f"{self.prefix}/{folder}": title for folder, title in found.sections.items()}
         return found.pages, found.titles
 
     def _processes_dir(self, config: Any) -> Path:
@@ -194,8 +232,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._flowcharts = pool.submit(draw_flowcharts, book, processes, Lang(self.config.lang), self._flowchart_cache)
         pool.shutdown(wait=False)  # the drawing goes on; on_post_build waits for it
         measured, measured_titles = self._measured(config, processes, book.paths)
-        self._titles = {f"{self.prefix}/{path}": title for path, title in {**book.titles, **measured_titles}.items()}
-        pages = {f"{self.prefix}/{path}": content for path, content in {**book.pages, **measured, STYLESHEET: CSS}.items()}
+        plans, plan_titles = self._planned(config, processes)
+        self._titles = {f"{self.prefix}/{path}": title for path, title in {**book.titles, **measured_titles, **plan_titles}.items()}
+        pages = {f"{self.prefix}/{path}": content for path, content in {**book.pages, **measured, **plans, STYLESHEET: CSS}.items()}
         if self._preview is not None:
             files_of = self._preview.stage(pages, config, self._titles)
         else:
@@ -205,6 +244,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return files
 
     def on_config(self, config: Any, /) -> Any:
+        try:
+            self._as_of = _day(self.config.as_of)
+        except ValueError:
+            raise PluginError(f"qms: {W['as_of_bad'].get(Lang(self.config.lang)).format(value=self.config.as_of)}") from None
         config.extra_css.append(f"{self.prefix}/{STYLESHEET}")
         if self._html not in config.markdown_extensions:
             config.markdown_extensions.append(self._html)
@@ -267,6 +310,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             "quy-trinh": W["processes"].get(lang),
             "luu-tru": W["archive"].get(lang),
             MEASURES: W["measures"].get(lang),
+            PLANS: W["plans"].get(lang),
             # Folders written by «qms rules --docs docs/rules» and «qms schema --format markdown --out docs/reference/…».
             "rules": W["rules_section"].get(lang),
             "reference": W["reference_section"].get(lang),
@@ -276,6 +320,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             folder = _folder_of(section)
             if folder in titles:
                 section.title = titles[folder]
+            path = _folder_path(section)
+            if path is not None and path in self._sections:  # a plan's reports (ke-hoach/<code>/)
+                section.title = self._sections[path]
             if folder == self.config.folder.strip("/"):
                 handbook = section
         # Staff come for the handbook: its section goes first in the menu, before technical pages.
@@ -292,4 +339,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for name in (*entry.logs, entry.mapping, entry.calendar):
                 if name and (base / name).is_file():
                     server.watch(str(base / name), recursive=False)
+        for name in self.config.plans:
+            if (base / name).is_file():
+                server.watch(str(base / name), recursive=False)
         return server
