@@ -6,6 +6,7 @@ diagnostic at ``file:row:column``; ``rows_read == rows_used + rows_rejected``. T
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,11 @@ XES_COLUMNS = {
     "occurred": "time:timestamp",
 }
 _HINTS = {info.code: info.fix for info in LOG_CODES}
+MEMORY_LIMIT = "1536MB"
+
+
+def _quote(text: str) -> str:
+    return text.replace("'", "''")
 
 
 @dataclass
@@ -73,6 +79,11 @@ def read_log(
     """Read the logs ``paths`` (one shape for all) with ``mapping`` (a file, or the default column names)."""
     con = duckdb.connect()
     con.execute(f"SET TimeZone = '{ZONE}'")
+    # DuckDB takes 80% of the machine's memory by default; a bounded share spills to disk instead, so that a province's
+    # year stays under 2 GB on a laptop (benchmarks/RESULTS.md). Spill files go to the system's temporary folder,
+    # never to the user's working folder (DuckDB's default, «.tmp»).
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    con.execute(f"SET temp_directory = '{_quote(str(Path(tempfile.gettempdir()) / 'qms-duckdb'))}'")
     result = LogResult(con, None)
     if isinstance(mapping, str | Path):
         mapping, problems = read_mapping(mapping)
