@@ -168,3 +168,30 @@ def log_generator() -> Any:
     sys.modules["generate_log"] = module
     spec.loader.exec_module(module)
     return module
+
+
+# --- a small handbook project built with mkdocs (the plugin's page options) -----------------------------
+
+
+def handbook_project(tmp_path: Path, plugin_options: str, copies: Sequence[str] = ()) -> Path:
+    """A project in ``tmp_path``: the shipped processes, ``copies`` (paths from the repository root), an index page
+    and a mkdocs.yml whose qms plugin has ``plugin_options`` (YAML flow text, e.g. ``"plans: [plans/KH.yaml]"``)."""
+    import shutil
+
+    shutil.copytree(ROOT / "processes", tmp_path / "processes")
+    for copy in copies:
+        (tmp_path / copy).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / copy, tmp_path / copy)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Thử\ntheme: {name: material, language: vi, font: false, features: [navigation.sections]}\n"
+        f"plugins: [search, {{qms: {{processes: processes, diagrams: false, {plugin_options}}}}}]\n"
+        "markdown_extensions: [admonition, attr_list, tables]\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def mkdocs_build(project: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *options], cwd=project, capture_output=True, text=True, timeout=300)

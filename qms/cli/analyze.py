@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Annotated
@@ -10,8 +9,9 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from qms.cli.common import OutputFormat, err, fail, parse_day, print_diagnostics, show, state, t, write_output
+from qms.cli.common import OutputFormat, err, fail, parse_day, print_diagnostics, show, state, write_output
 from qms.cli.exit_codes import ExitCode
+from qms.cli.writing import write_file
 from qms.i18n import _
 from qms.measure import STAGES, AnalyzeError, Counting, GroupBy, Request, TargetError, analyze_files, write_dossiers
 from qms.report.analysis import analysis_json, analysis_summary
@@ -62,23 +62,15 @@ def analyze(
         fail(exc.message)
     print_diagnostics(analysis.log.diagnostics, console=err)
     if dossiers is not None:
-        _write(partial(write_dossiers, analysis, dossiers), dossiers)
+        write_file(partial(write_dossiers, analysis, dossiers), dossiers)
     for path in report or ():
-        _write(partial(write_report, analysis, path, state.lang), path)
+        write_file(partial(write_report, analysis, path, state.lang), path)
     if output is OutputFormat.JSON:
         write_output(analysis_json(analysis, state.lang), None)
     else:
         show(analysis_summary(analysis, state.lang))
     raise typer.Exit(ExitCode.OK if analysis.met else ExitCode.FINDINGS)
 
-
-def _write(action: Callable[[], None], path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        action()
-    except OSError as exc:
-        fail(_("không ghi được {path}: {reason}").format(path=str(path), reason=exc.strerror or str(exc)))
-    err.print(t(_("Đã ghi {path}"), path=path))
 
 
 __all__ = ["analyze"]

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -16,6 +15,7 @@ from rich.text import Text
 from qms.cli.common import err, fail, parse_day, print_diagnostics, state, t
 from qms.cli.common import out as console
 from qms.cli.exit_codes import ExitCode
+from qms.cli.writing import write_file
 from qms.diagnostics import visible
 from qms.i18n import _
 from qms.plan import PlanFile, read_plan
@@ -39,14 +39,6 @@ def _plan(file: Path) -> PlanFile:
         fail(_("kế hoạch «{path}» có lỗi; sửa rồi chạy lại (qms plan validate)").format(path=str(file)))
     return plan_file
 
-
-def _write(action: Callable[[], None], path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        action()
-    except OSError as exc:
-        fail(_("không ghi được {path}: {reason}").format(path=str(path), reason=exc.strerror or str(exc)))
-    err.print(t(_("Đã ghi {path}"), path=path))
 
 
 def plan_report(
@@ -74,7 +66,7 @@ def plan_report(
     day = parse_day(as_of) or min(date.today(), chosen.window_last)
     status = plan_status(_plan(file), day, processes=processes)
     for path in out:
-        _write(partial(write_plan_report, status, chosen, path, state.lang, place, superior=superior), path)
+        write_file(partial(write_plan_report, status, chosen, path, state.lang, place, superior=superior), path)
     raise typer.Exit(ExitCode.OK)
 
 
@@ -97,7 +89,7 @@ def plan_calendar(
         table.add_row(day_text(due, lang), *(Text(visible(cell)) for cell in cells))  # user text: never read as markup
     console.print(table if rows else t(_("Kế hoạch không có báo cáo định kỳ nào đến hạn trong năm {year}."), year=chosen))
     if ics is not None:
-        _write(partial(write_ics, plan, chosen, ics, lang), ics)
+        write_file(partial(write_ics, plan, chosen, ics, lang), ics)
     raise typer.Exit(ExitCode.OK)
 
 

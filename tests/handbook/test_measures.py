@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
+from conftest import handbook_project, mkdocs_build
 
 from qms.handbook.html_blocks import GeneratedHtml
 from qms.handbook.links import href, process_paths
@@ -132,20 +131,10 @@ def test_an_unchanged_log_is_not_measured_again(processes: list[Process], tmp_pa
 
 
 def _project(tmp_path: Path, logs: str) -> Path:
-    shutil.copytree(PROCESSES, tmp_path / "processes")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: Thử\ntheme: {name: material, language: vi, font: false, features: [navigation.sections]}\n"
-        f"plugins: [search, {{qms: {{processes: processes, diagrams: false, logs: {logs}}}}}]\n"
-        "markdown_extensions: [admonition, attr_list, tables]\n",
-        encoding="utf-8",
-    )
-    return tmp_path
+    return handbook_project(tmp_path, f"logs: {logs}")
 
 
-def _mkdocs(project: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *options], cwd=project, capture_output=True, text=True, timeout=300)
+_mkdocs = mkdocs_build
 
 
 def test_strict_build_publishes_the_page_in_the_menu(tmp_path: Path) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,6 +10,7 @@ from typing import Any
 import markdown
 import pytest
 import yaml
+from conftest import handbook_project, mkdocs_build
 
 from qms.diagnostics import display_path
 from qms.handbook.html_blocks import GeneratedHtml
@@ -238,22 +236,10 @@ def test_english_page(processes: list[Process]) -> None:
 
 
 def _project(tmp_path: Path, plans: str, as_of: str = "2026-10-15") -> Path:
-    shutil.copytree(PROCESSES, tmp_path / "processes")
-    (tmp_path / "plans").mkdir()
-    shutil.copy(ROOT / SAMPLE, tmp_path / SAMPLE)
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: Thử\ntheme: {name: material, language: vi, font: false, features: [navigation.sections]}\n"
-        f"plugins: [search, {{qms: {{processes: processes, diagrams: false, plans: {plans}, as_of: {as_of}}}}}]\n"
-        "markdown_extensions: [admonition, attr_list, tables]\n",
-        encoding="utf-8",
-    )
-    return tmp_path
+    return handbook_project(tmp_path, f"plans: {plans}, as_of: {as_of}", copies=[str(SAMPLE)])
 
 
-def _mkdocs(project: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *options], cwd=project, capture_output=True, text=True, timeout=300)
+_mkdocs = mkdocs_build
 
 
 def test_strict_build_publishes_the_plan_and_its_reports_in_the_menu(tmp_path: Path) -> None:
