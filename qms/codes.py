@@ -45,6 +45,8 @@ FAMILIES: dict[str, Family] = {
     "BPM": Family(_("trao đổi BPMN: nhập và xuất sơ đồ"), ("qms.bpmn.codes:BPMN_CODES",)),
     "AUD": Family(_("đánh giá theo tiêu chí (qms audit)"), ("qms.audit.codes:AUDIT_CODES",)),
     "PLN": Family(_("kế hoạch và mục tiêu chất lượng: «5 rõ» của nhiệm vụ, theo dõi thực hiện"), ("qms.plan.codes:PLAN_CODES",)),
+    "ASM": Family(_("tự đánh giá theo bộ chỉ số ISO 18091: đủ chỉ số, minh chứng, so sánh với năm trước"), ("qms.assessment.codes:ASSESSMENT_CODES",)),
+    "REC": Family(_("hồ sơ đánh giá nội bộ: chương trình, phát hiện, hành động khắc phục"), ("qms.records.codes:RECORD_CODES",)),
 }
 
 

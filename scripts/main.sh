@@ -36,6 +36,14 @@ $qms plan status plans/KH-CCHC-2026.yaml --as-of 2026-10-15 || plan=$?
 [ "$plan" -le 1 ]
 $qms plan report plans/KH-CCHC-2026.yaml --period 2026-Q3 --out build/bao-cao-2026-Q3.docx --out build/bao-cao-2026-Q3.md
 $qms plan calendar plans/KH-CCHC-2026.yaml --year 2026 --ics build/lich-bao-cao-2026.ics
+# Internal audits: the programme and audit records with their corrective actions (REC rules), and where the actions
+# stand; the ISO 18091 self-assessment (39 indicators) against last year. Their pages are in the handbook below.
+$qms records validate audits/ --processes processes/
+records=0
+$qms records status audits/ --as-of 2026-12-07 || records=$?
+[ "$records" -le 1 ]
+$qms assess validate assessments/
+$qms assess show assessments/18091-2026.yaml
 # The handbook site (pages generated from processes/ by the qms mkdocs plugin): build/site, English in build/site/en.
 $qms handbook build --site-dir build/site
 echo "Reports: build/"

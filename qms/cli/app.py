@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 import qms
-from qms.cli import analyze, audit, bpmn, check, files, handbook, handbook_pages, plan, render, rules, validate
+from qms.cli import analyze, assess, audit, bpmn, check, files, handbook, handbook_pages, plan, records, render, rules, validate
 from qms.cli.common import fail, out, state
 from qms.cli.exit_codes import ExitCode
 from qms.i18n import Lang, _
@@ -44,28 +44,25 @@ export_app = _group("export", "Xuất quy trình sang định dạng khác / exp
 import_app = _group("import", "Nhập quy trình từ định dạng khác / import processes.")
 handbook_app = _group("handbook", "Sổ tay quy trình (trang web) / the handbook site.")
 plan_app = _group("plan", "Kế hoạch, mục tiêu chất lượng: kiểm tra và theo dõi / plans: validate and track.")
+assess_app = _group("assess", "Tự đánh giá theo bộ chỉ số ISO 18091 / the ISO 18091 self-assessment.")
+records_app = _group("records", "Hồ sơ đánh giá nội bộ, hành động khắc phục / audit records, corrective actions.")
 
 COMMANDS: tuple[Callable[..., None], ...] = (
     validate.validate, files.schema, check.check, rules.rules, check.coverage, render.render, audit.audit, analyze.analyze,
 )  # fmt: skip
 HANDBOOK: tuple[tuple[str, Callable[..., None]], ...] = (
-    ("build", handbook.handbook_build),
-    ("serve", handbook.handbook_serve),
-    ("publish", handbook.handbook_publish),
-    ("export", handbook.handbook_export),
-    ("generate", handbook_pages.handbook_generate),
-    ("pdf", handbook_pages.handbook_pdf),
+    ("build", handbook.handbook_build), ("serve", handbook.handbook_serve), ("publish", handbook.handbook_publish),
+    ("export", handbook.handbook_export), ("generate", handbook_pages.handbook_generate), ("pdf", handbook_pages.handbook_pdf),
     ("in-force", handbook.handbook_in_force),
-)
+)  # fmt: skip
 for command in COMMANDS:
     app.command()(command)
 new_app.command("process")(files.new_process)
 export_app.command("bpmn")(bpmn.export_bpmn)
 import_app.command("bpmn")(bpmn.import_bpmn)
-for name, command in HANDBOOK:
-    handbook_app.command(name)(command)
-for name, command in plan.COMMANDS:
-    plan_app.command(name)(command)
+for group, commands in ((handbook_app, HANDBOOK), (plan_app, plan.COMMANDS), (records_app, records.COMMANDS), (assess_app, assess.COMMANDS)):
+    for name, command in commands:
+        group.command(name)(command)
 
 
 def _version(value: bool) -> None:

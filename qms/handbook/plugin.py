@@ -17,6 +17,7 @@ site; mike's versioning works unchanged. Moving to Zensical (which reads
             - {log: processes/logs/QT-TTHC-01-2026.csv, process: QT-TTHC-01}
           plans: [plans/KH-CCHC-2026.yaml]   # optional: plans followed on «as_of», one page each (qms.handbook.plans)
           as_of: 2026-10-15                  # optional: default the day of the build
+          assessments: [assessments/18091-2026.yaml]  # optional: ISO 18091 self-assessments (qms.handbook.assessments)
 
 Safety: process text is escaped in the pages (:mod:`.pages`) and the HTML of every
 generated page, the audit report included, passes an allow-list (:mod:`.safe_html`)
@@ -49,6 +50,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+from qms.handbook.assessments import ASSESSMENTS, SECTION, assessed
 from qms.handbook.book import Handbook, PageCache, build_handbook
 from qms.handbook.diagrams import FlowchartCache, draw_flowcharts
 from qms.handbook.html_blocks import GeneratedHtml
@@ -69,6 +71,7 @@ STYLESHEET = "qms.css"
 CSS = """.qms-table td:first-child, .qms-table td:nth-child(2) a { white-space: nowrap; }
 .md-typeset object.qms-flowchart { width: 100%; max-width: none; overflow-x: auto; display: block; }
 .md-typeset object.qms-chart { width: 100%; max-width: 40rem; display: block; margin: 1em 0; }
+.qms-light { font-size: 1.2em; } .qms-light-red { color: #c62828; } .qms-light-yellow { color: #f9a825; } .qms-light-green { color: #2e7d32; }
 """
 
 
@@ -136,6 +139,8 @@ class HandbookConfig(base.Config):
     # Plan files followed on «as_of», one page each under ke-hoach/ (paths relative to this file).
     plans = c.ListOfItems(c.Type(str), default=[])
     as_of = c.Optional(c.Type((str, date)))  # YYYY-MM-DD (YAML reads an unquoted one as a date); default: today
+    # ISO 18091 self-assessment files, one dashboard page each under tu-danh-gia/ (paths relative to this file).
+    assessments = c.ListOfItems(c.Type(str), default=[])
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -198,6 +203,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._sections = {f"{self.prefix}/{folder}": title for folder, title in found.sections.items()}
         return found.pages, found.titles
 
+    def _assessed(self, config: Any) -> tuple[dict[str, str], dict[str, str]]:
+        """The self-assessments' dashboard pages and their titles; an entry that gives no page is a warning."""
+        found = assessed(self.config.assessments, Path(config.config_file_path).parent, Lang(self.config.lang))
+        for problem in found.problems:
+            log.warning(f"qms: {problem}")
+        return found.pages, found.titles
+
     def _processes_dir(self, config: Any) -> Path:
         return (Path(config.config_file_path).parent / self.config.processes).resolve()
 
@@ -233,8 +245,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         pool.shutdown(wait=False)  # the drawing goes on; on_post_build waits for it
         measured, measured_titles = self._measured(config, processes, book.paths)
         plans, plan_titles = self._planned(config, processes)
-        self._titles = {f"{self.prefix}/{path}": title for path, title in {**book.titles, **measured_titles, **plan_titles}.items()}
-        pages = {f"{self.prefix}/{path}": content for path, content in {**book.pages, **measured, **plans, STYLESHEET: CSS}.items()}
+        assessments, assessment_titles = self._assessed(config)
+        titles = {**book.titles, **measured_titles, **plan_titles, **assessment_titles}
+        self._titles = {f"{self.prefix}/{path}": title for path, title in titles.items()}
+        generated = {**book.pages, **measured, **plans, **assessments, STYLESHEET: CSS}
+        pages = {f"{self.prefix}/{path}": content for path, content in generated.items()}
         if self._preview is not None:
             files_of = self._preview.stage(pages, config, self._titles)
         else:
@@ -311,6 +326,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             "luu-tru": W["archive"].get(lang),
             MEASURES: W["measures"].get(lang),
             PLANS: W["plans"].get(lang),
+            ASSESSMENTS: SECTION.get(lang),
             # Folders written by «qms rules --docs docs/rules» and «qms schema --format markdown --out docs/reference/…».
             "rules": W["rules_section"].get(lang),
             "reference": W["reference_section"].get(lang),
@@ -339,7 +355,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for name in (*entry.logs, entry.mapping, entry.calendar):
                 if name and (base / name).is_file():
                     server.watch(str(base / name), recursive=False)
-        for name in self.config.plans:
+        for name in (*self.config.plans, *self.config.assessments):
             if (base / name).is_file():
                 server.watch(str(base / name), recursive=False)
         return server

@@ -35,6 +35,8 @@ KINDS = {
     "bpmn": _("lỗi và ghi chú khi nhập sơ đồ BPMN (qms import bpmn)"),
     "audit": _("phát hiện và lỗi của lần đánh giá theo tiêu chí (qms audit)"),
     "plan": _("phát hiện về kế hoạch: «5 rõ» của nhiệm vụ, chỉ tiêu, việc quá hạn (qms plan)"),
+    "assessment": _("phát hiện về tệp tự đánh giá theo bộ chỉ số ISO 18091 (qms assess)"),
+    "records": _("phát hiện về hồ sơ đánh giá nội bộ: tính độc lập, hành động khắc phục, chương trình đánh giá (qms records)"),
 }
 
 
@@ -142,6 +144,8 @@ _INDEX_SECTIONS = (
     ("bpmn", "## Nhập BPMN / BPMN import", "Báo khi `qms import bpmn` đọc một sơ đồ: lỗi làm không nhập được, và ghi chú về phần đã đổi, bỏ hay đoán. *Reported by `qms import bpmn`: errors that stop the import, and notes on what was changed, dropped or guessed.*"),
     ("audit", "## Đánh giá theo tiêu chí / Audit against criteria", "Báo khi `qms audit` chạy các tiêu chí Gherkin: phát hiện về quy trình, và lỗi của chính tiêu chí hay lần chạy. *Reported by `qms audit`: findings about the processes, and errors of the criteria or the run.*"),
     ("plan", "## Kế hoạch / Plans", "Báo bởi `qms plan validate` và `qms plan status`: «5 rõ» của nhiệm vụ (rõ người, rõ việc, rõ thời gian, rõ kết quả, rõ trách nhiệm; ISO 9001 6.2.2), chỉ tiêu không đo được, việc và báo cáo quá hạn. *Reported by `qms plan validate` and `qms plan status`: the tasks' «5 rõ» (who, what, when, result, responsibility; ISO 9001 6.2.2), targets nothing measures, overdue tasks and reports.*"),
+    ("assessment", "## Tự đánh giá ISO 18091 / ISO 18091 self-assessment", "Báo bởi `qms assess validate`: chỉ số chưa đánh giá hoặc đánh giá hai lần, mã chỉ số sai, mức xanh không có minh chứng, không áp dụng không có lý do, mức đỏ/vàng chưa giao đơn vị, tệp năm trước không so sánh được. *Reported by `qms assess validate`: indicators not scored or scored twice, unknown ids, green without evidence, not applicable without a reason, red/yellow with no responsible unit, a previous year's file that cannot be compared.*"),
+    ("records", "## Hồ sơ đánh giá nội bộ / Audit records", "Báo bởi `qms records validate`: tính độc lập của đánh giá viên, điểm không phù hợp và hành động khắc phục (ISO 9001 10.2), phát hiện lặp lại, chương trình đánh giá không bao quát hết hệ thống (ISO 9001 9.2.2). *Reported by `qms records validate`: auditor independence, nonconformities and corrective action (ISO 9001 10.2), repeated findings, a programme that leaves part of the system unaudited (ISO 9001 9.2.2).*"),
 )
 
 
