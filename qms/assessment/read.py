@@ -11,15 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
 
 from qms.assessment.model import Assessment
 from qms.diagnostics import Diagnostic, LoadCode, error, sort_key
 from qms.i18n import _
-from qms.load.schema_errors import FileFormat, closest, translate
-from qms.load.source import SourceError, SourceMap, read_document
+from qms.load.documents import read_mapping, validate_as
+from qms.load.schema_errors import FileFormat, closest
+from qms.load.source import SourceMap
 
 ASSESSMENT_FORMAT = FileFormat(Assessment, _("định dạng tệp tự đánh giá"), "docs/assessment.md")
 
@@ -41,18 +39,12 @@ class AssessmentFile:
 def read_assessment(path: Path | str) -> tuple[AssessmentFile | None, list[Diagnostic]]:
     """The assessment ``path`` holds, or ``None`` and every problem that keeps it from being used, sorted by place."""
     path = Path(path)
-    try:
-        document = read_document(path)
-    except SourceError as exc:
-        return None, [exc.diagnostic]
-    data: Any = document.data
-    if not isinstance(data, dict):
-        message = _("tệp tự đánh giá phải là một ánh xạ (các dòng «trường: giá trị»)")
-        return None, [error(LoadCode.SCHEMA, document.source.value(()), message)]
-    try:
-        assessment = Assessment.model_validate(data)
-    except ValidationError as exc:
-        return None, sorted(translate(exc, data, document.source, ASSESSMENT_FORMAT), key=sort_key)
+    document, problems = read_mapping(path, _("tệp tự đánh giá"))
+    if document is None:
+        return None, problems
+    assessment, problems = validate_as(document, ASSESSMENT_FORMAT)
+    if not isinstance(assessment, Assessment):
+        return None, problems
     problems = _units(assessment, document.source)
     if problems:
         return None, sorted(problems, key=sort_key)

@@ -14,6 +14,7 @@ from qms.assessment.schema import assessment_json_schema_text
 from qms.assessment.summary import summarise
 from qms.cli.common import FORMAT_FLAGS, TEXT_HELP, LoadFormat, OutputFormat, err, fail, out, print_diagnostics, show, state, write_output
 from qms.cli.exit_codes import ExitCode
+from qms.cli.paths import existing_paths
 from qms.i18n import _
 from qms.report.assessment import assess_show_json, assess_show_summary, assess_validate_json, assess_validate_summary
 
@@ -22,19 +23,12 @@ AssessPaths = Annotated[
 ]
 
 
-def _existing(paths: list[Path]) -> list[Path]:
-    for path in paths:
-        if not path.exists():
-            fail(_("không có tệp hay thư mục «{path}»").format(path=str(path)), _("kiểm tra đường dẫn"))
-    return paths
-
-
 def validate(
     paths: AssessPaths = None,
     output: Annotated[LoadFormat, typer.Option(*FORMAT_FLAGS, help=f"{TEXT_HELP} | json")] = LoadFormat.HUMAN,
 ) -> None:
     """Kiểm tra các tệp tự đánh giá ISO 18091 / validate ISO 18091 self-assessment files."""
-    given = _existing(list(paths) if paths else [Path("assessments")])
+    given = existing_paths(paths, "assessments")
     result = check_assessments(given)
     if not result.files:
         fail(_("không có tệp tự đánh giá (.yaml, .yml) nào trong {paths}").format(paths=", ".join(map(str, given))))
@@ -52,7 +46,7 @@ def show_assessment(
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="human | json")] = OutputFormat.HUMAN,
 ) -> None:
     """Bảng đèn giao thông theo nhóm và so sánh với năm trước / the traffic lights per quadrant, against last year."""
-    assessment_file, problems = read_assessment(_existing([file])[0])
+    assessment_file, problems = read_assessment(existing_paths([file], str(file))[0])
     if assessment_file is None:
         print_diagnostics(problems, console=err)
         fail(_("tệp tự đánh giá «{path}» có lỗi; sửa rồi chạy lại (qms assess validate)").format(path=str(file)))

@@ -23,6 +23,7 @@ from qms.cli.common import (
     write_output,
 )
 from qms.cli.exit_codes import ExitCode
+from qms.cli.paths import existing_paths
 from qms.i18n import _
 from qms.plan import read_plan
 from qms.plan.findings import check_plans
@@ -32,19 +33,12 @@ from qms.report.plan_status import plan_status_json, plan_status_summary, plan_v
 PlanPaths = Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục kế hoạch / plan files or folders (default plans/)")]
 
 
-def _existing(paths: list[Path]) -> list[Path]:
-    for path in paths:
-        if not path.exists():
-            fail(_("không có tệp hay thư mục «{path}»").format(path=str(path)), _("kiểm tra đường dẫn"))
-    return paths
-
-
 def validate(
     paths: PlanPaths = None,
     output: Annotated[LoadFormat, typer.Option(*FORMAT_FLAGS, help=f"{TEXT_HELP} | json")] = LoadFormat.HUMAN,
 ) -> None:
     """Kiểm tra định dạng và «5 rõ» của các kế hoạch / validate plan files (format, the 5 rõ of each task)."""
-    given = _existing(list(paths) if paths else [Path("plans")])
+    given = existing_paths(paths, "plans")
     result = check_plans(given)
     if not result.files:
         fail(_("không có tệp kế hoạch (.yaml, .yml) nào trong {paths}").format(paths=", ".join(map(str, given))))
@@ -65,7 +59,7 @@ def status(
 ) -> None:
     """Theo dõi thực hiện kế hoạch vào một ngày / where a plan stands on a date: tasks, reports, targets."""
     day = parse_day(as_of) or date.today()
-    plan_file, problems = read_plan(_existing([file])[0])
+    plan_file, problems = read_plan(existing_paths([file], str(file))[0])
     if plan_file is None:
         print_diagnostics(problems, console=err)
         fail(_("kế hoạch «{path}» có lỗi; sửa rồi chạy lại (qms plan validate)").format(path=str(file)))

@@ -10,6 +10,7 @@ import typer
 
 from qms.cli.common import FORMAT_FLAGS, TEXT_HELP, LoadFormat, fail, out, parse_day, print_diagnostics, state, write_output
 from qms.cli.exit_codes import ExitCode
+from qms.cli.paths import existing_paths
 from qms.i18n import _
 from qms.load import load_paths
 from qms.model import Process
@@ -22,14 +23,6 @@ from qms.report.records import records_status_summary, records_validate_summary
 AuditPaths = Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục đánh giá / audit files or folders (default audits/)")]
 ProcessesOption = Annotated[Path | None, typer.Option("--processes", help="Thư mục quy trình / process files (default processes/ if present)")]
 AsOf = Annotated[str | None, typer.Option("--as-of", help="Ngày xét / on this date (YYYY-MM-DD)")]
-
-
-def _existing(paths: list[Path] | None) -> list[Path]:
-    given = list(paths) if paths else [Path("audits")]
-    for path in given:
-        if not path.exists():
-            fail(_("không có tệp hay thư mục «{path}»").format(path=str(path)), _("kiểm tra đường dẫn"))
-    return given
 
 
 def _processes(folder: Path | None) -> list[Process]:
@@ -49,7 +42,7 @@ def validate(
     output: Annotated[LoadFormat, typer.Option(*FORMAT_FLAGS, help=f"{TEXT_HELP} | json")] = LoadFormat.HUMAN,
 ) -> None:
     """Kiểm tra chương trình và hồ sơ đánh giá nội bộ / validate the audit programme and records (REC rules)."""
-    given, day = _existing(paths), parse_day(as_of)
+    given, day = existing_paths(paths, "audits"), parse_day(as_of)
     result = check_records(given, _processes(processes), day)
     if not result.files:
         fail(_("không có tệp đánh giá (.yaml, .yml) nào trong {paths}").format(paths=", ".join(map(str, given))))
@@ -65,7 +58,7 @@ def validate(
 
 def status(paths: AuditPaths = None, as_of: AsOf = None) -> None:
     """Hành động khắc phục vào một ngày / corrective actions on a date: open, overdue, closed; reminders (7, 3, 1 days)."""
-    given, day = _existing(paths), parse_day(as_of) or date.today()
+    given, day = existing_paths(paths, "audits"), parse_day(as_of) or date.today()
     read = read_audits(given)
     if read.diagnostics:
         print_diagnostics(read.diagnostics)

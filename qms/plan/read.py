@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from qms.diagnostics import Diagnostic, LoadCode, error, sort_key
 from qms.i18n import _
-from qms.load.schema_errors import FileFormat, closest, translate
-from qms.load.source import SourceError, SourceMap, read_document
+from qms.load.documents import read_mapping, validate_as
+from qms.load.schema_errors import FileFormat, closest
+from qms.load.source import SourceMap
 from qms.plan.model import Plan
 
 PLAN_FORMAT = FileFormat(Plan, _("định dạng kế hoạch"), "docs/plans.md")
@@ -35,17 +34,12 @@ class PlanFile:
 def read_plan(path: Path | str) -> tuple[PlanFile | None, list[Diagnostic]]:
     """The plan ``path`` holds, or ``None`` and every problem that keeps it from being used, sorted by place."""
     path = Path(path)
-    try:
-        document = read_document(path)
-    except SourceError as exc:
-        return None, [exc.diagnostic]
-    data: Any = document.data
-    if not isinstance(data, dict):
-        return None, [error(LoadCode.SCHEMA, document.source.value(()), _("tệp kế hoạch phải là một ánh xạ (các dòng «trường: giá trị»)"))]
-    try:
-        plan = Plan.model_validate(data)
-    except ValidationError as exc:
-        return None, sorted(translate(exc, data, document.source, PLAN_FORMAT), key=sort_key)
+    document, problems = read_mapping(path, _("tệp kế hoạch"))
+    if document is None:
+        return None, problems
+    plan, problems = validate_as(document, PLAN_FORMAT)
+    if not isinstance(plan, Plan):
+        return None, problems
     problems = _references(plan, document.source)
     if problems:
         return None, sorted(problems, key=sort_key)

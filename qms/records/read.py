@@ -12,14 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
 
 from qms.diagnostics import Diagnostic, LoadCode, error, sort_key
 from qms.i18n import Message, _
-from qms.load.schema_errors import FileFormat, closest, translate
-from qms.load.source import SourceError, SourceMap, read_document
+from qms.load.documents import read_mapping, validate_as
+from qms.load.schema_errors import FileFormat, closest
+from qms.load.source import SourceMap
 from qms.model import Process
 from qms.records.model import AuditRecord, Programme
 
@@ -54,18 +52,12 @@ class AuditFiles:
 def read_audit_file(path: Path | str, processes: Sequence[Process] = ()) -> tuple[ProgrammeFile | RecordFile | None, list[Diagnostic]]:
     """The programme or record ``path`` holds, or ``None`` and every problem that keeps it from being used."""
     path = Path(path)
-    try:
-        document = read_document(path)
-    except SourceError as exc:
-        return None, [exc.diagnostic]
-    data: Any = document.data
-    if not isinstance(data, dict):
-        return None, [error(LoadCode.SCHEMA, document.source.value(()), _("tệp đánh giá phải là một ánh xạ (các dòng «trường: giá trị»)"))]
-    fmt = PROGRAMME_FORMAT if "audits" in data else RECORD_FORMAT
-    try:
-        value: BaseModel = fmt.root.model_validate(data)
-    except ValidationError as exc:
-        return None, sorted(translate(exc, data, document.source, fmt), key=sort_key)
+    document, problems = read_mapping(path, _("tệp đánh giá"))
+    if document is None:
+        return None, problems
+    value, problems = validate_as(document, PROGRAMME_FORMAT if "audits" in document.data else RECORD_FORMAT)
+    if value is None:
+        return None, problems
     if isinstance(value, Programme):
         problems = _twice([a.id for a in value.audits], "audits", document.source)
         return (None, problems) if problems else (ProgrammeFile(path, value, document.source), [])
