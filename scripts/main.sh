@@ -44,6 +44,10 @@ $qms records status audits/ --as-of 2026-12-07 || records=$?
 [ "$records" -le 1 ]
 $qms assess validate assessments/
 $qms assess show assessments/18091-2026.yaml
+# The management review input (ISO 9001 9.3.2) from all of the above: objectives, dossier performance, audits and
+# corrective actions, the self-assessment; the sections the records cannot fill are marked to complete.
+$qms review --as-of 2026-12-07 --plan plans/KH-CCHC-2026.yaml --assessment assessments/18091-2026.yaml \
+  --out build/xem-xet-lanh-dao-2026.docx --out build/xem-xet-lanh-dao-2026.md
 # The handbook site (pages generated from processes/ by the qms mkdocs plugin): build/site, English in build/site/en.
 $qms handbook build --site-dir build/site
 echo "Reports: build/"

@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 import qms
-from qms.cli import analyze, assess, audit, bpmn, check, files, handbook, handbook_pages, plan, records, render, rules, validate
+from qms.cli import analyze, assess, audit, bpmn, check, files, handbook, handbook_pages, plan, records, render, review, rules, validate
 from qms.cli.common import fail, out, state
 from qms.cli.exit_codes import ExitCode
 from qms.i18n import Lang, _
@@ -48,7 +48,7 @@ assess_app = _group("assess", "Tự đánh giá theo bộ chỉ số ISO 18091 /
 records_app = _group("records", "Hồ sơ đánh giá nội bộ, hành động khắc phục / audit records, corrective actions.")
 
 COMMANDS: tuple[Callable[..., None], ...] = (
-    validate.validate, files.schema, check.check, rules.rules, check.coverage, render.render, audit.audit, analyze.analyze,
+    validate.validate, files.schema, check.check, rules.rules, check.coverage, render.render, audit.audit, analyze.analyze, review.review,
 )  # fmt: skip
 HANDBOOK: tuple[tuple[str, Callable[..., None]], ...] = (
     ("build", handbook.handbook_build), ("serve", handbook.handbook_serve), ("publish", handbook.handbook_publish),

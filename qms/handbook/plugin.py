@@ -18,6 +18,7 @@ site; mike's versioning works unchanged. Moving to Zensical (which reads
           plans: [plans/KH-CCHC-2026.yaml]   # optional: plans followed on «as_of», one page each (qms.handbook.plans)
           as_of: 2026-10-15                  # optional: default the day of the build
           assessments: [assessments/18091-2026.yaml]  # optional: ISO 18091 self-assessments (qms.handbook.assessments)
+          audits: [audits]   # optional: audit programmes and records, two pages (qms.handbook.audits)
 
 Safety: process text is escaped in the pages (:mod:`.pages`) and the HTML of every
 generated page, the audit report included, passes an allow-list (:mod:`.safe_html`)
@@ -51,6 +52,8 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from qms.handbook.assessments import ASSESSMENTS, SECTION, assessed
+from qms.handbook.audits import AUDITS, audit_pages
+from qms.handbook.audits import SECTION as AUDITS_SECTION
 from qms.handbook.book import Handbook, PageCache, build_handbook
 from qms.handbook.diagrams import FlowchartCache, draw_flowcharts
 from qms.handbook.html_blocks import GeneratedHtml
@@ -141,6 +144,7 @@ class HandbookConfig(base.Config):
     as_of = c.Optional(c.Type((str, date)))  # YYYY-MM-DD (YAML reads an unquoted one as a date); default: today
     # ISO 18091 self-assessment files, one dashboard page each under tu-danh-gia/ (paths relative to this file).
     assessments = c.ListOfItems(c.Type(str), default=[])
+    audits = c.ListOfItems(c.Type(str), default=[])  # audit programmes and records: files or folders (qms.handbook.audits)
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -246,9 +250,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         measured, measured_titles = self._measured(config, processes, book.paths)
         plans, plan_titles = self._planned(config, processes)
         assessments, assessment_titles = self._assessed(config)
-        titles = {**book.titles, **measured_titles, **plan_titles, **assessment_titles}
+        base, day, lang = Path(config.config_file_path).parent, self._as_of or date.today(), Lang(self.config.lang)
+        audits, audit_titles = audit_pages(self.config.audits, base, processes, day, lang, log.warning)
+        titles = {**book.titles, **measured_titles, **plan_titles, **assessment_titles, **audit_titles}
         self._titles = {f"{self.prefix}/{path}": title for path, title in titles.items()}
-        generated = {**book.pages, **measured, **plans, **assessments, STYLESHEET: CSS}
+        generated = {**book.pages, **measured, **plans, **assessments, **audits, STYLESHEET: CSS}
         pages = {f"{self.prefix}/{path}": content for path, content in generated.items()}
         if self._preview is not None:
             files_of = self._preview.stage(pages, config, self._titles)
@@ -327,6 +333,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             MEASURES: W["measures"].get(lang),
             PLANS: W["plans"].get(lang),
             ASSESSMENTS: SECTION.get(lang),
+            AUDITS: AUDITS_SECTION.get(lang),
             # Folders written by «qms rules --docs docs/rules» and «qms schema --format markdown --out docs/reference/…».
             "rules": W["rules_section"].get(lang),
             "reference": W["reference_section"].get(lang),
@@ -355,7 +362,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for name in (*entry.logs, entry.mapping, entry.calendar):
                 if name and (base / name).is_file():
                     server.watch(str(base / name), recursive=False)
-        for name in (*self.config.plans, *self.config.assessments):
-            if (base / name).is_file():
+        for name in (*self.config.plans, *self.config.assessments, *self.config.audits):
+            if (base / name).exists():  # an audits folder: the files directly in it
                 server.watch(str(base / name), recursive=False)
         return server
