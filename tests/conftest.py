@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterable, Sequence
 from copy import deepcopy
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -195,3 +196,20 @@ def handbook_project(tmp_path: Path, plugin_options: str, copies: Sequence[str] 
 
 def mkdocs_build(project: Path, *options: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", *options], cwd=project, capture_output=True, text=True, timeout=300)
+
+
+class Markup(HTMLParser):
+    """The elements (with their attributes, sorted) and the text of an HTML fragment, for allow-list checks."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.text: list[str] = []
+        self.feed(source)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, sorted(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import shutil
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
-from conftest import handbook_project, mkdocs_build
+from conftest import Markup, handbook_project, mkdocs_build
 
 from qms.handbook.html_blocks import GeneratedHtml
 from qms.handbook.links import href, process_paths
@@ -49,23 +48,6 @@ def test_a_page_and_its_charts_for_the_shipped_sample(processes: list[Process]) 
         '|\n\nĐo theo quy trình <a href="../../quy-trinh/QT-TTHC-01/">QT-TTHC-01</a>, trên nhật ký hồ sơ processes/logs/QT-TTHC-01-2026.csv.\n'
         in page  # a paragraph of its own after the last table
     )
-
-
-class Markup(HTMLParser):
-    """The elements (with their attributes) and the text of an HTML fragment."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.text: list[str] = []
-        self.feed(source)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, sorted(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
 
 
 def test_the_page_keeps_all_its_markup_through_the_allow_list(processes: list[Process]) -> None:

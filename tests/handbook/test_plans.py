@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import markdown
 import pytest
 import yaml
-from conftest import handbook_project, mkdocs_build
+from conftest import Markup, handbook_project, mkdocs_build
 
 from qms.diagnostics import display_path
 from qms.handbook.html_blocks import GeneratedHtml
@@ -119,23 +118,6 @@ def test_a_past_quarters_report_is_the_period_report_on_its_cut_off_day(shipped:
     )
     assert [q.key for q in past_quarters(plan_file.plan, date(2026, 4, 1))] == ["2026-Q1"]
     assert past_quarters(plan_file.plan, date(2026, 3, 31)) == []  # a quarter ends with its last day
-
-
-class Markup(HTMLParser):
-    """The elements (with their attributes) and the text of an HTML fragment."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.text: list[str] = []
-        self.feed(source)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, sorted(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
 
 
 def _render(page: str) -> tuple[str, Markup, Markup]:
