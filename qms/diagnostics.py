@@ -91,6 +91,11 @@ class CodeInfo:
     def family(self) -> str:
         return self.code[:3]
 
+    @classmethod
+    def preview(cls, code: str, kind: str, title: Message, explanation: Message, fix: Message, severity: Severity = Severity.ERROR) -> CodeInfo:
+        """A code of a family still in preview (logs, calendar, BPMN, plans...), documented at ``rules/<code>.md``."""
+        return cls(code, title, severity, f"rules/{code}.md", kind, Status.PREVIEW, explanation=explanation, fix=fix)
+
 
 class LoadCode(StrEnum):
     """Stable codes of the problems found while loading a process file."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from qms.diagnostics import CodeInfo, Severity, Status
+from qms.diagnostics import CodeInfo, Severity
 from qms.i18n import Message, _
 
 
@@ -26,7 +26,7 @@ class AsmCode(StrEnum):
 
 
 def _code(code: AsmCode, title: Message, explanation: Message, fix: Message, severity: Severity) -> CodeInfo:
-    return CodeInfo(code.value, title, severity, f"rules/{code.value}.md", "assessment", Status.PREVIEW, explanation=explanation, fix=fix)
+    return CodeInfo.preview(code.value, "assessment", title, explanation, fix, severity)
 
 
 ASSESSMENT_CODES: tuple[CodeInfo, ...] = (

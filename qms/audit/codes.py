@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from qms.diagnostics import CodeInfo, Severity, Status
+from qms.diagnostics import CodeInfo
 from qms.i18n import Message, _
 
 
@@ -28,7 +28,7 @@ class AuditCode(StrEnum):
 
 
 def _code(code: AuditCode, title: Message, explanation: Message, fix: Message) -> CodeInfo:
-    return CodeInfo(code.value, title, Severity.ERROR, f"rules/{code.value}.md", "audit", Status.PREVIEW, explanation=explanation, fix=fix)
+    return CodeInfo.preview(code.value, "audit", title, explanation, fix)
 
 
 AUDIT_CODES: tuple[CodeInfo, ...] = (

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from qms.diagnostics import CodeInfo, Severity, Status
+from qms.diagnostics import CodeInfo, Severity
 from qms.i18n import Message, _
 
 
@@ -59,7 +59,7 @@ class BpmnCode(StrEnum):
 
 
 def _code(code: BpmnCode, severity: Severity, title: Message, explanation: Message, fix: Message) -> CodeInfo:
-    return CodeInfo(code.value, title, severity, f"rules/{code.value}.md", "bpmn", Status.PREVIEW, explanation=explanation, fix=fix)
+    return CodeInfo.preview(code.value, "bpmn", title, explanation, fix, severity)
 
 
 _META_FIX = _("dữ liệu này do qms ghi khi xuất BPMN; nếu đã sửa tay phần <qms:meta>, hãy xuất lại từ tệp YAML gốc")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from qms.diagnostics import CodeInfo, Severity, Status
+from qms.diagnostics import CodeInfo, Severity
 from qms.i18n import Message, _
 
 
@@ -25,7 +25,7 @@ class CalendarCode(StrEnum):
 
 
 def _code(code: CalendarCode, title: Message, explanation: Message, fix: Message, severity: Severity = Severity.ERROR) -> CodeInfo:
-    return CodeInfo(code.value, title, severity, f"rules/{code.value}.md", "calendar", Status.PREVIEW, explanation=explanation, fix=fix)
+    return CodeInfo.preview(code.value, "calendar", title, explanation, fix, severity)
 
 
 CALENDAR_CODES: tuple[CodeInfo, ...] = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from qms.diagnostics import CodeInfo, Severity, Status
+from qms.diagnostics import CodeInfo, Severity
 from qms.i18n import Message, _
 
 
@@ -32,7 +32,7 @@ class LogCode(StrEnum):
 
 
 def _code(code: LogCode, title: Message, explanation: Message, fix: Message, severity: Severity = Severity.ERROR) -> CodeInfo:
-    return CodeInfo(code.value, title, severity, f"rules/{code.value}.md", "log", Status.PREVIEW, explanation=explanation, fix=fix)
+    return CodeInfo.preview(code.value, "log", title, explanation, fix, severity)
 
 
 LOG_CODES: tuple[CodeInfo, ...] = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from qms.diagnostics import CodeInfo, Severity, Status
+from qms.diagnostics import CodeInfo, Severity
 from qms.i18n import Message, _
 
 
@@ -29,7 +29,7 @@ class PlnCode(StrEnum):
 
 
 def _code(code: PlnCode, title: Message, explanation: Message, fix: Message, severity: Severity) -> CodeInfo:
-    return CodeInfo(code.value, title, severity, f"rules/{code.value}.md", "plan", Status.PREVIEW, explanation=explanation, fix=fix)
+    return CodeInfo.preview(code.value, "plan", title, explanation, fix, severity)
 
 
 PLAN_CODES: tuple[CodeInfo, ...] = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from qms.diagnostics import CodeInfo, Severity, Status
+from qms.diagnostics import CodeInfo, Severity
 from qms.i18n import Message, _
 
 
@@ -24,7 +24,7 @@ class RecCode(StrEnum):
 
 
 def _code(code: RecCode, title: Message, explanation: Message, fix: Message, severity: Severity) -> CodeInfo:
-    return CodeInfo(code.value, title, severity, f"rules/{code.value}.md", "records", Status.PREVIEW, explanation=explanation, fix=fix)
+    return CodeInfo.preview(code.value, "records", title, explanation, fix, severity)
 
 
 RECORD_CODES: tuple[CodeInfo, ...] = (
