@@ -25,12 +25,17 @@ def audit(
     process_code: Annotated[str | None, typer.Option("--process", help="Chỉ đánh giá quy trình này / only this process")] = None,
     outputs: Annotated[list[Path] | None, typer.Option("--out", "-o", help="Báo cáo: .md, .html hoặc .xml (JUnit); lặp lại được")] = None,
     allow_code: Annotated[bool, typer.Option("--allow-code", help=_ALLOW_CODE)] = False,
+    record: Annotated[
+        str | None, typer.Option("--record", help="Ghi phát hiện vào hồ sơ cuộc đánh giá này / write the findings into this audit's record")
+    ] = None,
+    audits: Annotated[Path, typer.Option("--audits", help="Thư mục hồ sơ đánh giá / audit records folder")] = Path("audits"),
 ) -> None:
     """Đánh giá theo tiêu chí Gherkin trong features/ và lập báo cáo / run the audit criteria and write the report."""
     from qms.audit.codes import AuditCode
     from qms.audit.report import report_markdown, write_report  # late: pytest and the criteria are heavy to import
     from qms.audit.run import code_in_criteria, code_refused, run_audit
-    for path in (features, processes):
+
+    for path in (features, processes, *((audits,) if record is not None else ())):
         if not path.exists():
             fail(
                 _("không tìm thấy tệp hoặc thư mục «{path}»").format(path=path),
@@ -48,6 +53,8 @@ def audit(
     for path in outputs or ():
         write_report(report, path, state.lang)
         out.print(t(_("Đã ghi {path}"), path=path))
+    if record is not None:
+        from qms.cli.audit_record import write_record
+
+        write_record(report, audits, record)
     raise typer.Exit(ExitCode.OK if report.ok else ExitCode.FINDINGS)
-
-
