@@ -134,12 +134,21 @@ class AuditedProcess:
         return ProcessGraph(self.process)
 
     @cached_property
-    def findings(self) -> list[Finding]:
-        """Findings of the enabled conformity rules that no waiver covers."""
+    def checked(self) -> list[Finding]:
+        """Every finding of the enabled conformity rules, waived ones included."""
         config = self.library.rule_config if self.library is not None else RuleConfig()
         catalogue = self.library.catalogue if self.library is not None else None
-        found = check_process(self.process, enabled_rules(config), config, catalogue)
-        return [f for f in found if not f.waived]
+        return check_process(self.process, enabled_rules(config), config, catalogue)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Findings of the enabled conformity rules that no waiver covers."""
+        return [f for f in self.checked if not f.waived]
+
+    @property
+    def waived(self) -> list[Finding]:
+        """Findings an approved waiver of the process covers: not counted, but an auditor must see them."""
+        return [f for f in self.checked if f.waived]
 
     # --- where things are written ----------------------------------------------------------
     def at(self, *path: str | int) -> Location | None:

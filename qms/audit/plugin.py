@@ -48,6 +48,7 @@ from qms.audit.library import AuditedProcess, ProcessLibrary
 from qms.audit.report import AuditError, AuditReport, CriterionResult, Outcome, StepRef, kind_for, write_report
 from qms.audit.report.text import at, location_text
 from qms.audit.suggest import suggest
+from qms.diagnostics import Diagnostic
 from qms.i18n import Lang, Message, _, pgettext
 
 pytest_plugins = ("qms.audit.steps",)
@@ -274,6 +275,15 @@ def _longrepr(result: CriterionResult, lang: Lang) -> str:
 # --- reporting ------------------------------------------------------------------------------------
 
 
+def _waived(library: ProcessLibrary, results: list[CriterionResult]) -> list[Diagnostic]:
+    """The waived rule findings of the processes the criteria examined; none when the rules cannot run (a wrong
+    configuration is already an error of the report)."""
+    try:
+        return [f for code in sorted({c for r in results for c in r.subjects} & set(library.by_code)) for f in library[code].waived]
+    except CriterionError:
+        return []
+
+
 def build_report(config: pytest.Config, features: Path | None = None, exit_code: int = 0) -> AuditReport:
     """The audit report of this session so far."""
     library = library_of(config)
@@ -286,6 +296,8 @@ def build_report(config: pytest.Config, features: Path | None = None, exit_code:
         errors=list(errors),
         load_diagnostics=list(library.diagnostics),
         process_titles={code: Message(p.title.vi, p.title.get("en")) for code, p in library.by_code.items()},
+        process_versions={code: str(p.version) for code, p in library.by_code.items()},
+        waived=_waived(library, results),
         lang=report_lang(config),
         exit_code=exit_code,
         started=config.stash.get(STARTED, datetime.now()),

@@ -33,11 +33,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from qms.audit.report import AuditReport, CriterionResult, Kind, Outcome
+from qms.audit.report import AuditReport, CriterionResult, Kind, Outcome, Signatory
 from qms.diagnostics import Diagnostic, LoadCode, Location, display_path, error
 from qms.i18n import Lang, _
-from qms.records.model import FindingKind
-from qms.records.read import AuditFiles, read_audit_file, read_audits
+from qms.records.model import AuditRecord, FindingKind
+from qms.records.read import AuditFiles, RecordFile, read_audit_file, read_audits
 
 _CLAUSE_TAG = re.compile(r"^iso9001-(\d{1,2}(?:\.\d{1,2}){0,3})$", re.IGNORECASE)
 _WRITTEN_BY_RUN = ("kind", "clause", "process", "step", "statement", "evidence", "criterion")
@@ -56,6 +56,7 @@ class RecordUpdate:
     no_longer_raised: list[str] = field(default_factory=list)
     untagged: list[CriterionResult] = field(default_factory=list)  # failed, but no ISO 9001 clause to record it under
     created: bool = False
+    record: AuditRecord | None = None  # the record as it now is
 
     @property
     def changed(self) -> bool:
@@ -130,19 +131,19 @@ def _merge(document: CommentedMap, raised: dict[str, dict[str, Any]], update: Re
     update.no_longer_raised = sorted(f for f in by_id if f.startswith(ID_PREFIX) and f not in raised)
 
 
-def _write_checked(path: Path, text: str, newline: str) -> list[Diagnostic]:
-    """Write ``text`` to ``path`` only if the record reader accepts it; the problems otherwise (``path`` untouched)."""
+def _write_checked(path: Path, text: str, newline: str) -> tuple[AuditRecord | None, list[Diagnostic]]:
+    """Write ``text`` to ``path`` only if the record reader accepts it: the record, or the problems (``path`` untouched)."""
     handle, temporary = tempfile.mkstemp(prefix=".qms-", suffix=path.suffix, dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream:
             stream.write(text)
-        _, problems = read_audit_file(temporary)
-        if problems:
-            return problems
+        value, problems = read_audit_file(temporary)
+        if problems or not isinstance(value, RecordFile):
+            return None, problems
         if path.exists():
             os.chmod(temporary, path.stat().st_mode & 0o7777)
         os.replace(temporary, path)
-        return []
+        return value.record, []
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
@@ -218,12 +219,24 @@ def record_findings(
             raised[finding_id(result, report.features)] = fields
     document = _yaml().load(text)
     _merge(document, raised, update)
+    update.record = matches[0].record if matches else None
     if update.changed:
         stream = io.StringIO()
         _yaml().dump(document, stream)
-        if problems := _write_checked(update.path, stream.getvalue(), newline):
+        update.record, problems = _write_checked(update.path, stream.getvalue(), newline)
+        if update.record is None:
             return None, problems
     return update, []
 
 
-__all__ = ["ID_PREFIX", "RecordUpdate", "finding_fields", "finding_id", "record_findings"]
+def signatories_of(record: AuditRecord) -> list[Signatory]:
+    """The signature block of a report of ``record``: the lead auditor, the other auditors, the auditees."""
+    lead = [Signatory(_("Trưởng đoàn đánh giá"), a.name, a.unit or "") for a in record.team if a.lead]
+    members = [Signatory(_("Thành viên đoàn đánh giá"), a.name, a.unit or "") for a in record.team if not a.lead]
+    auditees = [
+        Signatory(_("Đại diện đơn vị được đánh giá"), a.name, ", ".join(x for x in (a.title, a.unit) if x)) for a in record.auditees
+    ]
+    return lead + members + (auditees or [Signatory(_("Đại diện đơn vị được đánh giá"))])
+
+
+__all__ = ["ID_PREFIX", "RecordUpdate", "finding_fields", "finding_id", "record_findings", "signatories_of"]

@@ -30,6 +30,8 @@ from typing import Any
 import pytest
 
 from qms.audit.codes import AuditCode
+from qms.audit.languages import other_language_files
+from qms.audit.provenance import provenance_of
 from qms.audit.report import AuditError, AuditReport
 from qms.i18n import Lang, Message, _, ngettext
 
@@ -106,6 +108,7 @@ def run_audit(
     lang: Lang | str = Lang.VI,
     extra_args: list[str] | None = None,
     allow_code: bool = False,
+    all_languages: bool = False,
 ) -> AuditReport:
     """Check the processes in ``processes`` against the criteria in ``features`` (a folder or one .feature file).
 
@@ -115,7 +118,9 @@ def run_audit(
     language. ``allow_code`` runs the Python files that come with the
     criteria (``conftest.py`` with steps of one's own): code written by
     whoever wrote the criteria, run with the caller's permissions. Without
-    it, criteria with Python files beside them are an error entry and do not run.
+    it, criteria with Python files beside them are an error entry and do not run. A report is in one language: criteria
+    files in other languages are left out when the folder has some in ``lang`` (:mod:`qms.audit.languages`), unless
+    ``all_languages``.
     """
     features, processes, lang = Path(features), Path(processes), Lang(lang)
     refused = _refusal(features, allow_code)
@@ -124,13 +129,15 @@ def run_audit(
         report.errors.append(refused)
         return report
 
-    args = _pytest_args(features, processes, lang, tags, process) + list(extra_args or [])
+    left_out = [] if all_languages else other_language_files(features, lang)
+    args = _pytest_args(features, processes, lang, tags, process) + [f"--ignore={p.resolve()}" for p in left_out] + list(extra_args or [])
     collector = _Collector(features)
     exit_code, output = _run_pytest(args, collector, features, allow_code)
     stopped = collector.report is None  # pytest stopped before the session (bad option, bad marker expression...)
     report = AuditReport(features, processes, lang=lang) if collector.report is None else collector.report
     report.features, report.tags, report.process, report.lang = features, tags, process, lang
     report.exit_code, report.output = exit_code, output
+    report.left_out, report.provenance = left_out, provenance_of(processes)
     if (stopped or exit_code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR)) and not report.errors:
         report.errors.append(_pytest_failed(exit_code, output))
     return report

@@ -25,6 +25,9 @@ def audit(
     process_code: Annotated[str | None, typer.Option("--process", help="Chỉ đánh giá quy trình này / only this process")] = None,
     outputs: Annotated[list[Path] | None, typer.Option("--out", "-o", help="Báo cáo: .md, .html hoặc .xml (JUnit); lặp lại được")] = None,
     allow_code: Annotated[bool, typer.Option("--allow-code", help=_ALLOW_CODE)] = False,
+    all_languages: Annotated[
+        bool, typer.Option("--all-languages", help="Chạy cả tiêu chí viết bằng ngôn ngữ khác / also run criteria in other languages")
+    ] = False,
     record: Annotated[
         str | None, typer.Option("--record", help="Ghi phát hiện vào hồ sơ cuộc đánh giá này / write the findings into this audit's record")
     ] = None,
@@ -48,13 +51,15 @@ def audit(
     # (exit 2, at its line), as for «qms check», not a criterion that fails.
     project_config(start=processes if processes.is_dir() else processes.parent)
     with err.status(t(_("Đang đánh giá theo các tiêu chí…"))):
-        report = run_audit(features, processes, tags=tags, process=process_code, lang=state.lang, allow_code=allow_code)
-    out.print(report_markdown(report, state.lang), markup=False, highlight=False)
-    for path in outputs or ():
-        write_report(report, path, state.lang)
-        out.print(t(_("Đã ghi {path}"), path=path))
+        report = run_audit(
+            features, processes, tags=tags, process=process_code, lang=state.lang, allow_code=allow_code, all_languages=all_languages
+        )
     if record is not None:
         from qms.cli.audit_record import write_record
 
         write_record(report, audits, record)
+    out.print(report_markdown(report, state.lang), markup=False, highlight=False)
+    for path in outputs or ():
+        write_report(report, path, state.lang)
+        out.print(t(_("Đã ghi {path}"), path=path))
     raise typer.Exit(ExitCode.OK if report.ok else ExitCode.FINDINGS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qms.audit.record import record_findings
+from qms.audit.record import record_findings, signatories_of
 from qms.audit.report import AuditReport
 from qms.cli.common import err, fail, print_diagnostics, state, t
 from qms.diagnostics import display_path
@@ -12,7 +12,8 @@ from qms.i18n import _, ngettext
 
 
 def write_record(report: AuditReport, audits: Path, audit_id: str) -> None:
-    """Update the record (exit 2 with the problems when it cannot be read or written) and say what changed."""
+    """Update the record (exit 2 with the problems when it cannot be read or written), say what changed, and name
+    the record's auditors and auditees in the report's signature block."""
     try:
         update, problems = record_findings(report, audits, audit_id, state.lang)
     except OSError as exc:
@@ -20,6 +21,8 @@ def write_record(report: AuditReport, audits: Path, audit_id: str) -> None:
     if update is None:
         print_diagnostics(problems)
         fail(_("không ghi được phát hiện vào hồ sơ «{id}»").format(id=audit_id), _("sửa các lỗi trên rồi chạy lại"))
+    if update.record is not None:
+        report.signatories = signatories_of(update.record)
     path = display_path(update.path)
     if update.created:
         err.print(t(_("Đã lập hồ sơ {path} từ chương trình đánh giá"), path=path))

@@ -18,12 +18,14 @@ from qms.audit.report.html import report_html
 from qms.audit.report.junit import report_junit
 from qms.audit.report.markdown import report_markdown
 from qms.audit.report.model import (
+    BLANK_SIGNATORIES,
     OBSERVATION_TAGS,
     AuditError,
     AuditReport,
     CriterionResult,
     Kind,
     Outcome,
+    Signatory,
     StepRef,
     basis_label,
     is_basis_tag,
@@ -43,6 +45,7 @@ def write_report(report: AuditReport, path: Path, lang: Lang | str | None = None
 
 
 __all__ = [
+    "BLANK_SIGNATORIES",
     "OBSERVATION_TAGS",
     "WRITERS",
     "AuditError",
@@ -50,6 +53,7 @@ __all__ = [
     "CriterionResult",
     "Kind",
     "Outcome",
+    "Signatory",
     "StepRef",
     "basis_label",
     "is_basis_tag",

@@ -6,7 +6,22 @@ Every text goes through :func:`qms.render.escape.html_text`, attribute values in
 from __future__ import annotations
 
 from qms.audit.report.model import AuditReport, CriterionResult, Kind, Outcome
-from qms.audit.report.text import COLUMNS, at, coded, diagnostic_text, error_lines, file_line, location_text, selection
+from qms.audit.report.text import (
+    COLUMNS,
+    SIGNATURE_COLUMNS,
+    at,
+    coded,
+    diagnostic_text,
+    error_lines,
+    examined_lines,
+    file_line,
+    left_out_text,
+    location_text,
+    provenance_text,
+    selection,
+    signatories,
+    waived_lines,
+)
 from qms.diagnostics import display_path
 from qms.i18n import Lang, Message, _, pgettext
 from qms.render.escape import html_text as h
@@ -20,6 +35,10 @@ th{background:#f1f3f5}.muted{color:#555;font-size:.85rem}
 .finding{border-left:4px solid #a4161a;padding:.2rem .9rem;margin:1rem 0;background:#fff7f7}
 .finding.observation{border-color:#c98a00;background:#fffbf0;font-weight:normal}
 code{background:#f1f3f5;padding:0 .2rem}
+.signatures td{height:3.2rem}.signatures th:nth-child(5){width:22%}
+@page{size:A4;margin:18mm 15mm}
+@media print{body{margin:0;max-width:none;font-size:10.5pt}h2,h3{break-after:avoid}.finding,tr,.signatures{break-inside:avoid}
+a{color:inherit;text-decoration:none}}
 """
 
 
@@ -46,6 +65,13 @@ def _head(report: AuditReport, lang: Lang) -> list[str]:
     ]
     if scope := selection(report):
         out.append(f"<li>{_t(_('Phạm vi'), lang)}: <code>{h(scope)}</code></li>")
+    examined = "".join(f"<li>{h(line)}</li>" for line in examined_lines(report, lang))
+    if examined:
+        out[-1] = out[-1].removesuffix("</li>") + f"<ul>{examined}</ul></li>"
+    if left_out := left_out_text(report, lang):
+        out.append(f"<li>{h(left_out)}</li>")
+    if made := provenance_text(report, lang):
+        out.append(f"<li>{_t(_('Lập bằng'), lang)}: {h(made)}</li>")
     return [
         *out,
         f"<li>{_t(_('Ngày đánh giá'), lang)}: {report.started:%d/%m/%Y %H:%M}</li>",
@@ -116,9 +142,38 @@ def _load(report: AuditReport, lang: Lang) -> list[str]:
     return [f"<h2>{_t(_('Tệp quy trình có lỗi'), lang)}</h2>", "<ul>", *items, "</ul>"]
 
 
+def _waived(report: AuditReport, lang: Lang) -> list[str]:
+    entries = waived_lines(report, lang)
+    if not entries:
+        return []
+    out = [f"<h2>{_t(_('Phát hiện được miễn áp dụng'), lang)}</h2>", "<ul>"]
+    for e in entries:
+        reason = f"{_t(_('lý do'), lang)}: {h(e.reason)}"
+        out.append(
+            f'<li><code>{h(e.place)}</code>: <code>{h(e.code)}</code> {h(e.text)} — {reason} <span class="muted">({h(e.approved)})</span></li>'
+        )
+    return [*out, "</ul>"]
+
+
+def _signatures(report: AuditReport, lang: Lang) -> list[str]:
+    header = "".join(f"<th>{_t(key, lang)}</th>" for key in SIGNATURE_COLUMNS)
+    rows = [
+        f"<tr><td>{h(p.role.get(lang))}</td><td>{h(p.name)}</td><td>{h(p.title)}</td><td></td><td></td></tr>" for p in signatories(report)
+    ]
+    return [
+        f"<h2>{_t(_('Xác nhận'), lang)}</h2>",
+        '<table class="signatures">',
+        f"<thead><tr>{header}</tr></thead>",
+        "<tbody>",
+        *rows,
+        "</tbody>",
+        "</table>",
+    ]
+
+
 def report_html(report: AuditReport, lang: Lang | str | None = None) -> str:
     chosen = Lang(lang or report.lang)
-    sections = (_head, _table, _findings, _errors, _load)
+    sections = (_head, _table, _findings, _waived, _errors, _load, _signatures)
     return "\n".join([*(line for section in sections for line in section(report, chosen)), "</body>", "</html>"]) + "\n"
 
 

@@ -8,7 +8,22 @@ Every text from criteria and processes (scenario names, process titles, messages
 from __future__ import annotations
 
 from qms.audit.report.model import AuditReport, CriterionResult
-from qms.audit.report.text import COLUMNS, at, coded, diagnostic_text, error_lines, file_line, location_text, selection
+from qms.audit.report.text import (
+    COLUMNS,
+    SIGNATURE_COLUMNS,
+    at,
+    coded,
+    diagnostic_text,
+    error_lines,
+    examined_lines,
+    file_line,
+    left_out_text,
+    location_text,
+    provenance_text,
+    selection,
+    signatories,
+    waived_lines,
+)
 from qms.diagnostics import display_path
 from qms.i18n import Lang, Message, _, pgettext
 from qms.render.escape import markdown_text as md
@@ -24,7 +39,12 @@ def _head(report: AuditReport, lang: Lang) -> list[str]:
     lines.append(f"- {_t(pgettext('audit.report.processes', 'Quy trình'), lang)}: {md(display_path(report.processes))}")
     if scope := selection(report):
         lines.append(f"- {_t(_('Phạm vi'), lang)}: {md(scope)}")
+    lines += [f"  - {md(line)}" for line in examined_lines(report, lang)]
+    if left_out := left_out_text(report, lang):
+        lines.append(f"- {md(left_out)}")
     lines.append(f"- {_t(_('Ngày đánh giá'), lang)}: {report.started:%d/%m/%Y %H:%M}")
+    if made := provenance_text(report, lang):
+        lines.append(f"- {_t(_('Lập bằng'), lang)}: {md(made)}")
     return [*lines, f"- **{md(report.summary(lang))}**", ""]
 
 
@@ -81,9 +101,27 @@ def _load(report: AuditReport, lang: Lang) -> list[str]:
     return [f"## {_t(_('Tệp quy trình có lỗi'), lang)}", "", *(f"- {md(diagnostic_text(d, lang))}" for d in report.load_diagnostics), ""]
 
 
+def _waived(report: AuditReport, lang: Lang) -> list[str]:
+    entries = waived_lines(report, lang)
+    if not entries:
+        return []
+    lines = [f"## {_t(_('Phát hiện được miễn áp dụng'), lang)}", ""]
+    for e in entries:
+        lines.append(f"- {md(e.place)}: {e.code}: {md(e.text)} — {_t(_('lý do'), lang)}: {md(e.reason)} ({md(e.approved)})")
+    return [*lines, ""]
+
+
+def _signatures(report: AuditReport, lang: Lang) -> list[str]:
+    header = [_t(key, lang) for key in SIGNATURE_COLUMNS]
+    lines = [f"## {_t(_('Xác nhận'), lang)}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for person in signatories(report):
+        lines.append(f"| {md(person.role.get(lang))} | {md(person.name)} | {md(person.title)} | | |")
+    return [*lines, ""]
+
+
 def report_markdown(report: AuditReport, lang: Lang | str | None = None) -> str:
     chosen = Lang(lang or report.lang)
-    sections = (_head, _table, _findings, _errors, _load)
+    sections = (_head, _table, _findings, _waived, _errors, _load, _signatures)
     return "\n".join(line for section in sections for line in section(report, chosen)).rstrip() + "\n"
 
 

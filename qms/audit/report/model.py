@@ -25,6 +25,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from qms.audit.codes import AuditCode
+from qms.audit.provenance import Provenance
 from qms.diagnostics import Diagnostic, Location, Severity
 from qms.i18n import Lang, Message, _, ngettext, pgettext
 from qms.model.process import PROCESS_CODE_PATTERN
@@ -213,6 +214,23 @@ class AuditError:
         )
 
 
+@dataclass(frozen=True)
+class Signatory:
+    """A line of the signature block: who signs as what (name and title blank for a report signed by hand)."""
+
+    role: Message
+    name: str = ""
+    title: str = ""
+
+
+# The signature block of a report nobody is named in: lines to fill in by hand.
+BLANK_SIGNATORIES = (
+    Signatory(_("Trưởng đoàn đánh giá")),
+    Signatory(_("Thành viên đoàn đánh giá")),
+    Signatory(_("Đại diện đơn vị được đánh giá")),
+)
+
+
 @dataclass
 class AuditReport:
     features: Path
@@ -227,6 +245,16 @@ class AuditReport:
     started: datetime = field(default_factory=datetime.now)
     exit_code: int = 0
     output: str = ""  # pytest's own output, for debugging a run
+    process_versions: dict[str, str] = field(default_factory=dict)  # code -> version, the issue audited
+    waived: list[Diagnostic] = field(default_factory=list)  # rule findings an approved waiver covers, in the processes examined
+    left_out: list[Path] = field(default_factory=list)  # criteria files in another language than the report's
+    provenance: Provenance | None = None
+    signatories: list[Signatory] = field(default_factory=list)  # none: the blank lines of BLANK_SIGNATORIES
+
+    @property
+    def examined(self) -> list[str]:
+        """The codes of the processes the criteria looked at, sorted."""
+        return sorted({code for r in self.results for code in r.subjects})
 
     # --- counts -----------------------------------------------------------------------------
     def _count(self, outcome: Outcome, kind: Kind | None = None) -> int:

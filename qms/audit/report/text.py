@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from qms.audit.report.model import AuditReport
+from qms.audit.report.model import BLANK_SIGNATORIES, AuditReport, Signatory
 from qms.diagnostics import Diagnostic, Location, display_path
-from qms.i18n import Lang, _, pgettext
+from qms.i18n import Lang, Message, _, ngettext, pgettext
 
 # The columns of the results table, after «#».
 COLUMNS = (pgettext("audit.report.criterion", "Tiêu chí"), _("Căn cứ"), pgettext("audit.report.process", "Quy trình"), _("Kết quả"))
@@ -53,6 +53,73 @@ def selection(report: AuditReport) -> str:
     return " · ".join(x for x in (report.tags, report.process) if x)
 
 
+# The columns of the signature block.
+SIGNATURE_COLUMNS = (_("Vai trò"), _("Họ và tên"), _("Chức vụ"), _("Ngày"), _("Chữ ký"))
+
+
+def examined_lines(report: AuditReport, lang: Lang | str) -> list[str]:
+    """Each process the criteria looked at, with the issue audited: «QT-TTHC-01 phiên bản 2.0 — Giải quyết…»."""
+    lines = []
+    for code in report.examined:
+        version = report.process_versions.get(code)
+        title = report.process_titles.get(code)
+        named = _("{code} phiên bản {version}").format(code=code, version=version).get(lang) if version else code
+        lines.append(f"{named} — {title.get(lang)}" if title else named)
+    return lines
+
+
+def provenance_text(report: AuditReport, lang: Lang | str) -> str | None:
+    """«qms 0.1.0, commit 1a2b3c4d5e6f (có thay đổi chưa commit)»: what the report was made with and from."""
+    made = report.provenance
+    if made is None:
+        return None
+    if made.commit is None:
+        return _("{tool}; thư mục quy trình không thuộc kho git").format(tool=made.tool).get(lang)
+    changed = _(" (có thay đổi chưa commit)") if made.changed else Message("", "")
+    return _("{tool}, commit {commit}{changed}").format(tool=made.tool, commit=made.commit, changed=changed).get(lang)
+
+
+def left_out_text(report: AuditReport, lang: Lang | str) -> str | None:
+    """How many criteria files in another language were left out, so that nobody thinks they ran."""
+    n = len(report.left_out)
+    if not n:
+        return None
+    text = ngettext(
+        "{n} tệp tiêu chí viết bằng ngôn ngữ khác không chạy (báo cáo một ngôn ngữ; --all-languages để chạy cả)",
+        "{n} tệp tiêu chí viết bằng ngôn ngữ khác không chạy (báo cáo một ngôn ngữ; --all-languages để chạy cả)",
+        n,
+    )
+    return text.format(n=n).get(lang)
+
+
+@dataclass(frozen=True)
+class WaivedLine:
+    """A rule finding an approved waiver covers: where, what, and why it was waived by whom."""
+
+    place: str
+    code: str
+    text: str
+    reason: str
+    approved: str
+
+
+def waived_lines(report: AuditReport, lang: Lang | str) -> list[WaivedLine]:
+    lines = []
+    for finding in report.waived:
+        waiver = finding.waiver
+        assert waiver is not None
+        approved = _("chấp thuận: {role}").format(role=waiver.approved_by).get(lang)
+        if waiver.date is not None:
+            approved += f", {waiver.date:%d/%m/%Y}"
+        place = location_text(finding.location, lang)
+        lines.append(WaivedLine(place, finding.code, finding.message.get(lang), waiver.reason.get(lang), approved))
+    return lines
+
+
+def signatories(report: AuditReport) -> list[Signatory]:
+    return list(report.signatories) or list(BLANK_SIGNATORIES)
+
+
 @dataclass(frozen=True)
 class ErrorLine:
     """One entry of the section «criteria that could not run»: a criteria file, the run itself, or a criterion."""
@@ -85,13 +152,20 @@ def error_lines(report: AuditReport, lang: Lang | str) -> list[ErrorLine]:
 
 __all__ = [
     "COLUMNS",
+    "SIGNATURE_COLUMNS",
     "ErrorLine",
+    "WaivedLine",
     "at",
     "coded",
     "diagnostic_line",
     "diagnostic_text",
     "error_lines",
+    "examined_lines",
     "file_line",
+    "left_out_text",
     "location_text",
+    "provenance_text",
     "selection",
+    "signatories",
+    "waived_lines",
 ]
