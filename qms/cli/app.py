@@ -20,6 +20,7 @@ import qms
 from qms.cli import analyze, assess, audit, bpmn, check, files, handbook, handbook_pages, plan, records, render, review, rules, validate
 from qms.cli.common import fail, out, state
 from qms.cli.exit_codes import ExitCode
+from qms.cli.init import doctor, init
 from qms.i18n import Lang, _
 
 app = typer.Typer(
@@ -49,6 +50,7 @@ records_app = _group("records", "Hồ sơ đánh giá nội bộ, hành động 
 
 COMMANDS: tuple[Callable[..., None], ...] = (
     validate.validate, files.schema, check.check, rules.rules, check.coverage, render.render, audit.audit, analyze.analyze, review.review,
+    init, doctor,
 )  # fmt: skip
 HANDBOOK: tuple[tuple[str, Callable[..., None]], ...] = (
     ("build", handbook.handbook_build), ("serve", handbook.handbook_serve), ("publish", handbook.handbook_publish),

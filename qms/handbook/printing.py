@@ -12,12 +12,12 @@ before the flowchart, our own SVG, is put in as an image.
 from __future__ import annotations
 
 import base64
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
 import markdown
 
+from qms.doctor import find_browser
 from qms.handbook.book import Handbook
 from qms.handbook.html_blocks import FLOWCHART
 from qms.handbook.links import svg_path
@@ -76,7 +76,7 @@ def print_pdf(html_text: str, target: Path, chromium: str | None = None) -> Path
     """Print ``html_text`` to ``target`` with Debian's Chromium through Playwright."""
     from playwright.sync_api import sync_playwright  # optional at run time: only printing needs it
 
-    executable = chromium or shutil.which("chromium") or "/usr/bin/chromium"
+    executable = chromium or find_browser() or "/usr/bin/chromium"  # what «qms doctor» reports: Chromium, Chrome or Edge
     target.parent.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
