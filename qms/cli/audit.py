@@ -35,7 +35,7 @@ def audit(
 ) -> None:
     """Đánh giá theo tiêu chí Gherkin trong features/ và lập báo cáo / run the audit criteria and write the report."""
     from qms.audit.codes import AuditCode
-    from qms.audit.report import report_markdown, write_report  # late: pytest and the criteria are heavy to import
+    from qms.audit.report import report_text, write_report  # late: pytest and the criteria are heavy to import
     from qms.audit.run import code_in_criteria, code_refused, run_audit
 
     for path in (features, processes, *((audits,) if record is not None else ())):
@@ -58,7 +58,7 @@ def audit(
         from qms.cli.audit_record import write_record
 
         write_record(report, audits, record)
-    out.print(report_markdown(report, state.lang), markup=False, highlight=False)
+    out.print(report_text(report, state.lang), markup=False, highlight=False)
     for path in outputs or ():
         write_report(report, path, state.lang)
         out.print(t(_("Đã ghi {path}"), path=path))

@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from qms.audit import AuditReport, CriterionResult, Kind, Outcome, report_html, report_junit, report_markdown, run_audit
+from qms.audit import AuditReport, CriterionResult, Kind, Outcome, report_html, report_junit, report_markdown, report_text, run_audit
 from qms.i18n import Message
 
 from .conftest import FEATURES, HOSTILE, SHORTFALLS
@@ -90,6 +90,14 @@ def test_markdown_report_escapes_a_hostile_process(hostile: AuditReport) -> None
     assert "<script" not in text and "<img" not in text
     row = next(line for line in text.splitlines() if line.startswith("| 1 |"))
     assert len(re.split(r"(?<!\\)\|", row)) == 7  # # + 4 columns: the «|» in the scenario name adds none
+
+
+def test_the_terminal_report_shows_text_as_written(hostile: AuditReport) -> None:
+    text = report_text(hostile)
+    assert "<script>alert('tiêu đề')</script> & <b>đậm</b>" in text  # the title, as the officer wrote it
+    assert "&lt;" not in text and "&amp;" not in text and "\\_" not in text and "\\(" not in text
+    assert "\x1b" not in text  # what a terminal would act on is shown as an escape
+    assert "&lt;" in report_markdown(hostile)  # the Markdown file stays escaped for its renderers
 
 
 def test_markdown_report_escapes_process_text_in_its_tables_and_headings() -> None:

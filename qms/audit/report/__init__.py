@@ -16,7 +16,7 @@ from pathlib import Path
 
 from qms.audit.report.html import report_html
 from qms.audit.report.junit import report_junit
-from qms.audit.report.markdown import report_markdown
+from qms.audit.report.markdown import report_markdown, report_text
 from qms.audit.report.model import (
     BLANK_SIGNATORIES,
     OBSERVATION_TAGS,
@@ -62,5 +62,6 @@ __all__ = [
     "report_html",
     "report_junit",
     "report_markdown",
+    "report_text",
     "write_report",
 ]
