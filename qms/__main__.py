@@ -1,3 +1,3 @@
-from qms.cli.app import run
+from qms.cli.start import run
 
 run()

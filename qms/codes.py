@@ -71,9 +71,18 @@ def all_codes() -> tuple[CodeInfo, ...]:
     return tuple(found[code] for code in sorted(found))
 
 
+@cache
+def _codes_of(tables: tuple[str, ...]) -> tuple[CodeInfo, ...]:  # keyed on the tables, so a family changed is read anew
+    return tuple(info for reference in tables for info in _table(reference))
+
+
 def code_info(code: str) -> CodeInfo | None:
     """The entry of ``code`` (any case), or of the rule named so (``single-start``); ``None`` if there is none."""
     wanted = code.strip()
+    if is_code(wanted.upper()) and wanted[:3].upper() in FAMILIES:
+        # Only the family's own tables: «qms check» naming a QMS code in its summary need not import the dossier-log
+        # reader (DuckDB) and the BPMN code behind the other families (issue 15, fast start).
+        return next((c for c in _codes_of(FAMILIES[wanted[:3].upper()].tables) if c.code == wanted.upper()), None)
     return next((c for c in all_codes() if c.code == wanted.upper() or (c.name is not None and c.name == wanted.lower())), None)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -85,3 +87,17 @@ def test_a_table_cannot_register_outside_its_family_or_twice(fresh_registry: pyt
     fresh_registry.setitem(FAMILIES, letters, Family(Message("x", "y"), tables))
     with pytest.raises(RuntimeError, match=problem):
         all_codes()
+
+
+def test_a_code_is_looked_up_in_its_own_family_alone() -> None:
+    """«qms check» names QMS codes: finding their titles imports neither the dossier-log reader (DuckDB) nor BPMN."""
+    code = (
+        "import sys\n"
+        "from qms.codes import code_info\n"
+        "assert code_info('qms101').code == 'QMS101' and code_info('QMS999') is None\n"
+        "print(sorted(m for m in ('duckdb', 'qms.logs', 'qms.bpmn', 'qms.calendar') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    assert all(code_info(info.code) == info for info in all_codes())  # the same entries as the whole catalogue's

@@ -21,7 +21,17 @@ from typing import TYPE_CHECKING, Any
 
 from qms.audit.codes import AUDIT_CODES, AuditCode
 from qms.audit.errors import AuditFinding, CriterionError
-from qms.audit.report import AuditError, AuditReport, CriterionResult, Kind, Outcome, report_html, report_junit, report_markdown, report_text
+from qms.audit.report import (
+    AuditError,
+    AuditReport,
+    CriterionResult,
+    Kind,
+    Outcome,
+    report_html,
+    report_junit,
+    report_markdown,
+    report_text,
+)
 
 if TYPE_CHECKING:
     from qms.audit.run import run_audit

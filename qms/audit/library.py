@@ -20,6 +20,8 @@ from qms.audit.errors import AuditFinding, CriterionError
 from qms.diagnostics import Diagnostic, Location, Severity
 from qms.graph import ProcessCatalogue, ProcessGraph
 from qms.i18n import Message, _
+from qms.legal.read import project_register
+from qms.legal.register import Register
 from qms.load import LoadResult, load_paths
 from qms.load.source import SourceError, read_document
 from qms.model import Process
@@ -61,6 +63,12 @@ class ProcessLibrary:
             return load_config(find_config(self.folder if self.folder.is_dir() else self.folder.parent))
         except ConfigError as exc:
             raise CriterionError(Message(str(exc), str(exc)), code=AuditCode.RUN_FAILED) from exc
+
+    @cached_property
+    def legal_register(self) -> Register:
+        """The project's legal register, found as ``qms check`` finds it (beside the configuration, else upwards)."""
+        source = self.rule_config.source
+        return project_register(source.parent if source else self.folder if self.folder.is_dir() else self.folder.parent)
 
     @cached_property
     def invalid(self) -> dict[str, list[Diagnostic]]:
@@ -138,7 +146,8 @@ class AuditedProcess:
         """Every finding of the enabled conformity rules, waived ones included."""
         config = self.library.rule_config if self.library is not None else RuleConfig()
         catalogue = self.library.catalogue if self.library is not None else None
-        return check_process(self.process, enabled_rules(config), config, catalogue)
+        register = self.library.legal_register if self.library is not None else None
+        return check_process(self.process, enabled_rules(config), config, catalogue, register=register)
 
     @property
     def findings(self) -> list[Finding]:

@@ -7,15 +7,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from qms.cli.common import OutputFormat, err, fail, parse_day, print_diagnostics, show, state, write_output
 from qms.cli.exit_codes import ExitCode
 from qms.cli.writing import write_file
 from qms.i18n import _
-from qms.measure import STAGES, AnalyzeError, Counting, GroupBy, Request, TargetError, analyze_files, write_dossiers
-from qms.report.analysis import analysis_json, analysis_summary
-from qms.report.analysis_page import REPORT_FORMATS, write_report
+from qms.measure.counting import Counting, GroupBy
 
 Logs = Annotated[list[Path], typer.Argument(help="Nhật ký hồ sơ / dossier logs: .csv, .xlsx, .xes")]
 _Opt = typer.Option
@@ -39,6 +36,12 @@ def analyze(
     output: Annotated[OutputFormat, _Opt("--format", "-f", help="human | json")] = OutputFormat.HUMAN,
 ) -> None:
     """Đo hồ sơ thực tế: tỷ lệ đúng hạn, trước hạn, xin lỗi, trực tuyến / measure dossier logs against targets."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn  # late: see qms.cli.app
+
+    from qms.measure import STAGES, AnalyzeError, Request, TargetError, analyze_files, write_dossiers
+    from qms.report.analysis import analysis_json, analysis_summary
+    from qms.report.analysis_page import REPORT_FORMATS, write_report
+
     for path in report or ():
         if path.suffix.lower() not in REPORT_FORMATS:
             fail(_("báo cáo «{path}»: chỉ ghi được .md hoặc .html").format(path=str(path)))

@@ -1,10 +1,10 @@
 """The ``qms`` command: a thin Typer layer over the library.
 
-Each command lives in a small module of this package (:mod:`qms.cli.validate`,
-:mod:`qms.cli.check`...): it reads its options, calls the library, hands the
-result to :mod:`qms.report` and exits with the code the result implies; no
-checking logic lives here. Output is Vietnamese unless ``--lang en`` (or
-``QMS_LANG=en``) is given.
+Each command lives in a small module of this package (:mod:`qms.cli.validate`, :mod:`qms.cli.check`...): it reads
+its options, calls the library, hands the result to :mod:`qms.report` and exits with the code the result implies; no
+checking logic lives here. Every run imports every such module to declare its commands, so each imports its library
+inside the command, not at its top (tests/cli/test_startup.py; ``qms --version`` is answered before, in
+:mod:`qms.cli.start`). Output is Vietnamese unless ``--lang en`` (or ``QMS_LANG=en``) is given.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from qms.cli import analyze, assess, audit, bpmn, check, files, handbook, handbo
 from qms.cli.common import fail, out, state
 from qms.cli.exit_codes import ExitCode
 from qms.cli.init import doctor, init
+from qms.cli.legal import LEGAL_COMMANDS, legal_main
 from qms.i18n import Lang, _
 
 app = typer.Typer(
@@ -34,8 +35,8 @@ app = typer.Typer(
 )
 
 
-def _group(name: str, help_: str) -> typer.Typer:
-    group = typer.Typer(help=help_, no_args_is_help=True)
+def _group(name: str, help_: str, main: Callable[..., None] | None = None) -> typer.Typer:
+    group = typer.Typer(help=help_, no_args_is_help=main is None, callback=main, invoke_without_command=main is not None)
     app.add_typer(group, name=name)
     return group
 
@@ -62,7 +63,7 @@ for command in COMMANDS:
 new_app.command("process")(files.new_process)
 export_app.command("bpmn")(bpmn.export_bpmn)
 import_app.command("bpmn")(bpmn.import_bpmn)
-for group, commands in ((handbook_app, HANDBOOK), (plan_app, plan.COMMANDS), (records_app, records.COMMANDS), (assess_app, assess.COMMANDS)):
+for group, commands in ((handbook_app, HANDBOOK), (plan_app, plan.COMMANDS), (records_app, records.COMMANDS), (assess_app, assess.COMMANDS), (_group("legal", "Sổ văn bản pháp luật / the legal register (alone: its table).", legal_main), LEGAL_COMMANDS)):
     for name, command in commands:
         group.command(name)(command)
 

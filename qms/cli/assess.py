@@ -8,15 +8,10 @@ from typing import Annotated
 
 import typer
 
-from qms.assessment import read_assessment
-from qms.assessment.findings import check_assessments, previous_of
-from qms.assessment.schema import assessment_json_schema_text
-from qms.assessment.summary import summarise
 from qms.cli.common import FORMAT_FLAGS, TEXT_HELP, LoadFormat, OutputFormat, err, fail, out, print_diagnostics, show, state, write_output
 from qms.cli.exit_codes import ExitCode
 from qms.cli.paths import existing_paths
 from qms.i18n import _
-from qms.report.assessment import assess_show_json, assess_show_summary, assess_validate_json, assess_validate_summary
 
 AssessPaths = Annotated[
     list[Path] | None, typer.Argument(help="Tệp hoặc thư mục tự đánh giá / assessment files or folders (default assessments/)")
@@ -28,6 +23,9 @@ def validate(
     output: Annotated[LoadFormat, typer.Option(*FORMAT_FLAGS, help=f"{TEXT_HELP} | json")] = LoadFormat.HUMAN,
 ) -> None:
     """Kiểm tra các tệp tự đánh giá ISO 18091 / validate ISO 18091 self-assessment files."""
+    from qms.assessment.findings import check_assessments  # late, as in every command: see qms.cli.app
+    from qms.report.assessment import assess_validate_json, assess_validate_summary
+
     given = existing_paths(paths, "assessments")
     result = check_assessments(given)
     if not result.files:
@@ -46,6 +44,11 @@ def show_assessment(
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="human | json")] = OutputFormat.HUMAN,
 ) -> None:
     """Bảng đèn giao thông theo nhóm và so sánh với năm trước / the traffic lights per quadrant, against last year."""
+    from qms.assessment import read_assessment
+    from qms.assessment.findings import previous_of
+    from qms.assessment.summary import summarise
+    from qms.report.assessment import assess_show_json, assess_show_summary
+
     assessment_file, problems = read_assessment(existing_paths([file], str(file))[0])
     if assessment_file is None:
         print_diagnostics(problems, console=err)
@@ -64,6 +67,8 @@ def schema(
     out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Ghi ra tệp / write to this file")] = None,
 ) -> None:
     """Lược đồ JSON của định dạng tự đánh giá / the assessment format's JSON Schema."""
+    from qms.assessment.schema import assessment_json_schema_text
+
     write_output(assessment_json_schema_text(), out_file)
 
 

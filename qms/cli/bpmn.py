@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
@@ -26,8 +26,10 @@ from qms.cli.common import (
 from qms.cli.exit_codes import ExitCode
 from qms.diagnostics import Diagnostic, visible
 from qms.i18n import _, ngettext
-from qms.load import LoadResult, load_paths
-from qms.report import dumps
+from qms.report.payloads import dumps
+
+if TYPE_CHECKING:
+    from qms.load import LoadResult
 
 
 def export_bpmn(
@@ -36,6 +38,8 @@ def export_bpmn(
 ) -> None:
     """Xuất BPMN 2.0 (có sơ đồ) cho Camunda Modeler, bpmn.io / export BPMN 2.0 with diagram interchange."""
     from qms.bpmn import export_processes  # late, as every command's heavy part: «qms validate» starts faster
+    from qms.load import load_paths
+
     result = load_paths(given_paths(paths))
     print_diagnostics(result.diagnostics)
     if not result.files or usage_problem(result.diagnostics):
@@ -54,6 +58,8 @@ def import_bpmn(
 ) -> None:
     """Nhập sơ đồ BPMN vẽ bằng Camunda Modeler, bpmn.io thành tệp quy trình YAML / import a BPMN diagram."""
     from qms.bpmn import BpmnCode, BpmnError, import_file
+    from qms.load import load_paths
+
     # Wrong command line (exit 2): a source that is not a file; a code that is no process code (BPM008, below).
     if not source.is_file():
         fail(_("không tìm thấy tệp hoặc thư mục «{path}»").format(path=source), _("lệnh nhận một tệp .bpmn"))

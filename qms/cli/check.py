@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,6 +16,7 @@ from qms.cli.common import (
     Paths,
     err,
     given_paths,
+    legal_register,
     parse_day,
     print_diagnostics,
     project_config,
@@ -27,8 +28,9 @@ from qms.cli.common import (
 )
 from qms.cli.exit_codes import ExitCode
 from qms.i18n import _
-from qms.report import check_summary, coverage_json, coverage_matrix, coverage_table, report_json, report_junit, report_sarif
-from qms.rules import CheckReport, check_paths
+
+if TYPE_CHECKING:
+    from qms.rules import CheckReport
 
 
 class CheckFormat(StrEnum):
@@ -47,7 +49,7 @@ class FailOn(StrEnum):
     NEVER = "never"
 
 
-_WRITERS = {CheckFormat.JSON: report_json, CheckFormat.SARIF: report_sarif, CheckFormat.JUNIT: report_junit}
+_WRITERS = {CheckFormat.JSON: "report_json", CheckFormat.SARIF: "report_sarif", CheckFormat.JUNIT: "report_junit"}  # in qms.report.formats
 _CODES = "(repeat, or QMS1,QMS203)"
 
 
@@ -62,11 +64,14 @@ def check(
     as_of: AsOf = None,
 ) -> None:
     """Kiểm tra sự phù hợp với ISO 9001, ISO 18091 và quy định / check conformity with the rule catalogue."""
+    from qms.report import check_summary, formats  # late, as in every command: registering them all stays cheap (issue 15)
+    from qms.rules import check_paths
+
     given = given_paths(paths)
     config = project_config(config_file, select, ignore)
-    report = check_paths(given, config, parse_day(as_of))
+    report = check_paths(given, config, parse_day(as_of), register=legal_register(config))
     if output in _WRITERS:
-        write_output(_WRITERS[output](report, state.lang), out_file)
+        write_output(getattr(formats, _WRITERS[output])(report, state.lang), out_file)
     else:
         print_diagnostics(report.diagnostics, output.value)
         show(check_summary(report, state.lang))
@@ -83,8 +88,11 @@ def coverage(
     as_of: AsOf = None,
 ) -> None:
     """Ma trận điều khoản: quy trình nào đáp ứng, quy tắc nào kiểm tra / clause coverage matrix."""
+    from qms.report import coverage_json, coverage_matrix, coverage_table
+    from qms.rules import check_paths
+
     config = project_config()
-    report = check_paths(given_paths(paths), config, parse_day(as_of))
+    report = check_paths(given_paths(paths), config, parse_day(as_of), register=legal_register(config))
     rows = coverage_matrix(report.processes, report.rules, report.findings, config.not_applicable)
     if output is OutputFormat.JSON:
         write_output(coverage_json(rows, state.lang), None)

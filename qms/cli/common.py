@@ -13,41 +13,20 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console, RenderableType
 from rich.text import Text
 
+from qms.cli.consoles import err, out
 from qms.cli.exit_codes import ExitCode
 from qms.diagnostics import Diagnostic, visible
 from qms.i18n import Lang, Message, _
-from qms.load.schema_errors import DATE_HINT
-from qms.report import diagnostics_text, text_format
-from qms.rules import ConfigError, RuleConfig, find_config, load_config, with_options
 
-# Piped output (CI logs, files) gets a wide fixed width instead of Rich's 80 columns, so tables stay readable.
-_WIDTH = None if sys.stdout.isatty() else 160
-
-
-class _Console(Console):
-    """A Rich console that the text it prints cannot steer.
-
-    File names, keys and values echoed in messages are user input, and an
-    escape sequence in one (ESC [ 2 J clears the screen) would act on the
-    terminal. Every string printed, table cells included, passes through
-    ``render_str``, which shows such characters as escapes (``\\x1b``); the
-    line breaks and tabs of multi-line messages are kept. (Rich ``Text``
-    built by :mod:`qms.report` is escaped there already.)
-    """
-
-    def render_str(self, text: str, **kwargs: Any) -> Text:
-        return super().render_str(visible(text, keep="\n\t"), **kwargs)
-
-
-# soft_wrap: one diagnostic stays on one line, so editors and grep can parse it.
-out = _Console(soft_wrap=True, highlight=False, width=_WIDTH)
-err = _Console(stderr=True, soft_wrap=True, highlight=False, width=_WIDTH)
+if TYPE_CHECKING:  # the library below is imported where used, so that registering the commands costs little (issue 15)
+    from qms.legal.register import Register
+    from qms.rules import RuleConfig
 
 
 class State:
@@ -100,6 +79,8 @@ def usage_problem(diagnostics: Iterable[Diagnostic]) -> bool:
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str | None = None, console: Console | None = None) -> None:
     """The diagnostics, one line each or with their source (``fmt``: concise, full, or by terminal), all at once."""
+    from qms.report.terminal import diagnostics_text, text_format
+
     console = console or out
     terminal = bool(getattr(console.file, "isatty", lambda: False)())
     text = diagnostics_text(diagnostics, state.lang, text_format(fmt, terminal), styled=console.color_system is not None)
@@ -133,16 +114,27 @@ def fail(message: Message | str, hint: Message | None = None, code: ExitCode = E
 def project_config(config_file: Path | None = None, select: list[str] | None = None, ignore: list[str] | None = None, start: Path | None = None) -> RuleConfig:
     """The project's rule configuration (the file given, or qms.toml / pyproject.toml found upwards from ``start``,
     the current folder by default), with the command line's ``--select`` / ``--ignore``; exit 2 if any of it is wrong."""
+    from qms.rules import ConfigError, find_config, load_config, with_options
+
     try:
         return with_options(load_config(config_file if config_file else find_config(start or Path.cwd())), select, ignore)
     except ConfigError as exc:
         fail(exc.render(state.lang))
 
 
+def legal_register(config: RuleConfig) -> Register:
+    """The project's legal register: beside its configuration, else found from the current folder upwards (docs/legal.md)."""
+    from qms.legal.read import project_register  # late, as the rules are
+
+    return project_register(config.source.parent if config.source else Path.cwd())
+
+
 def parse_day(text: str | None) -> date | None:
     """A YYYY-MM-DD date from the command line; exit 2 if it is none."""
     if text is None:
         return None
+    from qms.load.schema_errors import DATE_HINT
+
     try:
         return date.fromisoformat(text)
     except ValueError:

@@ -11,10 +11,6 @@ import typer
 from qms.cli.common import err, fail, out, t, write_output
 from qms.cli.exit_codes import ExitCode
 from qms.i18n import _
-from qms.plan.schema import plan_json_schema_text
-from qms.reference import format_reference_markdown
-from qms.scaffold import is_valid_code, new_process_text, schema_path_from
-from qms.schema import process_json_schema_text
 
 
 class SchemaFormat(StrEnum):
@@ -28,6 +24,10 @@ def schema(
     plan: Annotated[bool, typer.Option("--plan", help="Định dạng kế hoạch (plans/*.yaml) / the plan format's JSON Schema")] = False,
 ) -> None:
     """In lược đồ JSON (hoặc trang tham chiếu) của định dạng quy trình / print the format's JSON Schema or reference page."""
+    from qms.plan.schema import plan_json_schema_text  # late, as in every command: see qms.cli.app
+    from qms.reference import format_reference_markdown
+    from qms.schema import process_json_schema_text
+
     if plan and kind is not SchemaFormat.JSON:
         fail(_("--plan chỉ có lược đồ JSON; định dạng kế hoạch được mô tả trong docs/plans.md"))
     text = plan_json_schema_text() if plan else process_json_schema_text() if kind is SchemaFormat.JSON else format_reference_markdown()
@@ -40,8 +40,13 @@ def new_process(
     code: Annotated[str, typer.Argument(help="Mã quy trình / process code, e.g. QT-TTHC-02")],
     title: Annotated[str, typer.Option("--title", "-t", help="Tên quy trình / title")] = "Tên quy trình",
     folder: Annotated[Path, typer.Option("--dir", "-d", help="Thư mục / folder")] = Path("processes"),
+    procedure_code: Annotated[
+        str | None, typer.Option("--procedure-code", help="Mã TTHC / national procedure code, e.g. 1.005092 (a citizen-facing procedure)")
+    ] = None,
 ) -> None:
     """Tạo một quy trình mẫu hợp lệ, có chú thích / scaffold a valid, commented process."""
+    from qms.scaffold import is_valid_code, is_valid_procedure_code, new_process_text, schema_path_from
+
     if not title.strip():
         fail(_("tên quy trình không được để trống"))
     if not is_valid_code(code):
@@ -49,11 +54,16 @@ def new_process(
             _("mã quy trình «{code}» không hợp lệ").format(code=code),
             _("mã quy trình gồm chữ in hoa không dấu, số, «-» và «.», ví dụ QT-TTHC-01{suggestion}").format(suggestion=""),
         )
+    if procedure_code is not None and not is_valid_procedure_code(procedure_code):
+        fail(
+            _("mã thủ tục hành chính «{code}» không hợp lệ").format(code=procedure_code),
+            _("ghi mã TTHC như trên Cơ sở dữ liệu quốc gia, dạng 1.005092"),
+        )
     target = folder / f"{code}.yaml"
     if target.exists():
         fail(_("tệp «{path}» đã tồn tại; không ghi đè").format(path=target), code=ExitCode.FINDINGS)
     folder.mkdir(parents=True, exist_ok=True)
-    text = new_process_text(code, title, target.name, schema_path_from(folder))
+    text = new_process_text(code, title, target.name, schema_path_from(folder), procedure_code=procedure_code)
     with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)
     out.print(t(_("Đã tạo {path}"), path=target))

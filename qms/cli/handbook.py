@@ -13,7 +13,6 @@ import typer
 
 from qms.cli.common import fail, out, parse_day, t
 from qms.cli.exit_codes import ExitCode
-from qms.handbook.site import SiteError, build_site, export_site, publish, tool_env, version_in_force
 from qms.i18n import _
 
 CONFIG = typer.Option("--config-file", "-c", help="mkdocs.yml")
@@ -23,6 +22,8 @@ REPO = typer.Option("--repo", help="Kho git chứa nhánh gh-pages")
 
 def site_step(action: Callable[[], T]) -> T:
     """Run one step of the site's tooling; a :class:`SiteError` (mkdocs or git said no) exits 1 with its text."""
+    from qms.handbook.site import SiteError  # late, as in every command: see qms.cli.app
+
     try:
         return action()
     except SiteError as exc:
@@ -34,6 +35,8 @@ def handbook_build(
     site_dir: Annotated[Path | None, typer.Option("--site-dir", help="Thư mục trang web / output folder")] = None,
 ) -> None:
     """Tạo trang web sổ tay (mkdocs build --strict) / build the handbook site."""
+    from qms.handbook.site import build_site
+
     out.print(t(_("Đã tạo trang web sổ tay tại {path}"), path=site_step(lambda: build_site(config_file, site_dir))))
 
 
@@ -45,6 +48,8 @@ def handbook_serve(
     """Xem thử, tự cập nhật khi lưu tệp YAML / preview with live reload."""
     # --dirty: only the pages a saved file changed are rendered again (about 1 s for 500 processes instead of 15 s);
     # the qms plugin keeps menus and search complete (qms.handbook.preview). --full for pages outside the handbook.
+    from qms.handbook.site import tool_env
+
     args = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file), "--dev-addr", address]
     raise typer.Exit(subprocess.call(args + ([] if full else ["--dirty"]), env=tool_env()))
 
@@ -56,6 +61,8 @@ def handbook_publish(
     config_file: Annotated[Path, CONFIG] = Path("mkdocs.yml"),
 ) -> None:
     """Phát hành một phiên bản (mike) / publish a version with mike."""
+    from qms.handbook.site import publish
+
     day = parse_day(effective)
     site_step(lambda: publish(config_file, version, day, tuple(alias or ("latest",))))
     out.print(t(_("Đã phát hành sổ tay phiên bản {version}"), version=version))
@@ -66,6 +73,8 @@ def handbook_export(
     repo: Annotated[Path, REPO] = Path("."),
 ) -> None:
     """Xuất mọi phiên bản đã phát hành ra một thư mục / export every published version to a folder."""
+    from qms.handbook.site import export_site
+
     out.print(t(_("Đã xuất sổ tay ra {path}"), path=site_step(lambda: export_site(repo, target))))
 
 
@@ -74,6 +83,8 @@ def handbook_in_force(
     repo: Annotated[Path, REPO] = Path("."),
 ) -> None:
     """Phiên bản sổ tay có hiệu lực vào một ngày / the handbook version in force on a date."""
+    from qms.handbook.site import version_in_force
+
     when = parse_day(day)
     version = site_step(lambda: version_in_force(repo, when or date.today()))
     if version is None:

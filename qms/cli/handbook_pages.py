@@ -7,14 +7,9 @@ from typing import Annotated
 
 import typer
 
-from qms.cli.common import fail, given_paths, out, print_diagnostics, project_config, state, t
+from qms.cli.common import fail, given_paths, legal_register, out, print_diagnostics, project_config, state, t
 from qms.cli.exit_codes import ExitCode
-from qms.handbook import build_handbook
-from qms.handbook.diagrams import draw_flowcharts
-from qms.handbook.printing import print_html, print_pdf
 from qms.i18n import _
-from qms.load import load_paths
-from qms.rules import check_paths
 
 PROCESSES = typer.Option("--processes", help="Tệp hoặc thư mục quy trình")
 
@@ -24,12 +19,17 @@ def handbook_generate(
     paths: Annotated[list[Path] | None, PROCESSES] = None,
 ) -> None:
     """Ghi các trang sổ tay ra thư mục, cho công cụ khác (Zensical) / write the handbook pages to a folder for other site tools."""
+    from qms.handbook import build_handbook  # late, as in every command: see qms.cli.app
+    from qms.handbook.diagrams import draw_flowcharts
+    from qms.rules import check_paths
+
     project = project_config()
-    report = check_paths(given_paths(paths), project)
+    register = legal_register(project)
+    report = check_paths(given_paths(paths), project, register=register)
     print_diagnostics(report.load_diagnostics)
     if report.load_diagnostics or not report.processes:
         raise typer.Exit(ExitCode.FINDINGS if report.files else ExitCode.USAGE)
-    book = build_handbook(report.processes, state.lang, report.findings, diagrams=True, rules=report.rules, not_applicable=project.not_applicable)
+    book = build_handbook(report.processes, state.lang, report.findings, diagrams=True, rules=report.rules, not_applicable=project.not_applicable, register=register)
     book.assets.update(draw_flowcharts(book, report.processes, state.lang))
     written: dict[str, bytes] = {name: text.encode("utf-8") for name, text in book.pages.items()} | book.assets
     for name, content in written.items():
@@ -45,6 +45,11 @@ def handbook_pdf(
     process_code: Annotated[str | None, typer.Option("--process", help="Chỉ in quy trình này / only this process")] = None,
 ) -> None:
     """In sổ tay (hoặc một quy trình) ra PDF, có khối phê duyệt / print the handbook or one process to PDF."""
+    from qms.handbook import build_handbook
+    from qms.handbook.diagrams import draw_flowcharts
+    from qms.handbook.printing import print_html, print_pdf
+    from qms.load import load_paths
+
     result = load_paths(given_paths(paths))
     print_diagnostics(result.diagnostics)
     if not result.ok or not result.processes:

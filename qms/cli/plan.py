@@ -25,10 +25,6 @@ from qms.cli.common import (
 from qms.cli.exit_codes import ExitCode
 from qms.cli.paths import existing_paths
 from qms.i18n import _
-from qms.plan import read_plan
-from qms.plan.findings import check_plans
-from qms.plan.status import plan_status
-from qms.report.plan_status import plan_status_json, plan_status_summary, plan_validate_json, plan_validate_summary
 
 PlanPaths = Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục kế hoạch / plan files or folders (default plans/)")]
 
@@ -38,6 +34,9 @@ def validate(
     output: Annotated[LoadFormat, typer.Option(*FORMAT_FLAGS, help=f"{TEXT_HELP} | json")] = LoadFormat.HUMAN,
 ) -> None:
     """Kiểm tra định dạng và «5 rõ» của các kế hoạch / validate plan files (format, the 5 rõ of each task)."""
+    from qms.plan.findings import check_plans  # late, as in every command: see qms.cli.app
+    from qms.report.plan_status import plan_validate_json, plan_validate_summary
+
     given = existing_paths(paths, "plans")
     result = check_plans(given)
     if not result.files:
@@ -58,6 +57,10 @@ def status(
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="human | json")] = OutputFormat.HUMAN,
 ) -> None:
     """Theo dõi thực hiện kế hoạch vào một ngày / where a plan stands on a date: tasks, reports, targets."""
+    from qms.plan import read_plan
+    from qms.plan.status import plan_status
+    from qms.report.plan_status import plan_status_json, plan_status_summary
+
     day = parse_day(as_of) or date.today()
     plan_file, problems = read_plan(existing_paths([file], str(file))[0])
     if plan_file is None:

@@ -20,7 +20,6 @@ from qms.cli.common import out as console
 from qms.cli.exit_codes import ExitCode
 from qms.diagnostics import visible
 from qms.i18n import _
-from qms.model.process import PROCESS_CODE_PATTERN
 
 
 def plan_import(
@@ -34,6 +33,7 @@ def plan_import(
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Ghi đè tệp đã có / replace an existing file")] = False,
 ) -> None:
     """Nhập bảng nhiệm vụ (phụ lục) của kế hoạch từ Word, Excel / import a plan's task table from .docx or .xlsx."""
+    from qms.model.process import PROCESS_CODE_PATTERN
     from qms.plan.importer import PlanImportError, guess_year, import_tables, write_plan_yaml
     from qms.plan.read import read_plan
 

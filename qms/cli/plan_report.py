@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -18,12 +18,10 @@ from qms.cli.exit_codes import ExitCode
 from qms.cli.writing import write_file
 from qms.diagnostics import visible
 from qms.i18n import _
-from qms.plan import PlanFile, read_plan
-from qms.plan.ics import write_ics
-from qms.plan.periods import PeriodError, parse_period, reporting_calendar
-from qms.plan.status import plan_status
-from qms.report.plan_docx import PLACE, PLAN_REPORT_FORMATS, write_plan_report
-from qms.report.plan_report import day_text, lead_name
+from qms.report.plan_defaults import PLACE
+
+if TYPE_CHECKING:  # the library is imported where used, as in every command: see qms.cli.app
+    from qms.plan import PlanFile
 
 PlanArg = Annotated[Path, typer.Argument(help="Tệp kế hoạch / plan file")]
 _Opt = typer.Option
@@ -31,6 +29,8 @@ _Opt = typer.Option
 
 def _plan(file: Path) -> PlanFile:
     """The plan ``file`` holds; exit 2 when it is missing or cannot be read (its problems printed first)."""
+    from qms.plan import read_plan
+
     if not file.exists():
         fail(_("không có tệp hay thư mục «{path}»").format(path=str(file)), _("kiểm tra đường dẫn"))
     plan_file, problems = read_plan(file)
@@ -53,6 +53,10 @@ def plan_report(
     processes: Annotated[Path | None, _Opt("--processes", help="Thư mục quy trình / folder of process files (processes)")] = None,
 ) -> None:
     """Báo cáo kết quả thực hiện kế hoạch theo kỳ / the plan's progress report for a period (.docx, .md, .html)."""
+    from qms.plan.periods import PeriodError, parse_period
+    from qms.plan.status import plan_status
+    from qms.report.plan_docx import PLAN_REPORT_FORMATS, write_plan_report
+
     try:
         chosen = parse_period(period)
     except PeriodError as exc:
@@ -76,6 +80,10 @@ def plan_calendar(
     ics: Annotated[Path | None, _Opt("--ics", help="Ghi lịch / write the calendar: .ics (Outlook, Google Calendar)")] = None,
 ) -> None:
     """Lịch hạn gửi báo cáo định kỳ trong năm / the periodic reports due in a year (table, .ics)."""
+    from qms.plan.ics import write_ics
+    from qms.plan.periods import reporting_calendar
+    from qms.report.plan_report import day_text, lead_name
+
     plan = _plan(file).plan
     chosen = year or plan.period.start.year
     lang = state.lang

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,13 +12,9 @@ from qms.cli.common import FORMAT_FLAGS, TEXT_HELP, LoadFormat, fail, out, parse
 from qms.cli.exit_codes import ExitCode
 from qms.cli.paths import existing_paths
 from qms.i18n import _
-from qms.load import load_paths
-from qms.model import Process
-from qms.records.findings import check_records
-from qms.records.read import read_audits
-from qms.records.status import record_status
-from qms.report.payloads import dumps
-from qms.report.records import records_status_summary, records_validate_summary
+
+if TYPE_CHECKING:  # the library is imported where used, as in every command: see qms.cli.app
+    from qms.model import Process
 
 AuditPaths = Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục đánh giá / audit files or folders (default audits/)")]
 ProcessesOption = Annotated[Path | None, typer.Option("--processes", help="Thư mục quy trình / process files (default processes/ if present)")]
@@ -26,6 +22,8 @@ AsOf = Annotated[str | None, typer.Option("--as-of", help="Ngày xét / on this 
 
 
 def _processes(folder: Path | None) -> list[Process]:
+    from qms.load import load_paths
+
     if folder is None:
         folder = Path("processes")
         if not folder.is_dir():
@@ -42,6 +40,10 @@ def validate(
     output: Annotated[LoadFormat, typer.Option(*FORMAT_FLAGS, help=f"{TEXT_HELP} | json")] = LoadFormat.HUMAN,
 ) -> None:
     """Kiểm tra chương trình và hồ sơ đánh giá nội bộ / validate the audit programme and records (REC rules)."""
+    from qms.records.findings import check_records
+    from qms.report.payloads import dumps
+    from qms.report.records import records_validate_summary
+
     given, day = existing_paths(paths, "audits"), parse_day(as_of)
     result = check_records(given, _processes(processes), day)
     if not result.files:
@@ -58,6 +60,10 @@ def validate(
 
 def status(paths: AuditPaths = None, as_of: AsOf = None) -> None:
     """Hành động khắc phục vào một ngày / corrective actions on a date: open, overdue, closed; reminders (7, 3, 1 days)."""
+    from qms.records.read import read_audits
+    from qms.records.status import record_status
+    from qms.report.records import records_status_summary
+
     given, day = existing_paths(paths, "audits"), parse_day(as_of) or date.today()
     read = read_audits(given)
     if read.diagnostics:

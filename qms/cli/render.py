@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import graphviz
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from qms.cli.common import Paths, err, fail, given_paths, out, print_diagnostics, say, state, t, usage_problem
 from qms.cli.exit_codes import ExitCode
 from qms.i18n import _, ngettext
-from qms.load import load_paths
-from qms.model import Process
-from qms.render import FlowchartOptions, render_all
-from qms.report import FindingsFileError, steps_with_findings
+
+if TYPE_CHECKING:
+    from qms.model import Process
+    from qms.render import FlowchartOptions
 
 
 class DiagramFormat(StrEnum):
@@ -35,6 +33,12 @@ def render(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Số lưu đồ vẽ song song / diagrams drawn in parallel (default: CPU count)")] = None,
 ) -> None:
     """Vẽ lưu đồ có làn theo vai trò / draw swimlane flowcharts."""
+    import graphviz  # late, as in every command: registering them all stays cheap (issue 15)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from qms.load import load_paths
+    from qms.render import FlowchartOptions, render_all
+
     marked = _steps_with_findings(findings) if findings else {}  # a wrong file stops before the long part
     result = load_paths(given_paths(paths))
     print_diagnostics(result.diagnostics)
@@ -64,6 +68,8 @@ def render(
 
 
 def _steps_with_findings(path: Path) -> dict[str, set[str]]:
+    from qms.report.findings_file import FindingsFileError, steps_with_findings
+
     try:
         return steps_with_findings(path)
     except FindingsFileError as exc:

@@ -6,27 +6,28 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from qms.assessment import AssessmentFile, read_assessment
-from qms.assessment.findings import previous_of
 from qms.cli.common import err, fail, parse_day, print_diagnostics, state
 from qms.cli.exit_codes import ExitCode
 from qms.cli.paths import existing_paths
 from qms.cli.writing import write_file
 from qms.i18n import _
-from qms.plan import PlanFile, read_plan
-from qms.records import AuditFiles, read_audits
-from qms.report.review import collect_review
-from qms.report.review_docx import REVIEW_FORMATS, write_review
+
+if TYPE_CHECKING:  # the library is imported where used, as in every command: see qms.cli.app
+    from qms.assessment import AssessmentFile
+    from qms.plan import PlanFile
+    from qms.records import AuditFiles
 
 _Opt = typer.Option
 
 
 def _audits(path: Path | None) -> tuple[AuditFiles | None, list[Path]]:
     """The audit records of ``path`` (default ``audits/`` when it exists); exit 2 when they cannot be read."""
+    from qms.records import read_audits
+
     if path is None:
         if not Path("audits").is_dir():
             return None, []
@@ -42,6 +43,8 @@ def _audits(path: Path | None) -> tuple[AuditFiles | None, list[Path]]:
 
 
 def _plan(path: Path | None) -> PlanFile | None:
+    from qms.plan import read_plan
+
     if path is None:
         return None
     plan_file, problems = read_plan(existing_paths([path], str(path))[0])
@@ -52,6 +55,9 @@ def _plan(path: Path | None) -> PlanFile | None:
 
 
 def _assessment(path: Path | None) -> tuple[AssessmentFile | None, AssessmentFile | None]:
+    from qms.assessment import read_assessment
+    from qms.assessment.findings import previous_of
+
     if path is None:
         return None, None
     assessment_file, problems = read_assessment(existing_paths([path], str(path))[0])
@@ -72,6 +78,9 @@ def review(
     processes: Annotated[Path | None, _Opt("--processes", help="Thư mục quy trình / folder of process files (processes)")] = None,
 ) -> None:
     """Đầu vào xem xét của lãnh đạo (ISO 9001 9.3.2) / the management review input (.docx, .md, .html)."""
+    from qms.report.review import collect_review
+    from qms.report.review_docx import REVIEW_FORMATS, write_review
+
     if not out:
         fail(_("cần ít nhất một tệp: --out xem-xet.docx (hoặc .md, .html)"))
     for path in out:

@@ -9,10 +9,7 @@ import typer
 
 from qms.cli.common import OutputFormat, fail, out, state, t, write_output
 from qms.cli.exit_codes import ExitCode
-from qms.codes import all_codes, code_info
 from qms.i18n import _
-from qms.load.schema_errors import closest
-from qms.report import code_page, codes_json, codes_table, write_rule_docs
 
 
 def rules(
@@ -21,6 +18,10 @@ def rules(
     docs: Annotated[Path | None, typer.Option("--docs", help="Ghi trang tài liệu của mọi mã vào thư mục / write every code's page to this folder")] = None,
 ) -> None:
     """Liệt kê hoặc giải thích các mã: quy tắc, lỗi đọc tệp, mã của bộ máy kiểm tra / list or explain the codes."""
+    from qms.codes import all_codes, code_info  # late, as in every command: see qms.cli.app
+    from qms.load.schema_errors import closest
+    from qms.report import code_page, codes_json, codes_table, write_rule_docs
+
     if docs is not None:
         for path in write_rule_docs(docs):
             out.print(t(_("Đã ghi {path}"), path=path))

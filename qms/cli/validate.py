@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,8 +24,9 @@ from qms.cli.common import (
 from qms.cli.exit_codes import ExitCode
 from qms.diagnostics import Diagnostic, LoadCode, Location, error
 from qms.i18n import _
-from qms.load import LoadResult, load_paths
-from qms.report import load_json, load_summary
+
+if TYPE_CHECKING:
+    from qms.load import LoadResult
 
 
 def validate(
@@ -33,6 +34,10 @@ def validate(
     output: Annotated[LoadFormat, typer.Option(*FORMAT_FLAGS, help=f"{TEXT_HELP} | json")] = LoadFormat.HUMAN,
 ) -> None:
     """Kiểm tra định dạng và tham chiếu của các quy trình / validate process files."""
+    from qms.load import load_paths  # late, as in every command: registering them all stays cheap (issue 15)
+    from qms.report.payloads import load_json
+    from qms.report.summary import load_summary
+
     given = given_paths(paths)
     result = load_paths(given)
     nothing = [] if result.files or usage_problem(result.diagnostics) else [nothing_to_check(p) for p in given]

@@ -12,14 +12,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from qms.handbook.labels import label
-from qms.handbook.links import AUDIT, FINDINGS, HOME, MATRIX, RECORDS, ROLES, process_paths, svg_path
+from qms.handbook.links import AUDIT, FINDINGS, HOME, LEGAL, MATRIX, RECORDS, ROLES, process_paths, svg_path
 from qms.handbook.pages.findings import findings_page
 from qms.handbook.pages.home import home_page
+from qms.handbook.pages.legal import legal_page
 from qms.handbook.pages.matrix import matrix_page
 from qms.handbook.pages.process import page_title, process_page
 from qms.handbook.pages.records import records_page
 from qms.handbook.pages.roles import roles_page
 from qms.i18n import Lang
+from qms.legal.register import Register
 from qms.model import Process
 from qms.rules.base import Finding, Rule
 from qms.rules.registry import all_rules
@@ -56,6 +58,7 @@ def build_handbook(
     cache: PageCache | None = None,
     rules: Sequence[type[Rule]] | None = None,
     not_applicable: Mapping[str, str] | None = None,
+    register: Register | None = None,
 ) -> Handbook:
     """Every handbook page for ``processes``.
 
@@ -63,7 +66,8 @@ def build_handbook(
     (:func:`qms.handbook.diagrams.draw_flowcharts` draws them). A ``cache`` kept by the caller across builds
     (``mkdocs serve``) keeps the page of every process whose model and findings are the same objects as before.
     ``rules`` are the rules that ran (for the clause matrix); every rule of the catalogue when not given.
-    ``not_applicable`` maps clauses the project excludes (ISO 9001 4.3) to their justification.
+    ``not_applicable`` maps clauses the project excludes (ISO 9001 4.3) to their justification. With a legal
+    ``register`` (:mod:`qms.legal`) the handbook has the register of external documents (ISO 9001 7.5.3.2).
     """
     ordered = sorted(processes, key=lambda p: p.code)
     paths = process_paths(ordered)
@@ -81,6 +85,9 @@ def build_handbook(
     book.pages[FINDINGS] = NOT_SEARCHED + findings_page(ordered, paths, findings, lang)
     rules = all_rules() if rules is None else rules
     book.pages[MATRIX] = NOT_SEARCHED + matrix_page(ordered, paths, rules, findings, not_applicable or {}, lang)
+    if register is not None:
+        book.pages[LEGAL] = NOT_SEARCHED + legal_page(register, ordered, paths, lang)
+        book.titles[LEGAL] = label("legal_register", lang)
     return book
 
 

@@ -82,6 +82,13 @@ W: dict[str, Message] = {
     "draft_banner": _("Quy trình này đang ở trạng thái «{status}»: chưa được áp dụng chính thức."),
     "obsolete_banner": _("Quy trình này đã hết hiệu lực; chỉ lưu để tra cứu."),
     "register": _("Sổ đăng ký hồ sơ, biểu mẫu"),
+    # The register of external documents (qms.handbook.pages.legal): the project's legal register.
+    "legal_register": _("Sổ theo dõi văn bản pháp luật (tài liệu có nguồn gốc bên ngoài)"),
+    "kind": _("Loại"),
+    "replaced_by": _("Thay thế bởi"),
+    "verified": _("Đã xác minh"),
+    "cited_by": _("Quy trình viện dẫn"),
+    "legal_default": _("Dự án chưa có sổ văn bản pháp luật (legal/register.yaml); bảng dưới đây là sổ có sẵn của công cụ."),
     "process": pgettext("qms.handbook.labels:process", "Quy trình"),
     "roles": _("Vai trò và trách nhiệm"),
     "role": _("Vai trò"),

@@ -16,6 +16,7 @@ ROLES = "vai-tro.md"
 FINDINGS = "kiem-tra.md"
 MATRIX = "ma-tran.md"
 AUDIT = "danh-gia.md"  # the report of «qms audit», when there is one
+LEGAL = "van-ban-phap-luat.md"  # the legal register (docs/legal.md), when the build is given one
 MEASURES = "do-luong"  # the folder of the measured dossier logs' pages (the plugin's «logs»)
 
 # Menus of more than this many process pages are split: mkdocs-material renders every sibling's menu entry

@@ -64,6 +64,7 @@ from qms.handbook.plans import PLANS, PlanCache, planned
 from qms.handbook.preview import Preview
 from qms.handbook.safe_html import safe_html
 from qms.i18n import Lang
+from qms.legal.read import project_register
 from qms.load import ReadCache
 from qms.model import Process
 from qms.rules.config import ConfigError, find_config, load_config
@@ -224,7 +225,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             project = load_config(find_config(folder))
         except ConfigError as exc:
             raise PluginError(f"qms: {exc}") from None
-        report = check_paths([folder], project, caches=(self._reads, self._checks))
+        register = project_register(project.source.parent if project.source else folder)  # as qms check finds it
+        report = check_paths([folder], project, caches=(self._reads, self._checks), register=register)
         if report.load_diagnostics:
             raise PluginError("qms: " + "\n".join(d.render(self.config.lang) for d in report.load_diagnostics))
         audit_file = Path(config.config_file_path).parent / self.config.audit_report
@@ -238,6 +240,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             cache=self._pages,
             rules=report.rules,
             not_applicable=project.not_applicable,
+            register=register,
         )
         return book, report.processes
 

@@ -6,31 +6,30 @@ column and a hint; nothing here raises anything else to the caller.
 
 Discovery: a folder is searched recursively for ``*.yaml`` and ``*.yml``;
 files and folders whose names start with ``.`` or ``_`` are skipped, so a
-project can keep shared or work-in-progress YAML beside its processes.
+project can keep shared or work-in-progress YAML beside its processes
+(:mod:`qms.load.discovery`).
 """
 
 from __future__ import annotations
 
-import errno
 import gc
-import os
-import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from qms.diagnostics import Diagnostic, LoadCode, Location, Severity, error, sort_key
+from qms.diagnostics import Diagnostic, LoadCode, Location, error, sort_key
 from qms.i18n import _
+from qms.load.called import CallResolver, calls_of, search_files, unusable_calls
+from qms.load.discovery import SUFFIXES, discover
 from qms.load.references import check_process
 from qms.load.schema_errors import translate
-from qms.load.source import Document, Path_, SourceError, SourceMap, not_regular, read_document, unreachable
+from qms.load.source import Document, Path_, SourceError, SourceMap, read_document
 from qms.model import Process
 
-SUFFIXES = (".yaml", ".yml")
 EXTENSION_PREFIX = "x-"
 
 
@@ -66,6 +65,9 @@ class LoadResult:
     files: list[Path] = field(default_factory=list)
     processes: list[Process] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Valid processes of files not named, read only to resolve the calls of files named on their own (and what those
+    # call): the rules see them as the called processes, nothing reports on them.
+    called: list[Process] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -81,114 +83,6 @@ class LoadError(Exception):
     def __init__(self, diagnostics: Sequence[Diagnostic]):
         self.diagnostics = list(diagnostics)
         super().__init__("\n".join(d.render() for d in self.diagnostics))
-
-
-def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Diagnostic]]:
-    """Process files named by ``paths`` (files or folders), sorted, without duplicates.
-
-    Only regular files (or links to them) are process files: a named pipe,
-    device or socket is reported, never opened (reading one blocks or never
-    ends). Links to folders are not followed, as with ``Path.rglob``, so
-    discovery always ends; a link that loops is reported.
-    """
-    files: list[Path] = []
-    problems: list[Diagnostic] = []
-    for given in paths:
-        path = Path(given)
-        try:
-            info = path.stat()
-        except OSError as exc:
-            if exc.errno == errno.ELOOP or (exc.errno == errno.ENOENT and path.is_symlink()):
-                problems.append(replace(unreachable(path, exc), data={"usage": True}))
-            else:
-                problems.append(
-                    error(
-                        LoadCode.FILE,
-                        Location(path),
-                        _("không tìm thấy tệp hoặc thư mục «{path}»").format(path=path),
-                        _("kiểm tra lại đường dẫn; lệnh nhận tệp .yaml/.yml hoặc thư mục chứa chúng"),
-                        usage=True,
-                    )
-                )
-            continue
-        if stat.S_ISDIR(info.st_mode):
-            files += _walk(path, problems)
-        elif stat.S_ISREG(info.st_mode):
-            files.append(path)
-        else:
-            problems.append(replace(not_regular(path, info.st_mode), data={"usage": True}))
-    # The same file named twice (a folder and a file in it, relative and absolute) is read once.
-    unique: dict[Path, Path] = {}
-    for file in files:
-        unique.setdefault(file.resolve(), file)
-    return list(unique.values()), problems
-
-
-def _walk(root: Path, problems: list[Diagnostic]) -> list[Path]:
-    """The process files under the folder ``root``, sorted; what cannot be one is added to ``problems``.
-
-    Entries whose names start with ``.`` or ``_`` are skipped without being
-    looked into (``.git`` can hold many thousands of files).
-    """
-    found: list[Path] = []
-    folders = [root]
-    while folders:
-        folder = folders.pop()
-        try:
-            with os.scandir(folder) as scan:
-                entries = list(scan)
-        except OSError as exc:
-            problems.append(error(LoadCode.FILE, Location(folder), _("không đọc được tệp: {error}").format(error=exc.strerror or exc)))
-            continue
-        for entry in entries:
-            if entry.name.startswith((".", "_")):
-                continue
-            path = folder / entry.name
-            is_yaml = path.suffix in SUFFIXES
-            try:
-                is_link = entry.is_symlink()
-                info = entry.stat()  # follows links: what would be read
-            except OSError as exc:
-                # A link to nothing named .yaml, or any link loop (it may have been meant as a folder).
-                if exc.errno == errno.ELOOP:
-                    problems.append(unreachable(path, exc) if is_yaml else _as_warning(unreachable(path, exc)))
-                elif is_yaml:
-                    problems.append(unreachable(path, exc))
-                continue
-            if stat.S_ISDIR(info.st_mode):
-                if not is_link:
-                    folders.append(path)
-                elif _leads_back(path, folder):
-                    problems.append(_folder_loop(path))
-            elif not is_yaml:
-                continue
-            elif stat.S_ISREG(info.st_mode):
-                found.append(path)
-            else:
-                problems.append(not_regular(path, info.st_mode))
-    return sorted(found)
-
-
-def _leads_back(link: Path, folder: Path) -> bool:
-    """Whether the folder link ``link`` in ``folder`` points to that folder or one that contains it."""
-    try:
-        return folder.resolve().is_relative_to(link.resolve())
-    except (OSError, RuntimeError):
-        return True
-
-
-def _folder_loop(path: Path) -> Diagnostic:
-    return Diagnostic(
-        LoadCode.FILE,
-        Severity.WARNING,
-        Location(path),
-        _("«{path}» là liên kết tới chính thư mục chứa nó hoặc một thư mục cha: đi theo nó sẽ lặp vô tận, nên không đọc").format(path=path),
-        _("xoá liên kết này; các tệp trong thư mục đó đã được kiểm tra"),
-    )
-
-
-def _as_warning(diagnostic: Diagnostic) -> Diagnostic:
-    return replace(diagnostic, severity=Severity.WARNING)
 
 
 def parse_file(path: Path, known_processes: set[str] | None = None) -> tuple[Process | None, list[Diagnostic]]:
@@ -234,7 +128,8 @@ def load_paths(paths: Iterable[Path | str], cache: ReadCache | None = None) -> L
     """Load every process file under ``paths`` and check references between them.
 
     A sub-process call must name a process among the files loaded or, for a
-    file named on its own, among the process files in the same folder. With
+    file named on its own, in its folder or its project's ``processes/``
+    (:mod:`qms.load.called`; what is found there is in ``called``). With
     a ``cache`` kept by the caller, files unchanged since the last load are
     not read again (``mkdocs serve`` reloads the folder after every save).
     """
@@ -282,7 +177,7 @@ def _load_paths(paths: list[Path | str], cache: ReadCache) -> LoadResult:
     read: list[Process] = []
     # Codes of every readable file, valid or not: a call to a process whose own file has
     # errors is reported there, not as "does not exist" here.
-    known = _codes_beside([Path(p) for p in paths if Path(p).is_file()], set(files))
+    known: set[str] = set()
     for path in files:
         code, process, diagnostics = cache.read(path)
         if code is not None:
@@ -290,11 +185,14 @@ def _load_paths(paths: list[Path | str], cache: ReadCache) -> LoadResult:
         result.diagnostics += diagnostics
         if process is not None:
             read.append(process)
+    # Calls from files named on their own, to processes in files not named: resolved beside them and in the project.
+    resolver = _resolve_calls([Path(p) for p in paths if Path(p).is_file()], files, read, known, cache)
     # Pass 2: references (inside the process and to other processes), duplicate codes.
     first_file: dict[str, Path] = {}
     for process in read:
         origin: Origin = process.origin
         problems = check_process(process, origin.source, known)
+        problems += unusable_calls(process, resolver) if resolver is not None else []
         if process.code in first_file:
             problems.append(
                 error(
@@ -310,8 +208,20 @@ def _load_paths(paths: list[Path | str], cache: ReadCache) -> LoadResult:
             result.diagnostics += problems
         else:
             result.processes.append(process)
+    result.called = resolver.called if resolver is not None else []  # never a loaded code: those were known
     result.diagnostics.sort(key=sort_key)
     return result
+
+
+def _resolve_calls(alone: list[Path], files: list[Path], read: list[Process], known: set[str], cache: ReadCache) -> CallResolver | None:
+    """For files named on their own, find the processes they call among the files not loaded; add their codes to ``known``."""
+    if not alone:
+        return None
+    resolver = CallResolver(lambda: search_files(alone, files), cache.read)
+    resolver.resolve(read, known)
+    if any(code not in known for process in read for code in calls_of(process)):
+        known |= resolver.codes  # a call names nothing: every code read is a candidate for its did-you-mean
+    return resolver
 
 
 def _read_file(path: Path) -> tuple[str | None, Process | None, list[Diagnostic]]:
@@ -352,21 +262,6 @@ class ReadCache:
         return outcome
 
 
-def _codes_beside(files: list[Path], already: set[Path]) -> set[str]:
-    """Process codes of the YAML files next to files named on their own."""
-    codes: set[str] = set()
-    for folder in {f.parent for f in files}:
-        for sibling in folder.iterdir():
-            if sibling.suffix in SUFFIXES and sibling not in already and not sibling.name.startswith((".", "_")):
-                try:
-                    code = _declared_code(read_document(sibling))
-                except SourceError:
-                    continue
-                if code is not None:
-                    codes.add(code)
-    return codes
-
-
 def load(path: Path | str) -> Process:
     """Load one process file; raise :class:`LoadError` with diagnostics if it is not valid.
 
@@ -390,4 +285,16 @@ def load(path: Path | str) -> Process:
     return result.processes[0]
 
 
-__all__ = ["LoadError", "LoadResult", "Origin", "Path_", "ReadCache", "collector_paused", "discover", "load", "load_paths", "parse_file"]
+__all__ = [
+    "SUFFIXES",
+    "LoadError",
+    "LoadResult",
+    "Origin",
+    "Path_",
+    "ReadCache",
+    "collector_paused",
+    "discover",
+    "load",
+    "load_paths",
+    "parse_file",
+]

@@ -188,7 +188,8 @@ def _references(process: Process, source: SourceMap, known_processes: set[str] |
                 LoadCode.REFERENCE,
                 source.value(path),
                 _with_kind(_("{kind} «{name}» không tồn tại"), kind, name=name),
-                _hint(kind, name, known),
+                # A process calling itself is a cycle (QMS106), so its own code is never the call it meant.
+                _hint(kind, name, [k for k in known if k != process.code] if kind is PROCESS else known),
                 kind=kind.key,
                 name=name,
             )

@@ -12,12 +12,31 @@ Read (:mod:`qms.logs`) → judge each dossier (:mod:`qms.measure.judge`, by :mod
 (:mod:`qms.measure.counts`) → compare with targets (:mod:`qms.measure.targets`). See docs/analyze.md.
 """
 
-from qms.measure.analysis import DOSSIER_COLUMNS, Analysis, Group, GroupBy, analyze, write_dossiers
-from qms.measure.counting import REASON_LABELS, STATUS_LABELS, STATUSES, Counting
-from qms.measure.counts import Counts
-from qms.measure.judge import Period, months
-from qms.measure.run import STAGES, AnalyzeError, Request, analyze_files, find_process
-from qms.measure.targets import Goal, TargetCheck, TargetError, parse_goal, process_goals
+from typing import TYPE_CHECKING
+
+from qms.lazy import lazy_names
+
+if TYPE_CHECKING:
+    from qms.measure.analysis import DOSSIER_COLUMNS, Analysis, Group, analyze, write_dossiers
+    from qms.measure.counting import REASON_LABELS, STATUS_LABELS, STATUSES, Counting, GroupBy
+    from qms.measure.counts import Counts
+    from qms.measure.judge import Period, months
+    from qms.measure.run import STAGES, AnalyzeError, Request, analyze_files, find_process
+    from qms.measure.targets import Goal, TargetCheck, TargetError, parse_goal, process_goals
+
+# Each name is imported with its own module when first used: «qms analyze» is declared with the two enums of
+# qms.measure.counting, and registering it should not import DuckDB (qms.lazy).
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "qms.measure.analysis": ("DOSSIER_COLUMNS", "Analysis", "Group", "analyze", "write_dossiers"),
+        "qms.measure.counting": ("REASON_LABELS", "STATUS_LABELS", "STATUSES", "Counting", "GroupBy"),
+        "qms.measure.counts": ("Counts",),
+        "qms.measure.judge": ("Period", "months"),
+        "qms.measure.run": ("STAGES", "AnalyzeError", "Request", "analyze_files", "find_process"),
+        "qms.measure.targets": ("Goal", "TargetCheck", "TargetError", "parse_goal", "process_goals"),
+    },
+)
 
 __all__ = [
     "DOSSIER_COLUMNS",

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
 import duckdb
@@ -19,20 +18,12 @@ from qms.calendar import TimeLimit, WorkCalendar, default_calendar
 from qms.i18n import Message, _
 from qms.logs import LogResult
 from qms.measure import calendar_sql
-from qms.measure.counting import Counting
+from qms.measure.counting import Counting, GroupBy
 from qms.measure.counts import Counts, count
 from qms.measure.events import dossiers_from_events, slowest_steps
 from qms.measure.judge import Period, build_facts, install_limits, judge, months
 from qms.measure.targets import Goal, TargetCheck, check
 from qms.model import Measure, Process
-
-
-class GroupBy(StrEnum):
-    PROCEDURE = "procedure"
-    UNIT = "unit"
-    MONTH = "month"
-    CHANNEL = "channel"
-
 
 _KEYS = {GroupBy.PROCEDURE: "coalesce(procedure, '')", GroupBy.UNIT: "coalesce(unit, '')", GroupBy.CHANNEL: "coalesce(channel, 0)"}
 

@@ -21,6 +21,13 @@ EARLY, ON_TIME, LATE, OPEN, OPEN_OVERDUE, UNJUDGED = "early", "on_time", "late",
 STATUSES = (EARLY, ON_TIME, LATE, OPEN_OVERDUE, OPEN, UNJUDGED)
 
 
+class GroupBy(StrEnum):  # here, not in qms.measure.analysis (DuckDB), because «qms analyze --by» is declared with it
+    PROCEDURE = "procedure"
+    UNIT = "unit"
+    MONTH = "month"
+    CHANNEL = "channel"
+
+
 class Counting(StrEnum):
     OFFICIAL = "official"  # Decision 766/QĐ-TTg, as published for the national portal
     DATES = "dates"  # by calendar day only, as many local systems count

@@ -21,7 +21,7 @@ from pydantic_core import core_schema
 
 from qms.i18n import Lang
 from qms.model.measure import Measure
-from qms.model.values import Date, Duration, Retention, Target
+from qms.model.values import Date, Duration, ProcedureCode, Retention, Target
 
 FORMAT_VERSION = "1"
 
@@ -350,7 +350,16 @@ class Process(_Strict):
     deadline_cases: list[DeadlineCase] = Field(
         default_factory=list, description="Trường hợp có thời hạn riêng / cases with a deadline of their own (e.g. when verification is needed)"
     )
-    citizen_facing: bool = Field(False, description="Phục vụ trực tiếp người dân, tổ chức (TTHC) / serves citizens directly")
+    procedure_code: ProcedureCode | None = Field(
+        None, description="Mã thủ tục hành chính trên Cơ sở dữ liệu quốc gia / national administrative procedure code, e.g. 1.005092"
+    )
+    citizen_facing: bool = Field(
+        False,
+        description=(
+            "Phục vụ trực tiếp người dân, tổ chức (TTHC); có mã TTHC, «citizen_service» hay giấy tiếp nhận và hẹn trả kết quả "
+            "thì luôn là có / serves citizens directly; always so with a procedure code, «citizen_service» or a one-stop receipt"
+        ),
+    )
     citizen_service: CitizenService | None = Field(None, description="Công khai, phí, phản ánh, hài lòng / citizen service (ISO 18091)")
     roles: dict[RoleId, Role] = Field(description="Các vai trò / roles (lanes), in display order")
     records: list[Record] = Field(default_factory=list, description="Hồ sơ, biểu mẫu / records and forms")

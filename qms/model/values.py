@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, WithJsonSchema
+from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError, core_schema
 
 # A civil servant's working day is 8 hours (Labour Code 2019 Art. 105: at
@@ -305,4 +305,14 @@ Date = Annotated[
             "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$",
         }
     ),
+]
+
+# The code of an administrative procedure in the national database (mã TTHC), «1.005092»; a province's portal may
+# add parts after it («1.005092.000.00.00.H31»).
+PROCEDURE_CODE_PATTERN = r"^\d\.\d{6}(?:\.[0-9A-Z]+)*$"
+# An unquoted «1.005092» is a number to a YAML editor, as a version is.
+ProcedureCode = Annotated[
+    str,
+    StringConstraints(pattern=PROCEDURE_CODE_PATTERN),
+    WithJsonSchema({"type": ["string", "number"], "pattern": PROCEDURE_CODE_PATTERN}),
 ]

@@ -9,13 +9,33 @@ every code (:mod:`qms.report.rule_docs`). Nothing here checks anything: each
 function takes what the library computed.
 """
 
-from qms.report.coverage import CoverageRow, coverage_matrix
-from qms.report.findings_file import FindingsFileError, read_findings_file, steps_with_findings
-from qms.report.formats import finding_dict, report_json, report_junit, report_sarif, summary_counts
-from qms.report.payloads import code_dict, codes_json, coverage_json, dumps, load_json, rule_dict
-from qms.report.rule_docs import code_page, rule_doc_files, rule_page, write_rule_docs
-from qms.report.summary import check_summary, check_totals, codes_table, coverage_table, invalid_sentence, load_summary
-from qms.report.terminal import SourceLines, TextFormat, diagnostic_line, diagnostics_text, snippet, text_format
+from typing import TYPE_CHECKING
+
+from qms.lazy import lazy_names
+
+if TYPE_CHECKING:
+    from qms.report.coverage import CoverageRow, coverage_matrix
+    from qms.report.findings_file import FindingsFileError, read_findings_file, steps_with_findings
+    from qms.report.formats import finding_dict, report_json, report_junit, report_sarif, summary_counts
+    from qms.report.payloads import code_dict, codes_json, coverage_json, dumps, load_json, rule_dict
+    from qms.report.rule_docs import code_page, rule_doc_files, rule_page, write_rule_docs
+    from qms.report.summary import check_summary, check_totals, codes_table, coverage_table, invalid_sentence, load_summary
+    from qms.report.terminal import SourceLines, TextFormat, diagnostic_line, diagnostics_text, snippet, text_format
+
+# Each name is imported with its own module when first used: «qms validate» needs the terminal lines and the
+# validation summary, not the SARIF writer or the rules' documentation pages (qms.lazy).
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "qms.report.coverage": ("CoverageRow", "coverage_matrix"),
+        "qms.report.findings_file": ("FindingsFileError", "read_findings_file", "steps_with_findings"),
+        "qms.report.formats": ("finding_dict", "report_json", "report_junit", "report_sarif", "summary_counts"),
+        "qms.report.payloads": ("code_dict", "codes_json", "coverage_json", "dumps", "load_json", "rule_dict"),
+        "qms.report.rule_docs": ("code_page", "rule_doc_files", "rule_page", "write_rule_docs"),
+        "qms.report.summary": ("check_summary", "check_totals", "codes_table", "coverage_table", "invalid_sentence", "load_summary"),
+        "qms.report.terminal": ("SourceLines", "TextFormat", "diagnostic_line", "diagnostics_text", "snippet", "text_format"),
+    },
+)
 
 __all__ = [
     "CoverageRow",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from qms.domain.citizen import serves_citizens
 from qms.i18n import Message
 from qms.iso9001 import ISO9001_CLAUSES, clause_in_scope
 from qms.model import Process
@@ -49,6 +50,6 @@ def coverage_matrix(
     for key, area in ISO18091_AREAS.items():
         checking = tuple(r.code for r in rules if key in r.iso18091)
         failing = {f.process for f in findings if f.code in checking and not f.waived}
-        evidencing = tuple(sorted(p.code for p in processes if p.citizen_facing and checking and p.code not in failing))
+        evidencing = tuple(sorted(p.code for p in processes if serves_citizens(p) and checking and p.code not in failing))
         rows.append(CoverageRow("ISO 18091:2019", key, area.name, evidencing, checking))
     return rows

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qms.diagnostics import CodeInfo
 from qms.i18n import Lang
-from qms.load import LoadResult
-from qms.report.coverage import CoverageRow
-from qms.rules.base import Rule
-from qms.rules.registry import rule_by_code
+
+if TYPE_CHECKING:  # the loader and the rules are imported by whoever made what is written: «qms validate» needs no rule
+    from qms.load import LoadResult
+    from qms.report.coverage import CoverageRow
+    from qms.rules.base import Rule
 
 
 def dumps(payload: Any) -> str:
@@ -70,6 +71,8 @@ def rule_dict(rule: type[Rule], lang: Lang | str) -> dict[str, Any]:
 
 def code_dict(info: CodeInfo, lang: Lang | str) -> dict[str, Any]:
     """Any registered code, with the keys of a rule's entry (empty where a code that is no rule has nothing)."""
+    from qms.rules.registry import rule_by_code
+
     rule = rule_by_code(info.code) if info.kind == "rule" else None
     if rule is not None:
         return rule_dict(rule, lang)

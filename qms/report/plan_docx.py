@@ -42,6 +42,7 @@ from qms.i18n import Lang, _
 from qms.plan.periods import ReportPeriod
 from qms.plan.status import PlanStatus
 from qms.report.analysis_page import Block, Heading, Items, Paragraph, Table
+from qms.report.plan_defaults import PLACE
 from qms.report.plan_report import plan_report_blocks, plan_report_html, plan_report_markdown, report_subject
 
 FONT = "Times New Roman"
@@ -52,7 +53,6 @@ LEFT_CM, RIGHT_CM = 7.0, TEXT_WIDTH_CM - 7.0  # the header's columns
 CM_PER_LETTER = 0.22  # a digit at 13 pt in Times New Roman is 0.23 cm, most letters less
 CELL_PADDING_CM = 0.45  # Word's cell margins (0.19 cm each side) and some air
 NAME_CM_PER_LETTER = 0.25  # about the width of a capital letter at 13 pt bold: the issuer's line is 0.4 of the name
-PLACE = "Hải Phòng"
 PLAN_REPORT_FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
 

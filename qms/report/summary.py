@@ -8,19 +8,19 @@ as markup.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from qms.codes import code_info
 from qms.diagnostics import CodeInfo, Diagnostic, Severity, Status, visible
 from qms.i18n import Lang, Message, _, ngettext, pgettext
-from qms.report.coverage import CoverageRow
-from qms.report.formats import summary_counts
 from qms.report.terminal import SEVERITY_STYLE
-from qms.rules.engine import CheckReport
-from qms.rules.registry import rule_by_code
+
+if TYPE_CHECKING:  # the rules (and networkx under them) are imported where used: «qms validate» needs none of it
+    from qms.report.coverage import CoverageRow
+    from qms.rules.engine import CheckReport
 
 
 def _table(lang: Lang | str, *headings: Message, title: str | None = None) -> Table:
@@ -59,6 +59,8 @@ def load_summary(files: int, valid: int, diagnostics: Sequence[Diagnostic], lang
 
 def check_totals(report: CheckReport) -> Message:
     """"4 quy trình, 40 quy tắc: 0 lỗi, ..." with the English nouns in the singular where a count is 1."""
+    from qms.report.formats import summary_counts
+
     counts = summary_counts(report)
     parts = [
         ngettext("{n} quy trình", "{n} quy trình", len(report.processes)).format(n=len(report.processes)),
@@ -75,6 +77,8 @@ def check_totals(report: CheckReport) -> Message:
 
 def check_summary(report: CheckReport, lang: Lang | str) -> list[RenderableType]:
     """``qms check``'s table of findings by code (rules, then the engine's codes), and its totals."""
+    from qms.codes import code_info
+
     table = _table(
         lang, _("Mã"), _("Quy tắc"), pgettext("cli.check.col_severity", "Mức"), _("Phát hiện"), _("Đã miễn"),
         title=_("Tổng hợp theo quy tắc").get(lang),
@@ -125,6 +129,8 @@ def coverage_table(rows: Sequence[CoverageRow], lang: Lang | str) -> list[Render
 
 def codes_table(codes: Sequence[CodeInfo], lang: Lang | str) -> Table:
     """``qms rules``: one row per registered code (its rule's name and basis when it is a rule's)."""
+    from qms.rules.registry import rule_by_code
+
     table = _table(lang, _("Mã"), _("Tên"), pgettext("cli.check.col_severity", "Mức"), _("Căn cứ"), _("Quy tắc"))
     for info in codes:
         rule = rule_by_code(info.code) if info.kind == "rule" else None

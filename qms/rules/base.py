@@ -19,8 +19,11 @@ from pathlib import Path
 from typing import ClassVar
 
 from qms.diagnostics import CodeInfo, Diagnostic, Location, Severity, Status
+from qms.domain.citizen import citizen_evidence, serves_citizens
 from qms.graph import ProcessCatalogue, ProcessGraph
 from qms.i18n import Message
+from qms.legal.read import default_register
+from qms.legal.register import Register
 from qms.model import Process
 
 # A rule's finding is a diagnostic like any other (the process and step it concerns, the waiver that covers it);
@@ -46,12 +49,34 @@ class RuleContext:
     catalogue: ProcessCatalogue = field(default_factory=lambda: ProcessCatalogue(()))
     # The day legal validity is judged on when a process has no effective date.
     today: date = field(default_factory=date.today)
+    # The legal texts known to the run: the project's register, or the package's default (QMS4xx read it).
+    legal: Register = field(default_factory=default_register)
 
     def location(self, *path: str | int) -> Location:
         origin = self.process.origin
         if origin is None:
             return Location(Path(f"<{self.process.code}>"))
         return origin.at(*path)
+
+    @cached_property
+    def citizen_facing(self) -> bool:
+        """Whether the process serves citizens, by what it shows (:func:`qms.domain.citizen.serves_citizens`).
+
+        Every rule for citizen-facing processes asks this, never the model's ``citizen_facing`` field: leaving it
+        out must not switch those rules off.
+        """
+        return serves_citizens(self.process)
+
+    def citizen_facing_location(self) -> Location:
+        """Where a finding about a citizen-facing process is reported when nothing more precise is missing.
+
+        At «citizen_facing» when the file writes it; otherwise at the first thing that shows
+        the process serves citizens (its procedure code, ``citizen_service``, the receipt), which the author wrote.
+        """
+        if "citizen_facing" in self.process.model_fields_set or self.process.origin is None:
+            return self.location("citizen_facing")
+        evidence = citizen_evidence(self.process)
+        return self.location(*evidence[0].path) if evidence else self.location()
 
     def step_location(self, step_id: str, *field_: str | int) -> Location:
         """Where a step (or one of its fields) is written: as ``Origin.step``, with the step's index looked up once."""

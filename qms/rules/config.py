@@ -33,6 +33,7 @@ from pydantic_core import PydanticCustomError
 
 from qms.diagnostics import Severity
 from qms.i18n import _
+from qms.load.project import find_config  # the project's root is the loader's to find too
 from qms.rules.config_problems import (
     CONFIG_PATH_HINT,
     FAIL_ON,
@@ -69,31 +70,6 @@ class RuleConfig:
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         return self.severity.get(code, default)
-
-
-def find_config(start: Path) -> Path | None:
-    """The nearest ``qms.toml``, or ``pyproject.toml`` with a ``tool.qms`` entry, in ``start`` or its parents."""
-    here = start.resolve()
-    for folder in [here, *here.parents]:
-        for name in ("qms.toml", "pyproject.toml"):
-            candidate = folder / name
-            if candidate.is_file() and (name == "qms.toml" or _configures_qms(candidate)):
-                return candidate
-    return None
-
-
-def _configures_qms(pyproject: Path) -> bool:
-    try:
-        text = pyproject.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    if "qms" not in text:
-        return False
-    try:
-        tool = tomllib.loads(text).get("tool")
-    except tomllib.TOMLDecodeError:
-        return "[tool.qms" in text  # broken, but meant for qms: load_config says where
-    return isinstance(tool, dict) and "qms" in tool
 
 
 def load_config(path: Path | None) -> RuleConfig:

@@ -21,6 +21,8 @@ import networkx as nx
 from qms.diagnostics import Diagnostic, Severity
 from qms.graph import ProcessCatalogue, ProcessGraph
 from qms.i18n import _
+from qms.legal.read import default_register
+from qms.legal.register import Register
 from qms.load import LoadResult, ReadCache, collector_paused, load_paths
 from qms.model import Process
 from qms.rules.base import Finding, Rule, RuleContext
@@ -75,11 +77,15 @@ def check_process(
     config: RuleConfig = DEFAULT_CONFIG,
     catalogue: Mapping[str, Process] | None = None,
     today: date | None = None,
+    register: Register | None = None,
 ) -> list[Finding]:
-    """Findings of ``rules`` on one process, re-graded by ``config`` and matched with waivers."""
+    """Findings of ``rules`` on one process, re-graded by ``config`` and matched with waivers.
+
+    ``register`` is the project's legal register (:func:`qms.legal.read.project_register`); the package's default without.
+    """
     if not isinstance(catalogue, ProcessCatalogue):
         catalogue = ProcessCatalogue(catalogue.values() if catalogue else [process])
-    ctx = RuleContext(process, ProcessGraph(process), catalogue, today or date.today())
+    ctx = RuleContext(process, ProcessGraph(process), catalogue, today or date.today(), register or default_register())
     findings: list[Finding] = []
     for rule_class in rules:
         rule = rule_class()
@@ -137,17 +143,27 @@ def enabled_rules(config: RuleConfig) -> list[type[Rule]]:
 
 
 def check_processes(
-    processes: Iterable[Process], config: RuleConfig = DEFAULT_CONFIG, today: date | None = None, cache: FindingsCache | None = None
+    processes: Iterable[Process],
+    config: RuleConfig = DEFAULT_CONFIG,
+    today: date | None = None,
+    cache: FindingsCache | None = None,
+    called: Iterable[Process] = (),
+    register: Register | None = None,
 ) -> list[Finding]:
-    """Findings of every enabled rule on every process; a ``cache`` kept by the caller skips unchanged processes."""
+    """Findings of every enabled rule on every process; a ``cache`` kept by the caller skips unchanged processes.
+
+    ``called`` are processes the rules may look at through sub-process calls but do not check (those a file
+    named on its own calls, :attr:`qms.load.LoadResult.called`). ``register`` is the project's legal register.
+    """
     processes = list(processes)
-    catalogue = ProcessCatalogue(processes)
+    catalogue = ProcessCatalogue([*called, *processes])
     rules = enabled_rules(config)
     day = today or date.today()
+    legal = register or default_register()
     with collector_paused():
         if cache is None:
-            return [f for p in processes for f in check_process(p, rules, config, catalogue, day)]
-        return cache.check(processes, rules, config, catalogue, day)
+            return [f for p in processes for f in check_process(p, rules, config, catalogue, day, legal)]
+        return cache.check(processes, rules, config, catalogue, day, legal)
 
 
 class FindingsCache:
@@ -161,13 +177,20 @@ class FindingsCache:
     """
 
     def __init__(self) -> None:
-        self._setting: tuple[list[str], RuleConfig, date] | None = None
+        self._setting: tuple[list[str], RuleConfig, date, Register] | None = None
         self._entries: dict[str, tuple[Process, int, list[Finding]]] = {}
 
     def check(
-        self, processes: list[Process], rules: Sequence[type[Rule]], config: RuleConfig, catalogue: ProcessCatalogue, today: date
+        self,
+        processes: list[Process],
+        rules: Sequence[type[Rule]],
+        config: RuleConfig,
+        catalogue: ProcessCatalogue,
+        today: date,
+        register: Register | None = None,
     ) -> list[Finding]:
-        setting = ([r.code for r in rules], config, today)
+        legal = register or default_register()
+        setting = ([r.code for r in rules], config, today, legal)  # a changed register changes every legal finding
         if setting != self._setting:
             self._setting, self._entries = setting, {}
         stamps = _call_stamps(catalogue)
@@ -177,7 +200,7 @@ class FindingsCache:
             if kept is not None and kept[0] is process and kept[1] == stamps[process.code]:
                 entries[process.code] = kept
             else:
-                entries[process.code] = (process, stamps[process.code], check_process(process, rules, config, catalogue, today))
+                entries[process.code] = (process, stamps[process.code], check_process(process, rules, config, catalogue, today, legal))
         self._entries = entries  # holds the models, so that identities are not reused while compared
         return [f for p in processes for f in entries[p.code][2]]
 
@@ -197,9 +220,12 @@ def check_paths(
     config: RuleConfig = DEFAULT_CONFIG,
     today: date | None = None,
     caches: tuple[ReadCache, FindingsCache] | None = None,
+    register: Register | None = None,
 ) -> CheckReport:
-    """Load the process files under ``paths`` and check every valid one."""
+    """Load the process files under ``paths`` and check every valid one against ``register`` (its problems are load errors)."""
     loaded: LoadResult = load_paths(paths, caches[0] if caches else None)
-    report = CheckReport(loaded.processes, enabled_rules(config), load_diagnostics=loaded.diagnostics, files=loaded.files)
-    report.findings = check_processes(loaded.processes, config, today, caches[1] if caches else None)
+    legal = register or default_register()
+    diagnostics = [*legal.problems, *loaded.diagnostics]
+    report = CheckReport(loaded.processes, enabled_rules(config), load_diagnostics=diagnostics, files=loaded.files)
+    report.findings = check_processes(loaded.processes, config, today, caches[1] if caches else None, loaded.called, legal)
     return report

@@ -2,7 +2,8 @@
 
 ``qms/rules/<family>/examples/<CODE>/invalid.yaml`` breaks the rule and ``valid.yaml`` is the same process fixed; a
 rule that looks across processes has a folder of process files for each instead (``invalid/QT-A.yaml``,
-``invalid/QT-B.yaml``). Every file is a whole process that loads, and ``tests/rules/test_examples.py`` checks them
+``invalid/QT-B.yaml``; a legal rule's folder may add the project's legal register as ``_legal.yaml``, which the loader
+skips and the tests pass as the register). Every process file is a whole process that loads, and ``tests/rules/test_examples.py`` checks them
 with the engine: the failing example gives a finding of the rule, the fixed one none.
 
 The page shows only the part that matters: the lines between a ``# doc:start`` and a ``# doc:end`` comment, every such

@@ -94,3 +94,29 @@ def test_an_empty_title_is_refused_and_no_file_is_written(tmp_path: Path) -> Non
     result = invoke("new", "process", "QT-ABC-02", "--dir", str(tmp_path), "--title", "  ")
     assert result.exit_code == 2
     assert not (tmp_path / "QT-ABC-02.yaml").exists()
+
+
+def test_a_procedure_code_makes_the_new_process_citizen_facing(tmp_path: Path) -> None:
+    assert invoke("new", "process", "QT-TTHC-09", "--dir", str(tmp_path), "--procedure-code", "1.005092").exit_code == 0
+    created = tmp_path / "QT-TTHC-09.yaml"
+    process = qms.load(created)
+    assert (process.procedure_code, process.citizen_facing) == ("1.005092", True)
+    lines = created.read_text(encoding="utf-8").splitlines()
+    written = next(line for line in lines if line.startswith("procedure_code:"))
+    assert written.index("#") == next(line for line in lines if line.startswith("citizen_facing:")).index("#")  # comments aligned
+
+
+def test_without_a_procedure_code_the_new_file_asks_whether_citizens_are_served(tmp_path: Path) -> None:
+    assert invoke("new", "process", "QT-NB-09", "--dir", str(tmp_path)).exit_code == 0
+    process = qms.load(tmp_path / "QT-NB-09.yaml")
+    assert (process.procedure_code, process.citizen_facing) == (None, False)
+    text = (tmp_path / "QT-NB-09.yaml").read_text(encoding="utf-8")
+    assert "procedure_code:                  # Mã TTHC nếu là thủ tục hành chính cho người dân" in text
+    assert "citizen_facing: false" in text
+
+
+def test_a_bad_procedure_code_is_refused_and_no_file_is_written(tmp_path: Path) -> None:
+    result = invoke("new", "process", "QT-TTHC-10", "--dir", str(tmp_path), "--procedure-code", "1,005092")
+    assert result.exit_code == 2
+    assert "mã thủ tục hành chính «1,005092» không hợp lệ" in result.stderr
+    assert list(tmp_path.iterdir()) == []

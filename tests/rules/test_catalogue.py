@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from qms.iso9001 import clause_in_scope
+from qms.legal.read import read_register
 from qms.load import load_paths
 from qms.rules.engine import check_process
 from qms.rules.registry import all_rules, rule_by_code
@@ -58,10 +59,13 @@ def test_rule_on_fixture(code: str, fixture: Path) -> None:
     loaded = load_paths([fixture])
     assert loaded.ok, [d.render() for d in loaded.diagnostics]
     catalogue = loaded.by_code()
+    # A folder fixture may hold the project's legal register as «_legal.yaml» (the loader skips «_» files).
+    register = read_register([fixture / "_legal.yaml"]) if (fixture / "_legal.yaml").is_file() else None
+    assert register is None or not register.problems, [d.render() for d in register.problems]
     found = Counter(
         (f.location.path.name, f.location.line)
         for process in loaded.processes
-        for f in check_process(process, [rule], catalogue=catalogue, today=TODAY)
+        for f in check_process(process, [rule], catalogue=catalogue, today=TODAY, register=register)
         if f.rule == code
     )
     expected = expected_lines(fixture, code)

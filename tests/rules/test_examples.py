@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from qms.legal.read import read_register
 from qms.rules.base import Finding, Rule
 from qms.rules.config import RuleConfig
 from qms.rules.engine import check_paths
@@ -28,7 +29,9 @@ def _paths(rule: type[Rule]) -> tuple[Path, Path]:
 
 
 def _findings(path: Path, rule: type[Rule]) -> list[Finding]:
-    report = check_paths([path], RuleConfig(select=(rule.code,)), today=TODAY)
+    # A folder example may hold the project's legal register as «_legal.yaml» (the loader skips «_» files).
+    register = read_register([path / "_legal.yaml"]) if (path / "_legal.yaml").is_file() else None
+    report = check_paths([path], RuleConfig(select=(rule.code,)), today=TODAY, register=register)
     assert report.files, f"{path}: no process file"
     assert not report.load_diagnostics, [d.render() for d in report.load_diagnostics]
     return [f for f in report.findings if f.rule == rule.code]

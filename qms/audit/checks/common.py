@@ -33,7 +33,9 @@ def listing(items: Sequence[Message], limit: int = 6) -> Message:
     return shown
 
 
-def fail_at_steps(a: AuditedProcess, steps: Sequence[Step], message: Message, *field: str, label: Callable[[Step], Message] = step_label) -> None:
+def fail_at_steps(
+    a: AuditedProcess, steps: Sequence[Step], message: Message, *field: str, label: Callable[[Step], Message] = step_label
+) -> None:
     """Raise the finding ``message`` (with ``{code}``, ``{count}``, ``{steps}``) about ``steps``, placed at the first one
     (at its ``field`` when given); nothing when ``steps`` is empty."""
     if steps:

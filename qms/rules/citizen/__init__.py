@@ -1,7 +1,8 @@
 """Citizen-service rules (QMS7xx): ISO 18091:2019 for local government.
 
-They apply only to processes marked ``citizen_facing: true`` (administrative
-procedures handled for citizens and organisations) and read the
+They apply only to citizen-facing processes (administrative procedures handled
+for citizens and organisations: ``RuleContext.citizen_facing``, which a procedure
+code, a ``citizen_service`` block or a one-stop receipt imply) and read the
 ``citizen_service`` block: how the procedure is made public, how citizens
 are heard, how their satisfaction is measured and how they may apply.
 The areas named in ``iso18091`` are keys of :data:`qms.standards.ISO18091_AREAS`.
@@ -17,9 +18,9 @@ from qms.rules.base import Finding, Rule, RuleContext
 
 
 def service_location(ctx: RuleContext, *field: str) -> Location:
-    """Where a missing part of ``citizen_service`` is reported: in the block, or at «citizen_facing» without one."""
+    """Where a missing part of ``citizen_service`` is reported: in the block, or where the process shows it serves citizens."""
     if ctx.process.citizen_service is None:
-        return ctx.location("citizen_facing")
+        return ctx.citizen_facing_location()
     return ctx.location("citizen_service", *field)
 
 
@@ -33,5 +34,5 @@ class StatedServiceField(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         service = ctx.process.citizen_service
-        if ctx.process.citizen_facing and (service is None or getattr(service, self.field) is None):
+        if ctx.citizen_facing and (service is None or getattr(service, self.field) is None):
             yield self.finding(ctx, service_location(ctx))

@@ -34,7 +34,7 @@ class CitizenChannels(Rule):
     example = read_example(__file__, "QMS704")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        if not ctx.process.citizen_facing:
+        if not ctx.citizen_facing:
             return
         service = ctx.process.citizen_service
         channels = service.channels if service else []

@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 from qms.diagnostics import Severity
 from qms.i18n import pgettext
+from qms.model import LegalDocument
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.example_files import read_example
 from qms.rules.legal.validity import check_days, out_of_force
@@ -20,7 +21,8 @@ class LegalInForce(Rule):
         "ISO 9001 7.5.3 yêu cầu kiểm soát tài liệu có nguồn gốc bên ngoài và ngăn việc sử dụng tài liệu lỗi thời. Với cơ "
         "quan nhà nước, căn cứ pháp lý hết hiệu lực nghĩa là hồ sơ được giải quyết theo quy định không còn áp dụng. Văn "
         "bản được đối chiếu với ngày hiệu lực của quy trình (ngày kiểm tra nếu chưa có) và, khi quy trình đã có hiệu lực, "
-        "với cả ngày kiểm tra, dựa trên «in_force_from» / «in_force_until» khai báo trong từng căn cứ. Quy trình ở trạng "
+        "với cả ngày kiểm tra, dựa trên «in_force_from» / «in_force_until» khai báo trong từng căn cứ (không khai báo thì "
+        "theo sổ văn bản pháp luật, trừ văn bản sổ ghi đã bị thay thế: QMS402 báo). Quy trình ở trạng "
         "thái «obsolete» được lưu để tra cứu nên không bị kiểm tra.",
     )
     fix = pgettext(
@@ -33,7 +35,18 @@ class LegalInForce(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         days = check_days(ctx)
         for index, document in enumerate(ctx.process.legal_basis):
-            problem = out_of_force(document, days)
+            problem = out_of_force(_dated(ctx, document), days)
             if problem:
                 check, why = problem
                 yield self.finding(ctx, ctx.location("legal_basis", index, "number"), number=document.number, why=why, when=check.label)
+
+
+def _dated(ctx: RuleContext, document: LegalDocument) -> LegalDocument:
+    """The document with the register's dates when the process gives none: the register is where validity is kept.
+
+    A text the register says was replaced is left to QMS402, which names the replacement; one finding per citation.
+    """
+    entry = ctx.legal.text(document.number)
+    if entry is None or document.in_force_from or document.in_force_until or ctx.legal.replacement_of(document.number):
+        return document
+    return document.model_copy(update={"in_force_from": entry.in_force_from, "in_force_until": entry.in_force_until})

@@ -1,20 +1,17 @@
-"""Shared by the legal rules: the days a process is judged on, and how document numbers compare."""
+"""Shared by the legal rules: the days a process is judged on, and the numbers a cited document stands for.
+
+Numbers are recognised and compared by :mod:`qms.legal.citations` (``number_key``, ``numbers_in``, kept importable here).
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from qms.i18n import Message, _
+from qms.legal.citations import number_key, numbers_in
 from qms.model import LegalDocument, Status
 from qms.rules.base import RuleContext
-
-# "118/2025/NĐ-CP", "03/2025/TT-VPCP", "1330/2025/QĐ-UBND": number, year, symbol.
-# Decisions numbered without a year ("1330/QĐ-UBND") are not recognised.
-DOCUMENT_NUMBER = re.compile(r"\d+/\d{4}/[A-ZĐa-zđ][A-ZĐa-zđ-]*")
-_DASHES = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
 def day_text(day: date) -> Message:
@@ -66,20 +63,10 @@ def out_of_force(document: LegalDocument, days: list[CheckDay]) -> tuple[CheckDa
     return None
 
 
-def number_key(number: str) -> str:
-    """A document number in comparable form: NFC, upper case, Đ as D, no spaces, one kind of dash."""
-    text = unicodedata.normalize("NFC", number).upper().replace("Đ", "D").translate(_DASHES)
-    return re.sub(r"\s+", "", text)
-
-
-def numbers_in(text: str) -> list[str]:
-    """Document numbers written in a text, as written."""
-    # "107 / 2021 / NĐ-CP" is the same number typed loosely.
-    text = re.sub(r"\s*/\s*", "/", unicodedata.normalize("NFC", text).translate(_DASHES))
-    return [m.rstrip("-") for m in DOCUMENT_NUMBER.findall(text)]
-
-
 def cited_keys(document: LegalDocument) -> set[str]:
     """Comparable keys of a cited document's number; also when written «Nghị định số 61/2018/NĐ-CP»."""
     found = numbers_in(document.number)
     return {number_key(n) for n in found} if found else {number_key(document.number)}
+
+
+__all__ = ["CheckDay", "check_days", "cited_keys", "day_text", "number_key", "numbers_in", "out_of_force"]

@@ -31,5 +31,5 @@ class DeadlineDeclared(Rule):
     example = read_example(__file__, "QMS303")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        if ctx.process.citizen_facing and ctx.process.deadline is None:
-            yield self.finding(ctx, ctx.location("citizen_facing"))
+        if ctx.citizen_facing and ctx.process.deadline is None:
+            yield self.finding(ctx, ctx.citizen_facing_location())

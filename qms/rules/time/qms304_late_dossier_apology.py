@@ -43,7 +43,7 @@ class LateDossierApology(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         process = ctx.process
-        if not process.citizen_facing:
+        if not ctx.citizen_facing:
             return
         # Without a start every step would count as unreachable; QMS101 reports that.
         reached = ctx.graph.reachable_from_start if ctx.graph.starts else set(process.steps_by_id)
@@ -54,4 +54,4 @@ class LateDossierApology(Rule):
         if apologies:  # drawn but never issued: say which record, so the officer links its step
             detail = pgettext("QMS304", " (đã khai báo {codes} nhưng không bước nào đi tới được tạo ra)")
             detail = detail.format(codes=", ".join(apologies))
-        yield self.finding(ctx, ctx.location("citizen_facing"), detail=detail)
+        yield self.finding(ctx, ctx.citizen_facing_location(), detail=detail)
