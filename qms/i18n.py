@@ -15,6 +15,7 @@ global "current language" state is needed.
 from __future__ import annotations
 
 import gettext
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
@@ -75,3 +76,8 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> Message:
 
 def join(parts: list[Message], sep: str = "; ") -> Message:
     return Message(sep.join(p.vi for p in parts), sep.join(p.en for p in parts))
+
+
+def day_text(day: date, lang: Lang | str) -> str:
+    """A date as each edition writes it: «09/01/2026» in Vietnamese, «2026-01-09» (ISO 8601, unambiguous) in English."""
+    return day.isoformat() if Lang(lang) is Lang.EN else day.strftime("%d/%m/%Y")

@@ -7,7 +7,8 @@ something that works and changes it step by step:
 - ``processes/QT-MAU-01.yaml``: a commented example process (the ``qms new process`` scaffold,
   completed so that no rule has anything to say);
 - ``features/quy_trinh_mau.feature``: one audit criterion that this example meets;
-- ``mkdocs.yml`` and ``docs/index.md``: the handbook site, offline, with the qms plugin;
+- ``mkdocs.yml`` and ``docs/gioi-thieu.md``: the handbook site, offline, with the qms plugin (which writes the
+  staff's home page, :mod:`qms.handbook.pages.staff_home`);
 - ``qms.toml``: the rule configuration, its keys commented;
 - ``schema/*.json`` and ``.vscode/settings.json``: the JSON Schemas, associated with the folders
   for VS Code's YAML extension;
@@ -44,7 +45,7 @@ TEMPLATES: dict[str, str] = {
     f"processes/{EXAMPLE_PROCESS}.yaml": f"{EXAMPLE_PROCESS}.yaml",
     "features/quy_trinh_mau.feature": "quy_trinh_mau.feature",
     "mkdocs.yml": "mkdocs.yml",
-    "docs/index.md": "index.md",
+    "docs/gioi-thieu.md": "gioi-thieu.md",
     "qms.toml": "qms.toml",
     ".vscode/settings.json": "vscode-settings.json",
     ".pre-commit-config.yaml": "pre-commit-config.yaml",

@@ -193,6 +193,23 @@ W: dict[str, Message] = {
     "plan_twice": _("plans: kế hoạch mã {code} đã có trang; «{plan}» bị bỏ qua"),
     "plan_failed": _("plans: không lập được trang của kế hoạch «{plan}»: {reason}"),
     "as_of_bad": _("as_of: «{value}» không phải là ngày dạng YYYY-MM-DD"),
+    # The staff's home page (qms.handbook.pages.staff_home) and the menu (qms.handbook.menu).
+    "staff_home": _("Trang chủ"),
+    "staff_intro": _(
+        "Sổ tay này là các quy trình cơ quan đang áp dụng theo hệ thống quản lý chất lượng TCVN ISO 9001:2015: mỗi quy "
+        "trình cho biết ai làm việc gì, theo thứ tự nào, trong bao lâu, căn cứ văn bản nào và lưu hồ sơ, biểu mẫu nào. "
+        "Làm theo phiên bản đang có hiệu lực dưới đây; bản in hoặc bản lưu trên máy có thể đã cũ."
+    ),
+    "in_force_on": _("Quy trình đang áp dụng ngày {day}"),
+    "citizen_procedures": _("Giải quyết thủ tục hành chính cho người dân, tổ chức"),
+    "internal_processes": _("Quy trình nội bộ"),
+    "none_in_force": _("Chưa có quy trình nào đã phê duyệt và đến ngày hiệu lực."),
+    "upcoming": _("Sắp áp dụng hoặc đang soạn thảo"),
+    "which_process": _("Cần làm việc gì thì theo quy trình nào?"),
+    "need": _("Khi cần"),
+    "follow": _("Theo quy trình"),
+    "all_processes": _("Danh mục đầy đủ các quy trình, kể cả quy trình đã hết hiệu lực: {link}."),
+    "officers": _("Dành cho cán bộ ISO và chuyên gia đánh giá"),
 }
 
 

@@ -58,8 +58,10 @@ from qms.handbook.book import Handbook, PageCache, build_handbook
 from qms.handbook.diagrams import FlowchartCache, draw_flowcharts
 from qms.handbook.html_blocks import GeneratedHtml
 from qms.handbook.labels import W
-from qms.handbook.links import MEASURES
+from qms.handbook.links import AUDIT, FINDINGS, HOME, LEGAL, MATRIX, MEASURES
 from qms.handbook.measures import LogEntry, MeasureCache, measured_logs
+from qms.handbook.menu import two_doors
+from qms.handbook.pages.staff_home import ROOT, staff_home_page
 from qms.handbook.plans import PLANS, PlanCache, planned
 from qms.handbook.preview import Preview
 from qms.handbook.safe_html import safe_html
@@ -259,6 +261,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._titles = {f"{self.prefix}/{path}": title for path, title in titles.items()}
         generated = {**book.pages, **measured, **plans, **assessments, **audits, STYLESHEET: CSS}
         pages = {f"{self.prefix}/{path}": content for path, content in generated.items()}
+        if files.get_file_from_path(ROOT) is None:  # a project's own home page wins over the staff's
+            pages[ROOT] = staff_home_page(processes, book.paths, self.prefix, config.site_name, lang, day)
+            self._titles[ROOT] = W["staff_home"].get(lang)
+            self._titles[f"{self.prefix}/{HOME}"] = W["list"].get(lang)  # the handbook's own first page: the catalogue
         if self._preview is not None:
             files_of = self._preview.stage(pages, config, self._titles)
         else:
@@ -351,11 +357,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 section.title = self._sections[path]
             if folder == self.config.folder.strip("/"):
                 handbook = section
-        # Staff come for the handbook: its section goes first in the menu, before technical pages.
-        if handbook is not None and handbook in nav.items:
-            nav.items.remove(handbook)
-            first_section = next((i for i, item in enumerate(nav.items) if isinstance(item, Section)), len(nav.items))
-            nav.items.insert(first_section, handbook)
+        # Staff come for the handbook: the home page and its section first; the officers' and auditors' pages apart.
+        if handbook is not None:  # the processes right after the catalogue, before records, measures and plans
+            first = [child for child in handbook.children if isinstance(child, Section) and _folder_of(child) == "quy-trinh"]
+            handbook.children = handbook.children[:1] + first + [child for child in handbook.children[1:] if child not in first]
+        officer_pages = {f"{self.prefix}/{path}" for path in (FINDINGS, MATRIX, AUDIT, LEGAL)}
+        two_doors(nav, handbook if handbook in nav.items else None, officer_pages, W["officers"].get(lang))
         return nav
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:

@@ -21,6 +21,7 @@ from datetime import date
 
 from qms.escape import html_text
 from qms.i18n import Lang, Message, _
+from qms.i18n import day_text as i18n_day
 from qms.model import Text
 from qms.plan.model import Plan, TaskStatus
 from qms.plan.periods import ReportPeriod, parse_period
@@ -37,9 +38,7 @@ TASK_STATUSES = {TaskStatus.NOT_STARTED: _("chưa thực hiện"), TaskStatus.IN
 
 def day_text(day: date | None, lang: Lang | str) -> str:
     """``09/01/2026`` in Vietnamese, ``2026-01-09`` in English; ``-`` for no date."""
-    if day is None:
-        return "-"
-    return day.isoformat() if Lang(lang) is Lang.EN else day.strftime("%d/%m/%Y")
+    return "-" if day is None else i18n_day(day, lang)
 
 
 def both(text: Text) -> Message:

@@ -39,7 +39,7 @@ def test_the_home_page_counts_process_files_in_the_singular_and_plural() -> None
     paths, day = {process.code: "QT-VB-01.md"}, date(2025, 1, 2)
     assert "*Built on 2025-01-02 from 1 process file.*" in home_page([process], paths, Lang.EN, day)
     assert "*Built on 2025-01-02 from 2 process files.*" in home_page([process, process], paths, Lang.EN, day)
-    assert "*Tạo ngày 2025-01-02 từ 1 tệp quy trình.*" in home_page([process], paths, Lang.VI, day)
+    assert "*Tạo ngày 02/01/2025 từ 1 tệp quy trình.*" in home_page([process], paths, Lang.VI, day)
 
 
 def test_values_stay_on_their_line_and_make_no_markup() -> None:

@@ -20,7 +20,7 @@ def test_each_text_with_its_replacement_and_the_processes_citing_it() -> None:
     row = next(line for line in page.splitlines() if "<td>30/2020/NĐ-CP</td>" in line)
     assert "QT-TTHC-01" in row and "QT-VB-01" in row  # cited in the legal basis of both
     replaced = next(line for line in page.splitlines() if "<td>21/2019/TT-BGDĐT</td>" in line)
-    assert "10/2026/TT-BGDĐT (2026-04-15)" in replaced and "chưa đối chiếu văn bản gốc" in replaced
+    assert "10/2026/TT-BGDĐT (15/04/2026)" in replaced and "chưa đối chiếu văn bản gốc" in replaced
     assert "sổ có sẵn" not in page
 
 

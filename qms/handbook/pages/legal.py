@@ -9,7 +9,7 @@ from qms.handbook.html_blocks import table
 from qms.handbook.labels import label
 from qms.handbook.links import LEGAL
 from qms.handbook.pages.common import headers, link, text, titled
-from qms.i18n import Lang
+from qms.i18n import Lang, day_text
 from qms.legal.impact import citing_places
 from qms.legal.register import Register, key_of
 from qms.model import Process, Status
@@ -25,8 +25,8 @@ def legal_page(register: Register, processes: Sequence[Process], paths: dict[str
     rows = []
     for entry in register.texts:
         change = register.replacement_of(entry.number)
-        validity = " – ".join(d.isoformat() if d else "" for d in (entry.in_force_from, entry.in_force_until)).strip(" –")
-        replaced = f"{change.replacement} ({change.effective.isoformat()})" if change else ""
+        validity = " – ".join(day_text(d, lang) if d else "" for d in (entry.in_force_from, entry.in_force_until)).strip(" –")
+        replaced = f"{change.replacement} ({day_text(change.effective, lang)})" if change else ""
         checked = label("verified", lang) if entry.verified else label("unverified", lang)
         cited = ", ".join(link(by_code[code], paths, LEGAL) for code in sorted(citing.get(key_of(entry.number), ())))
         rows.append(

@@ -9,7 +9,7 @@ from qms.handbook.html_blocks import flowchart, hidden_words, table
 from qms.handbook.labels import STATUS, STEP_TYPE, label
 from qms.handbook.links import href, svg_path
 from qms.handbook.pages.common import md, section, text
-from qms.i18n import Lang
+from qms.i18n import Lang, day_text
 from qms.model import Clock, DocumentKind, Process, Status, Step
 from qms.model.values import fold
 from qms.rules.base import Finding
@@ -52,7 +52,7 @@ def _facts(process: Process, lang: Lang, role_name: RoleNames) -> list[str]:
     facts = [
         [label("version", lang), text(process.version)],
         [label("status", lang), text(STATUS[process.status].get(lang))],
-        [label("effective", lang), text(process.effective_date.isoformat() if process.effective_date else "")],
+        [label("effective", lang), text(day_text(process.effective_date, lang) if process.effective_date else "")],
         [label("owner", lang), role_name.get(process.owner, text(process.owner))],
     ]
     if process.deadline:
@@ -76,7 +76,7 @@ def _legal_basis(process: Process, lang: Lang) -> list[str]:
             [
                 text(d.number) + ("" if d.verified else f"<br><small>{label('unverified', lang)}</small>"),
                 text(d.title, lang),
-                text(" – ".join(x.isoformat() for x in (d.in_force_from, d.in_force_until) if x)),
+                text(" – ".join(day_text(x, lang) for x in (d.in_force_from, d.in_force_until) if x)),
             ]
             for d in process.legal_basis
             if d.kind is kind
@@ -148,7 +148,7 @@ def _risks(process: Process, lang: Lang) -> list[str]:
 def _revisions(process: Process, lang: Lang) -> list[str]:
     if not process.revisions:
         return []
-    rows = [[text(r.version), text(r.date.isoformat()), text(r.changes, lang)] for r in process.revisions]
+    rows = [[text(r.version), text(day_text(r.date, lang)), text(r.changes, lang)] for r in process.revisions]
     return section("revisions", lang, ("version", "date", "changes"), rows)
 
 
@@ -159,7 +159,7 @@ def _approval(process: Process, lang: Lang, role_name: RoleNames) -> list[str]:
     for key in ("prepared", "reviewed", "approved"):
         signoff = getattr(process.approval, key)
         if signoff:
-            rows.append([label(key, lang), role_name.get(signoff.role, text(signoff.role)), text(signoff.name), text(signoff.date.isoformat() if signoff.date else "")])
+            rows.append([label(key, lang), role_name.get(signoff.role, text(signoff.role)), text(signoff.name), text(day_text(signoff.date, lang) if signoff.date else "")])
     return [f"## {label('approval', lang)}", "", table(["", label("role", lang), "", label("date", lang)], rows)]
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from qms.i18n import Message, _
+from qms.i18n import Lang, Message, _
+from qms.i18n import day_text as i18n_day
 from qms.legal.citations import number_key, numbers_in
 from qms.model import LegalDocument, Status
 from qms.rules.base import RuleContext
@@ -16,7 +17,7 @@ from qms.rules.base import RuleContext
 
 def day_text(day: date) -> Message:
     """A date the way each language writes it (01/07/2025 / 2025-07-01)."""
-    return Message(day.strftime("%d/%m/%Y"), day.isoformat())
+    return Message(i18n_day(day, Lang.VI), i18n_day(day, Lang.EN))
 
 
 @dataclass(frozen=True)
