@@ -38,6 +38,8 @@ def step_extension(parent: ET.Element, step: Step) -> None:
         attributes["calls"] = step.calls
     if step.stops_clock:
         attributes["stopsClock"] = "true"
+    if step.waits_for is not None:
+        attributes["waitsFor"] = step.waits_for.value
     element = ET.SubElement(parent, q(QMS, "step"), attributes)
     bilingual(element, "name", step.name)
     if step.description:

@@ -174,6 +174,8 @@ def _stored_fields(step: dict[str, Any], node: Node, kind: str, scope: Scope) ->
         step["criteria"] = ext["criteria"]
     if ext.get("stops_clock"):
         step["stops_clock"] = True
+    if ext.get("waits_for"):
+        step["waits_for"] = ext["waits_for"]
 
 
 def _way_out(step: dict[str, Any], node: Node, kind: str, ids: dict[str, str], nodes: dict[str, Node], scope: Scope) -> None:

@@ -18,7 +18,7 @@ from qms.bpmn.codes import BpmnCode
 from qms.bpmn.common import BPMN, CODE, META_HINT, QMS, RECORD, STEP_ID, Notes, Position, bad_meta_kind, kind_of, q
 from qms.bpmn.text import CHARACTERS_HINT, characters_changed, clean
 from qms.i18n import Lang, Message, _
-from qms.model.process import Authority, StepType
+from qms.model.process import Authority, StepType, WaitsFor
 from qms.model.values import Duration
 
 # The qms data of the largest shipped process is 4 levels deep; json.loads recurses once per level.
@@ -143,11 +143,16 @@ def _step_attributes(element: ET.Element, dropped: list[tuple[str, str]]) -> dic
             dropped.append((attribute, value))
     if element.get("stopsClock") == "true":
         ext["stops_clock"] = True
+    if (waits := element.get("waitsFor")) in _WAITS_FOR:
+        ext["waits_for"] = waits
+    elif waits:
+        dropped.append(("waitsFor", waits))
     return ext
 
 
 _STEP_TYPES = frozenset(t.value for t in StepType)
 _AUTHORITIES = frozenset(a.value for a in Authority)
+_WAITS_FOR = frozenset(w.value for w in WaitsFor)
 
 
 def _is_duration(text: str) -> bool:

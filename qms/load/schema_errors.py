@@ -22,7 +22,7 @@ from qms.diagnostics import Diagnostic, LoadCode, error
 from qms.i18n import Message, _, ngettext
 from qms.load.source import Path_, SourceMap
 from qms.model import process as model
-from qms.model.values import PROCEDURE_CODE_PATTERN, fold
+from qms.model.values import CLOCK_TIME_PATTERN, PROCEDURE_CODE_PATTERN, fold
 
 # What each kind of identifier is called, and how one is written; the hint's {suggestion} is «; có thể dùng «…»» or nothing.
 _IDENTIFIERS: dict[str, tuple[Message, Message]] = {
@@ -33,6 +33,7 @@ _IDENTIFIERS: dict[str, tuple[Message, Message]] = {
     "version": (_("số phiên bản"), _("ghi số phiên bản dạng 1.0 hoặc 2.1; đặt trong ngoặc kép nếu trình soạn thảo tự đổi")),
     "clause": (_("điều khoản ISO"), _("ghi điều khoản dạng 8.5.1")),
     "procedure_code": (_("mã thủ tục hành chính"), _("ghi mã TTHC như trên Cơ sở dữ liệu quốc gia, dạng 1.005092")),
+    "clock_time": (_("giờ trong ngày"), _("ghi giờ dạng «15:00» (00:00–23:59), trong ngoặc kép")),
     "legal_id": (
         _("mã tham chiếu văn bản pháp lý"),
         _("mã tham chiếu chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ nd-118-2025{suggestion}"),
@@ -48,6 +49,7 @@ _PATTERNS: dict[str, str] = {
     model.VERSION_PATTERN: "version",
     model.CLAUSE_PATTERN: "clause",
     PROCEDURE_CODE_PATTERN: "procedure_code",
+    CLOCK_TIME_PATTERN: "clock_time",
 }
 # Fields whose value is a role id: same pattern as a step id, but named as a role.
 _ROLE_FIELDS = frozenset({"role", "owner", "kept_by", "approved_by"})
@@ -272,7 +274,7 @@ def _pattern_mismatch(err: ErrorDetails, path: Path_, value: Any) -> tuple[Messa
     suggestion = slug(str(value))
     if kind == "process_code":
         suggestion = suggestion.upper()
-    use = suggestion and suggestion != value and kind not in ("version", "procedure_code")
+    use = suggestion and suggestion != value and kind not in ("version", "procedure_code", "clock_time")
     extra = _("; có thể dùng «{value}»").format(value=suggestion) if use else Message("", "")
     what, hint = _IDENTIFIERS[kind]
     return _("«{value}» không đúng dạng {what}").format(value=value, what=what), hint.format(suggestion=extra)

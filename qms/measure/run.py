@@ -8,11 +8,11 @@ diagnostics (rejected rows) beside the analysis.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from qms.calendar import TimeLimit, WorkCalendar, load_calendar
+from qms.calendar import TimeLimit, WorkCalendar, default_calendar, load_calendar
 from qms.diagnostics import Diagnostic, Severity
 from qms.i18n import Message, _
 from qms.load import load_paths
@@ -71,6 +71,18 @@ def find_process(name: str, processes: Path | None) -> Process:
     return found[name]
 
 
+def with_cutoff(calendar: WorkCalendar | None, process: Process | None) -> WorkCalendar | None:
+    """The calendar with the process's own cut-off hour (``clock.cutoff``), which the published procedure sets and
+    which wins over the agency's general one; as given when the process has none."""
+    cutoff = process.clock.cutoff if process is not None and process.clock is not None else None
+    if cutoff is None:
+        return calendar
+    hours, minutes = (int(part) for part in cutoff.split(":"))
+    base = calendar or default_calendar()
+    config = replace(base.config, cutoff=hours * 3600 + minutes * 60)
+    return WorkCalendar.build(config, (base.first_year, base.last_year))
+
+
 def _calendar(path: Path | None) -> WorkCalendar | None:
     if path is None:
         return None
@@ -91,7 +103,7 @@ def analyze_files(request: Request, progress: Callable[[Message], None] | None =
             goals = process_goals(process) + goals
         if process.deadline is not None and not process.deadline.approximate:
             limit = TimeLimit.from_duration(process.deadline)
-    calendar = _calendar(request.calendar)
+    calendar = with_cutoff(_calendar(request.calendar), process)
     tell(READING)
     log = read_log(request.logs, request.mapping)
     if log.events is not None and process is None:

@@ -25,6 +25,7 @@ from qms.model.process import (
     Step,
     StepType,
     Text,
+    WaitsFor,
     Waiver,
 )
 from qms.model.values import MINUTES_PER_WORKING_DAY, Comparison, Duration, Retention, Target
@@ -59,5 +60,6 @@ __all__ = [
     "StepType",
     "Target",
     "Text",
+    "WaitsFor",
     "Waiver",
 ]

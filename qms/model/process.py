@@ -16,61 +16,31 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, PrivateAttr, StringConstraints, WithJsonSchema, model_validator
+from pydantic import ConfigDict, Field, GetJsonSchemaHandler, PrivateAttr, StringConstraints, model_validator
 from pydantic_core import core_schema
 
-from qms.i18n import Lang
+from qms.model.base import (  # noqa: F401 - re-exported: the other formats and the loader import these from here
+    CLAUSE_PATTERN,
+    PROCESS_CODE_PATTERN,
+    RECORD_CODE_PATTERN,
+    RULE_CODE_PATTERN,
+    STEP_ID_PATTERN,
+    VERSION_PATTERN,
+    Clause,
+    LegalId,
+    NonEmpty,
+    ProcessCode,
+    RecordCode,
+    RoleId,
+    StepId,
+    Text,
+    Version,
+    _Strict,
+)
 from qms.model.measure import Measure
-from qms.model.values import Date, Duration, ProcedureCode, Retention, Target
+from qms.model.values import ClockTime, Date, Duration, ProcedureCode, Retention, Target
 
 FORMAT_VERSION = "1"
-
-# Identifier patterns. Ids become HTML anchors, DOT node names and BPMN ids,
-# so they are ASCII; the loader suggests the ASCII form of a Vietnamese name.
-STEP_ID_PATTERN = r"^[a-z0-9](?:[a-z0-9_-]{0,62})$"
-PROCESS_CODE_PATTERN = r"^[A-Z0-9](?:[A-Z0-9._-]{0,39})$"
-RECORD_CODE_PATTERN = r"^[A-Za-z0-9](?:[A-Za-z0-9._/-]{0,39})$"
-VERSION_PATTERN = r"^\d+(?:\.\d+){0,3}$"
-CLAUSE_PATTERN = r"^\d{1,2}(?:\.\d{1,2}){0,3}(?:\s?[a-h]\))?$"
-RULE_CODE_PATTERN = r"^QMS\d{3}$"
-
-StepId = Annotated[str, StringConstraints(pattern=STEP_ID_PATTERN)]
-RoleId = StepId
-LegalId = StepId
-ProcessCode = Annotated[str, StringConstraints(pattern=PROCESS_CODE_PATTERN)]
-RecordCode = Annotated[str, StringConstraints(pattern=RECORD_CODE_PATTERN)]
-# YAML editors read an unquoted «version: 2.1» or «- 8.5» as a number; the loader
-# keeps the text as written, so the editor-facing schema accepts both.
-Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN), WithJsonSchema({"type": ["string", "number"], "pattern": VERSION_PATTERN})]
-Clause = Annotated[str, StringConstraints(pattern=CLAUSE_PATTERN), WithJsonSchema({"type": ["string", "number"], "pattern": CLAUSE_PATTERN})]
-NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class Text(_Strict):
-    """Text in Vietnamese, optionally with English: ``"..."`` or ``{vi: ..., en: ...}``."""
-
-    vi: NonEmpty = Field(description="Tiếng Việt / Vietnamese")
-    en: NonEmpty | None = Field(None, description="Tiếng Anh / English")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_plain_string(cls, value: Any) -> Any:
-        return {"vi": value} if isinstance(value, str) else value
-
-    def get(self, lang: Lang | str = Lang.VI) -> str:
-        return self.en if Lang(lang) is Lang.EN and self.en else self.vi
-
-    def __str__(self) -> str:
-        return self.vi
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
-        as_object = handler(schema)
-        return {"anyOf": [{"type": ["string", "number"]}, as_object], "description": "Văn bản tiếng Việt, hoặc {vi: ..., en: ...}"}
 
 
 class Status(StrEnum):
@@ -183,7 +153,9 @@ class Record(_Strict):
     code: RecordCode = Field(description="Mã biểu mẫu / record code, e.g. BM-01")
     name: Text = Field(description="Tên hồ sơ, biểu mẫu / record name")
     form: Text | None = Field(None, description="Mẫu theo quy định / prescribed form, e.g. «Mẫu số 01, Thông tư 03/2025/TT-VPCP»")
-    legal_basis: LegalId | None = Field(None, description="Văn bản quy định mẫu (id trong legal_basis) / the legal document prescribing the form")
+    legal_basis: LegalId | None = Field(
+        None, description="Văn bản quy định mẫu (id trong legal_basis) / the legal document prescribing the form"
+    )
     kept_by: RoleId | None = Field(None, description="Vai trò lưu giữ / role keeping the record")
     location: Text | None = Field(None, description="Nơi lưu / where kept (system, archive)")
     retention: Retention | None = Field(None, description="Thời hạn lưu trữ / retention period")
@@ -206,6 +178,18 @@ class Clock(_Strict):
 
     starts_at: StepId | None = Field(None, description="Bước bắt đầu tính thời hạn (mặc định: bước bắt đầu) / step the clock starts at")
     stops_at: StepId | None = Field(None, description="Bước dừng tính thời hạn (mặc định: bước kết thúc) / step the clock stops at")
+    cutoff: ClockTime | None = Field(
+        None,
+        description="Giờ tiếp nhận cuối trong ngày: hồ sơ nhận sau giờ này tính từ ngày làm việc tiếp theo (mặc định: của lịch "
+        "làm việc) / cut-off hour: later receipts count from the next working day (default: the calendar's)",
+    )
+
+
+class WaitsFor(StrEnum):
+    """Whom a step that stops the clock waits for: only they may stop it (Decree 118/2025 [S])."""
+
+    CITIZEN = "citizen"  # người nộp bổ sung, hoàn thiện hồ sơ
+    AGENCY = "agency"  # cơ quan khác cho ý kiến, giải quyết phần liên thông
 
 
 class CalledPart(_Strict):
@@ -245,6 +229,9 @@ class Step(_Strict):
     criteria: Text | None = Field(None, description="Tiêu chí chấp nhận / acceptance criteria (ISO 9001 4.4.1 c)")
     stops_clock: bool = Field(
         False, description="Thời gian chờ ở bước này không tính vào thời hạn giải quyết (chờ bổ sung hồ sơ) / time not counted"
+    )
+    waits_for: WaitsFor | None = Field(
+        None, description="Bước chờ ai: citizen (người nộp bổ sung) | agency (cơ quan khác) / whom the step waits for (QMS307)"
     )
 
     @property
@@ -348,7 +335,8 @@ class Process(_Strict):
         None, description="Thời hạn tính từ bước nào đến bước nào / which steps the deadline is counted between (default: start to end)"
     )
     deadline_cases: list[DeadlineCase] = Field(
-        default_factory=list, description="Trường hợp có thời hạn riêng / cases with a deadline of their own (e.g. when verification is needed)"
+        default_factory=list,
+        description="Trường hợp có thời hạn riêng / cases with a deadline of their own (e.g. when verification is needed)",
     )
     procedure_code: ProcedureCode | None = Field(
         None, description="Mã thủ tục hành chính trên Cơ sở dữ liệu quốc gia / national administrative procedure code, e.g. 1.005092"

@@ -316,3 +316,20 @@ ProcedureCode = Annotated[
     StringConstraints(pattern=PROCEDURE_CODE_PATTERN),
     WithJsonSchema({"type": ["string", "number"], "pattern": PROCEDURE_CODE_PATTERN}),
 ]
+
+# An hour of the day, «15:00». YAML 1.1 (PyYAML) reads an unquoted 15:00 as the base-60 number 900: taken back.
+CLOCK_TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+
+
+def _clock_time(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        return f"{value // 60:02d}:{value % 60:02d}"
+    return value
+
+
+ClockTime = Annotated[
+    str,
+    BeforeValidator(_clock_time),
+    StringConstraints(pattern=CLOCK_TIME_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": CLOCK_TIME_PATTERN, "description": "Giờ trong ngày / hour of the day, e.g. 15:00"}),
+]
