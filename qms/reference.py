@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from qms.diagnostics import LOAD_CODE_DOCS
+from qms.model import procedure
 from qms.model import process as m
 from qms.model.values import Duration, Retention, Target
 
@@ -37,7 +38,10 @@ SECTIONS: list[tuple[type[BaseModel], str]] = [
     (m.CalledPart, "steps[].calls_part — Phần quy trình con được gọi / part of the called process"),
     (m.KPI, "kpis[] — Chỉ số / KPI"),
     (m.Risk, "risks[] — Rủi ro, cơ hội / risk or opportunity"),
+    (procedure.Announcement, "announcement — Quyết định công bố thủ tục / announcing decision"),
+    (procedure.LinkedProcedure, "linked_procedures[] — Thủ tục liên thông / linked procedure"),
     (m.CitizenService, "citizen_service — Phục vụ người dân / citizen service"),
+    (procedure.Charge, "citizen_service.charges[] — Phí, lệ phí / fee or charge"),
     (m.Waiver, "waivers[] — Miễn áp dụng quy tắc / rule waiver"),
 ]
 

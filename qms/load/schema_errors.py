@@ -216,6 +216,8 @@ def _explain(err: ErrorDetails, kind: str, path: Path_, data: Any, fmt: FileForm
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         suggestion = closest(str(value), choices)
         message = _("giá trị «{value}» không hợp lệ").format(value=value)
+        if path[-1:] == ("level",) and str(value).strip().lower() in ("district", "huyen", "huyện"):
+            return message, _("từ 01/7/2025 không còn cấp huyện (chính quyền địa phương hai cấp): chọn province hoặc commune")
         if suggestion:
             return message, _("có phải ý bạn là «{suggestion}»? Các giá trị hợp lệ: {choices}").format(suggestion=suggestion, choices=", ".join(choices))
         return message, _("chọn một trong: {choices}").format(choices=", ".join(choices))

@@ -38,6 +38,7 @@ from qms.model.base import (  # noqa: F401 - re-exported: the other formats and 
     _Strict,
 )
 from qms.model.measure import Measure
+from qms.model.procedure import Announcement, Channel, CitizenService, Level, LinkedProcedure  # noqa: F401 - Channel re-exported
 from qms.model.values import ClockTime, Date, Duration, ProcedureCode, Retention, Target
 
 FORMAT_VERSION = "1"
@@ -280,23 +281,6 @@ class Risk(_Strict):
         return self.likelihood * self.impact if self.likelihood and self.impact else None
 
 
-class Channel(StrEnum):
-    DIRECT = "direct"  # trực tiếp
-    POSTAL = "postal"  # bưu chính công ích
-    ONLINE_PARTIAL = "online_partial"  # trực tuyến một phần
-    ONLINE_FULL = "online_full"  # trực tuyến toàn trình
-
-
-class CitizenService(_Strict):
-    """How a citizen-facing process is made public and heard (ISO 18091, NQ 76/NQ-CP)."""
-
-    channels: list[Channel] = Field(default_factory=list, description="Cách thức nộp hồ sơ / submission channels")
-    fees: Text | None = Field(None, description="Phí, lệ phí / fees")
-    publication: Text | None = Field(None, description="Công khai thủ tục, kết quả / how the procedure and results are published")
-    feedback: Text | None = Field(None, description="Tiếp nhận phản ánh, kiến nghị / how citizens give feedback")
-    satisfaction_kpi: RecordCode | None = Field(None, description="Mã KPI đo mức độ hài lòng / KPI measuring satisfaction")
-
-
 class Waiver(_Strict):
     """A reasoned exemption from one conformity rule, shown to auditors."""
 
@@ -347,6 +331,11 @@ class Process(_Strict):
             "Phục vụ trực tiếp người dân, tổ chức (TTHC); có mã TTHC, «citizen_service» hay giấy tiếp nhận và hẹn trả kết quả "
             "thì luôn là có / serves citizens directly; always so with a procedure code, «citizen_service» or a one-stop receipt"
         ),
+    )
+    level: Level | None = Field(None, description="Cấp giải quyết / level that handles it: central | province | commune")
+    announcement: Announcement | None = Field(None, description="Quyết định công bố thủ tục của tỉnh / the province's announcing decision")
+    linked_procedures: list[LinkedProcedure] = Field(
+        default_factory=list, description="Thủ tục liên thông với cơ quan khác / linked procedures in other agencies (liên thông)"
     )
     citizen_service: CitizenService | None = Field(None, description="Công khai, phí, phản ánh, hài lòng / citizen service (ISO 18091)")
     roles: dict[RoleId, Role] = Field(description="Các vai trò / roles (lanes), in display order")

@@ -9,6 +9,7 @@ from qms.handbook.html_blocks import flowchart, hidden_words, table
 from qms.handbook.labels import STATUS, STEP_TYPE, label
 from qms.handbook.links import href, svg_path
 from qms.handbook.pages.common import md, section, text
+from qms.handbook.pages.procedure import procedure_section
 from qms.i18n import Lang, day_text
 from qms.model import Clock, DocumentKind, Process, Status, Step
 from qms.model.values import fold
@@ -99,7 +100,14 @@ def _called(step: Step, lang: Lang) -> str:
     return f": {text(step.calls)}{span}"
 
 
-def _step_row(number: int, step: Step, lang: Lang, role_name: RoleNames) -> list[str]:
+def _next(step: Step, process: Process, numbers: dict[str, int], lang: Lang) -> str:
+    """The steps that may follow, by number and name, each linked to its row: «3. Thẩm định hồ sơ»."""
+    return "<br>".join(
+        f'<a href="#step-{s}">{numbers[s]}. {text(process.step(s).name, lang)}</a>' if s in numbers else text(s) for s in step.successors
+    )
+
+
+def _step_row(number: int, step: Step, lang: Lang, role_name: RoleNames, next_steps: str) -> list[str]:
     who = role_name.get(step.role or "", text(step.role))
     if step.support:
         who += f"<br><small>{label('support', lang)}: {', '.join(role_name.get(r, text(r)) for r in step.support)}</small>"
@@ -109,12 +117,13 @@ def _step_row(number: int, step: Step, lang: Lang, role_name: RoleNames) -> list
         who,
         text(step.duration.text if step.duration else ""),
         text(", ".join(step.records)),
-        ", ".join(text(s) for s in step.successors),
+        next_steps,
     ]
 
 
 def _steps(process: Process, lang: Lang, role_name: RoleNames) -> list[str]:
-    rows = [_step_row(number, step, lang, role_name) for number, step in enumerate(process.steps, start=1)]
+    numbers = {step.id: number for number, step in enumerate(process.steps, start=1)}
+    rows = [_step_row(numbers[step.id], step, lang, role_name, _next(step, process, numbers, lang)) for step in process.steps]
     return section("steps", lang, ("step", "step_name", "who", "time", "records", "next"), rows)
 
 
@@ -182,7 +191,7 @@ def _findings(findings: Sequence[Finding], lang: Lang) -> list[str]:
 def process_page(process: Process, page: str, lang: Lang, with_diagram: bool, findings: Sequence[Finding]) -> str:
     """The Markdown page ``page`` of ``process``; with its flowchart (``svg_path(page)``) when ``with_diagram``."""
     role_name = {rid: text(role.name, lang) for rid, role in process.roles.items()}
-    parts = _heading(process, lang) + _facts(process, lang, role_name) + _legal_basis(process, lang)
+    parts = _heading(process, lang) + _facts(process, lang, role_name) + procedure_section(process, lang) + _legal_basis(process, lang)
     if with_diagram:
         parts += _flowchart(process, page, lang)
     parts += _steps(process, lang, role_name) + _records(process, lang, role_name) + _kpis(process, lang) + _risks(process, lang)

@@ -25,7 +25,7 @@ class CitizenChannels(Rule):
         "trong tài liệu gốc của dự án: Kế hoạch năm 2023 của Sở GDĐT yêu cầu 100% TTHC đủ điều kiện được cung cấp trực tuyến "
         "toàn trình và tối thiểu 50% hồ sơ được giải quyết trực tuyến toàn trình; kế hoạch năm 2025 yêu cầu 100% TTHC liên "
         "quan đến doanh nghiệp được thực hiện trực tuyến. Một thủ tục không có kênh toàn trình thì không đóng góp vào chỉ tiêu "
-        "đó; nếu thủ tục không đủ điều kiện (cần có mặt trực tiếp), ghi lý do bằng một mục miễn áp dụng («waivers»).",
+        "đó; nếu thủ tục không đủ điều kiện (kết quả phải là bản giấy có đóng dấu, cần có mặt trực tiếp), ghi lý do ở «citizen_service.online_reason».",
     )
     fix = pgettext(
         "QMS704",
@@ -44,7 +44,7 @@ class CitizenChannels(Rule):
                 "chưa nêu người dân nộp hồ sơ bằng cách nào («citizen_service.channels»)",
             )
             yield self.finding(ctx, service_location(ctx), problem=problem)
-        elif Channel.ONLINE_FULL not in channels:
+        elif Channel.ONLINE_FULL not in channels and (service is None or service.online_reason is None):
             problem = pgettext(
                 "QMS704",
                 "chưa có kênh trực tuyến toàn trình («online_full»)",
