@@ -19,6 +19,7 @@ import typer
 import qms
 from qms.cli import analyze, assess, audit, bpmn, check, files, handbook, handbook_pages, plan, records, render, review, rules, validate
 from qms.cli.common import fail, out, state
+from qms.cli.conform import conform
 from qms.cli.exit_codes import ExitCode
 from qms.cli.init import doctor, init
 from qms.cli.legal import LEGAL_COMMANDS, legal_main
@@ -48,10 +49,9 @@ handbook_app = _group("handbook", "Sổ tay quy trình (trang web) / the handboo
 plan_app = _group("plan", "Kế hoạch, mục tiêu chất lượng: kiểm tra và theo dõi / plans: validate and track.")
 assess_app = _group("assess", "Tự đánh giá theo bộ chỉ số ISO 18091 / the ISO 18091 self-assessment.")
 records_app = _group("records", "Hồ sơ đánh giá nội bộ, hành động khắc phục / audit records, corrective actions.")
-
 COMMANDS: tuple[Callable[..., None], ...] = (
     validate.validate, files.schema, check.check, rules.rules, check.coverage, render.render, audit.audit, analyze.analyze, review.review,
-    init, doctor,
+    init, doctor, conform,
 )  # fmt: skip
 HANDBOOK: tuple[tuple[str, Callable[..., None]], ...] = (
     ("build", handbook.handbook_build), ("serve", handbook.handbook_serve), ("publish", handbook.handbook_publish),

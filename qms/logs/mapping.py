@@ -7,11 +7,14 @@ A mapping file (read by the process loader's safe YAML reader, so every problem 
       dossier: "Số hồ sơ"
       received: "Ngày nhận"
     date_formats: ["%d-%m-%Y"]  # tried before the built-in formats
+    activities:               # event logs: the export's own step labels -> step ids of the process (qms.conformance)
+      "Thụ lý hồ sơ": phan-cong
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,7 +67,7 @@ DATE_FIELDS = {
 }
 FLAG_FIELDS = ("apology", "e_result")  # 1/0, true/false, có/không
 REQUIRED = {DOSSIER: ("dossier", "received"), EVENT: ("dossier", "step", "occurred")}
-FIELDS = ("shape", "columns", "date_formats")
+FIELDS = ("shape", "columns", "date_formats", "activities")
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,9 @@ class Mapping:
     date_formats: tuple[str, ...] = ()
     explicit: bool = False
     location: dict[str, Location] = field(default_factory=dict)  # where the mapping file names each field's column
+    # An export's own activity labels -> step ids (qms.conformance checks the ids against the process); where each
+    # is written is ``location["activities." + label]``.
+    activities: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def default(cls, shape: str) -> Mapping:
@@ -130,8 +136,26 @@ def _mapping(data: Any, source: SourceMap) -> tuple[Mapping | None, list[Diagnos
         report(("date_formats",), _("«date_formats» phải là danh sách định dạng như «%d-%m-%Y»"))
         formats = []
     locations = {key: source.value(("columns", key)) for key in named if key in columns}
-    mapping = Mapping(shape, named, tuple(formats), explicit=True, location=locations)
+    activities = _activities(data.get("activities"), source, report, locations)
+    mapping = Mapping(shape, named, tuple(formats), explicit=True, location=locations, activities=activities)
     return (None if problems else mapping), problems
+
+
+def _activities(table: Any, source: SourceMap, report: Callable[..., None], locations: dict[str, Location]) -> dict[str, str]:
+    """The optional ``activities`` table: an export's activity label -> the step id it records."""
+    if table is None:
+        return {}
+    if not isinstance(table, dict):
+        report(("activities",), _("«activities» phải là một bảng: nhãn bước trong nhật ký → mã bước của quy trình"))
+        return {}
+    found: dict[str, str] = {}
+    for label, step in table.items():
+        if not isinstance(step, str) or not step.strip():
+            report(("activities", label), _("mã bước của nhãn «{label}» phải là một văn bản").format(label=echo(str(label))))
+            continue
+        found[str(label)] = step.strip()
+        locations["activities." + str(label)] = source.value(("activities", label))
+    return found
 
 
 def _did_you_mean(name: str, known: tuple[str, ...] | list[str]) -> Message:

@@ -1,0 +1,73 @@
+"""Conformance of a log of step events to its process: :func:`conform` on a log already read, :func:`conform_files`
+from files (what ``qms conform`` calls).
+
+Read (:mod:`qms.logs`) → labels to steps (:mod:`qms.conformance.activities`) → variants in DuckDB
+(:mod:`qms.conformance.variants`) → each variant replayed once (:mod:`qms.conformance.replay`) and its deviations
+found (:mod:`qms.conformance.deviations`) → stored, joined back to the dossiers and summed up
+(:mod:`qms.conformance.result`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from qms.conformance.activities import activity_map
+from qms.conformance.deviations import ProcessOrder, find_deviations
+from qms.conformance.net import derive_net
+from qms.conformance.replay import replay
+from qms.conformance.result import Conformance, VariantResult, store_results, summarise
+from qms.conformance.variants import build_variants, variant_paths
+from qms.diagnostics import Diagnostic
+from qms.graph import ProcessGraph
+from qms.i18n import Message, _
+from qms.logs import LogResult, read_log, read_mapping
+from qms.logs import Mapping as LogMapping
+from qms.logs.mapping import EVENT
+from qms.model import Process
+
+
+class ConformanceError(Exception):
+    """Something the user must change before a log can be checked; ``diagnostics`` when files said why."""
+
+    def __init__(self, message: Message, diagnostics: Sequence[Diagnostic] = ()) -> None:
+        super().__init__(message.en)
+        self.message = message
+        self.diagnostics = list(diagnostics)
+
+
+def conform(
+    log: LogResult, process: Process, mapping: LogMapping | None = None, called: Mapping[str, Process] | None = None, top: int = 10
+) -> Conformance:
+    """How the dossiers of the event log ``log`` follow ``process`` (aliases from ``mapping``, called processes
+    by code in ``called``); the ``top`` most frequent variants are kept with their results."""
+    if log.shape != EVENT:
+        raise ConformanceError(_("nhật ký không ghi từng bước xử lý (cần cột «ThoiDiemXuLy» hoặc tệp XES): không so được với quy trình"))
+    activities = activity_map(process, mapping, called)
+    if activities.problems:
+        raise ConformanceError(_("tệp ánh xạ có nhãn bước trỏ tới bước không có trong quy trình"), activities.problems)
+    con = log.connection
+    build_variants(con, activities)
+    graph = ProcessGraph(process)
+    net, order = derive_net(graph), ProcessOrder(graph)
+    results = [
+        VariantResult(variant, path, dossiers, replay(net, path), tuple(find_deviations(order, path)))
+        for variant, path, dossiers in variant_paths(con)
+    ]
+    store_results(con, results)
+    return summarise(con, process.code, results, top)
+
+
+def conform_files(
+    logs: Sequence[Path], process: Process, mapping: Path | None = None, called: Mapping[str, Process] | None = None, top: int = 10
+) -> tuple[Conformance, list[Diagnostic]]:
+    """:func:`conform` on the logs read from files; with the log's own diagnostics (rejected rows)."""
+    log_mapping = None
+    if mapping is not None:
+        log_mapping, problems = read_mapping(mapping)
+        if log_mapping is None:
+            raise ConformanceError(_("tệp ánh xạ «{path}» có lỗi").format(path=str(mapping)), problems)
+    log = read_log(logs, log_mapping)
+    if not log.ok:
+        raise ConformanceError(_("không đọc được nhật ký hồ sơ"), log.diagnostics)
+    return conform(log, process, log_mapping, called, top), log.diagnostics
