@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import duckdb
 
 from qms.conformance.deviations import Deviation, DeviationKind
+from qms.conformance.groups import GroupBy, GroupConformance, conformance_by
 from qms.conformance.replay import TokenCounts
 
 
@@ -71,6 +72,8 @@ class Conformance:
     by_step: tuple[StepCount, ...]
     variants: tuple[VariantResult, ...]  # the most frequent ``top`` variants
     variant_count: int
+    by_month: tuple[GroupConformance, ...] = ()  # by the month of each dossier's first event
+    by_unit: tuple[GroupConformance, ...] = ()  # by the unit that recorded it
 
     @property
     def conforming_share(self) -> float | None:
@@ -142,4 +145,6 @@ def summarise(con: duckdb.DuckDBPyConnection, process: str, results: Sequence[Va
         by_step=tuple(StepCount(DeviationKind(k), str(s), int(n), share(int(n)), int(o)) for k, s, n, o in steps),
         variants=tuple(results[:top]),
         variant_count=len(results),
+        by_month=conformance_by(con, GroupBy.MONTH),
+        by_unit=conformance_by(con, GroupBy.UNIT),
     )

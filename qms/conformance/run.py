@@ -14,6 +14,7 @@ from pathlib import Path
 
 from qms.conformance.activities import activity_map
 from qms.conformance.deviations import ProcessOrder, find_deviations
+from qms.conformance.groups import write_dossiers
 from qms.conformance.net import derive_net
 from qms.conformance.replay import replay
 from qms.conformance.result import Conformance, VariantResult, store_results, summarise
@@ -59,9 +60,15 @@ def conform(
 
 
 def conform_files(
-    logs: Sequence[Path], process: Process, mapping: Path | None = None, called: Mapping[str, Process] | None = None, top: int = 10
+    logs: Sequence[Path],
+    process: Process,
+    mapping: Path | None = None,
+    called: Mapping[str, Process] | None = None,
+    top: int = 10,
+    dossiers_csv: Path | None = None,
 ) -> tuple[Conformance, list[Diagnostic]]:
-    """:func:`conform` on the logs read from files; with the log's own diagnostics (rejected rows)."""
+    """:func:`conform` on the logs read from files; with the log's own diagnostics (rejected rows). With
+    ``dossiers_csv``, each dossier's result is written there (:func:`qms.conformance.groups.write_dossiers`)."""
     log_mapping = None
     if mapping is not None:
         log_mapping, problems = read_mapping(mapping)
@@ -70,4 +77,8 @@ def conform_files(
     log = read_log(logs, log_mapping)
     if not log.ok:
         raise ConformanceError(_("không đọc được nhật ký hồ sơ"), log.diagnostics)
-    return conform(log, process, log_mapping, called, top), log.diagnostics
+    result = conform(log, process, log_mapping, called, top)
+    if dossiers_csv is not None:
+        dossiers_csv.parent.mkdir(parents=True, exist_ok=True)
+        write_dossiers(log.connection, str(dossiers_csv))
+    return result, log.diagnostics

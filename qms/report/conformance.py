@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from qms.conformance import KIND_LABELS, Conformance, DeviationKind
+from qms.conformance.groups import GroupConformance
 from qms.diagnostics import visible
 from qms.i18n import Lang, _
 from qms.model import Process
@@ -36,6 +37,9 @@ def conformance_summary(result: Conformance, process: Process, lang: Lang | str)
         return [*shown, Text(_("Nhật ký không có hồ sơ nào để so.").get(lang), style="yellow")]
     if result.by_step:
         shown.append(_deviations(result, process, lang))
+    for title, groups in ((_("tháng"), result.by_month), (_("đơn vị"), result.by_unit)):
+        if len(groups) > 1:
+            shown.append(_groups(title.get(lang), groups, lang))
     shown.append(_variants(result, process, lang))
     if not result.by_step:
         shown.append(Text(_("Mọi hồ sơ đi đúng quy trình.").get(lang), style="green"))
@@ -49,6 +53,16 @@ def _deviations(result: Conformance, process: Process, lang: Lang | str) -> Tabl
     for count in result.by_step:
         name = count.step if count.kind is DeviationKind.UNKNOWN_ACTIVITY else step_name(process, count.step, lang)
         table.add_row(KIND_LABELS[count.kind].get(lang), visible(name), str(count.dossiers), _share(count.share))
+    return table
+
+
+def _groups(title: str, groups: tuple[GroupConformance, ...], lang: Lang | str) -> Table:
+    table = Table(title=_("Theo {what}").format(what=title).get(lang))
+    table.add_column(title)
+    for header in (_("số hồ sơ"), _("đúng quy trình"), _("độ khớp")):
+        table.add_column(header.get(lang), justify="right")
+    for group in groups:
+        table.add_row(visible(group.group or "-"), str(group.dossiers), _share(group.share), f"{group.fitness:.3f}")
     return table
 
 

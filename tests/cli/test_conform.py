@@ -29,6 +29,8 @@ def runs(tmp_path_factory) -> dict[str, object]:
         "dossier_log": ["conform", dossiers, "--process", PROCESS],
         "empty": ["conform", unreadable, "--process", PROCESS],
         "bad_alias": ["conform", FIXTURES / "events.csv", "--process", PROCESS, "--mapping", FIXTURES / "bad_mapping.yaml"],
+        "files": ["conform", *common, "-o", folder / "out" / "r.md", "-o", folder / "out" / "r.json", "--dossiers", folder / "out" / "d.csv"],
+        "bad_target": ["conform", *common, "--dossiers", unreadable / "d.csv"],
     }
     results = run_qms_many(list(commands.values()))
     for result in results:
@@ -65,3 +67,19 @@ def test_a_log_without_a_dossier_says_so_and_lists_its_rejected_rows(runs):
     result = runs["empty"]
     assert result.returncode == 0 and "Nhật ký không có hồ sơ nào để so." in result.stdout
     assert "LOG010" in result.stderr and "Mọi hồ sơ" not in result.stdout
+
+
+def test_the_report_files_and_each_dossiers_result_are_written(runs, tmp_path_factory):
+    result = runs["files"]
+    assert result.returncode == 0, result.stderr
+    written = [line for line in result.stderr.splitlines() if line.startswith("Đã ghi")]
+    assert len(written) == 3
+    out = Path(written[0].split(" ", 2)[2]).parent
+    assert (out / "r.md").read_text(encoding="utf-8").startswith("# Tuân thủ quy trình QT-THU-01")
+    assert '"format_version": "1"' in (out / "r.json").read_text(encoding="utf-8")
+    assert len((out / "d.csv").read_text(encoding="utf-8").splitlines()) == 12  # header and the 11 dossiers
+
+
+def test_a_per_dossier_file_that_cannot_be_written_is_a_clear_error(runs):
+    result = runs["bad_target"]
+    assert result.returncode == 2 and "không ghi được" in result.stderr
