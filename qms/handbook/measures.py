@@ -16,16 +16,20 @@ is not measured again.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qms.conformance import ConformanceError, conform
 from qms.handbook.labels import label
 from qms.handbook.links import measure_path
 from qms.handbook.pages.measures import measure_page, measure_title
 from qms.i18n import Lang
-from qms.measure import AnalyzeError, Request, TargetError, analyze_files, find_process
+from qms.logs import read_mapping
+from qms.logs.mapping import EVENT
+from qms.measure import Analysis, AnalyzeError, Request, TargetError, analyze_files, find_process
 from qms.model import Process
+from qms.report.conformance_files import conformance_markdown
 
 
 @dataclass(frozen=True)
@@ -63,18 +67,31 @@ def _stamps(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
     return tuple(stamps)
 
 
-def _measure(entry: LogEntry, base: Path, processes_dir: Path, process: Process, paths: dict[str, str], lang: Lang) -> dict[str, str]:
+def _conformance(analysis: Analysis, process: Process, mapping: Path | None, called: Mapping[str, Process], lang: Lang) -> str:
+    """For a log of step events, how its dossiers follow the process (qms.conformance), as a section of the page."""
+    if analysis.log.shape != EVENT:
+        return ""
+    log_mapping = read_mapping(mapping)[0] if mapping is not None else None
+    result = conform(analysis.log, process, log_mapping, called)
+    report = conformance_markdown(result, process, lang)
+    return "\n".join(f"#{line}" if line.startswith("#") else line for line in report.splitlines())  # under the page's title
+
+
+def _measure(
+    entry: LogEntry, base: Path, processes_dir: Path, process: Process, paths: dict[str, str], lang: Lang, called: Mapping[str, Process]
+) -> dict[str, str]:
     optional = {name: base / value if value else None for name, value in (("mapping", entry.mapping), ("calendar", entry.calendar))}
     request = Request([base / log for log in entry.logs], entry.process, processes_dir, optional["mapping"], optional["calendar"])
     analysis = analyze_files(request)
     try:
-        return measure_page(analysis, process, measure_path(process.code), paths, entry.name, lang)
+        extra = _conformance(analysis, process, optional["mapping"], called, lang)
+        return measure_page(analysis, process, measure_path(process.code), paths, entry.name, lang, extra)
     finally:
         analysis.connection.close()
 
 
 def _reason(exc: Exception, lang: Lang) -> str:
-    if isinstance(exc, AnalyzeError | TargetError):
+    if isinstance(exc, AnalyzeError | TargetError | ConformanceError):
         details = [d.render(lang) for d in getattr(exc, "diagnostics", [])[:5]]
         return "; ".join([exc.message.get(lang), *details])
     return f"{type(exc).__name__}: {exc}"
@@ -113,7 +130,7 @@ def measured_logs(
             if kept is not None and kept[0] is process and kept[1] == stamps:
                 pages = kept[2]
             else:
-                pages = _measure(entry, base, processes_dir, process, paths, lang)
+                pages = _measure(entry, base, processes_dir, process, paths, lang, by_code)
         except Exception as exc:  # a log or process the user must fix: one sentence, no traceback
             found.problems.append(label("log_failed", lang, log=entry.name, process=entry.process, reason=_reason(exc, lang)))
             continue

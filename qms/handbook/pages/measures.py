@@ -25,8 +25,11 @@ def measure_title(process: Process, lang: Lang) -> str:
     return text(report_title(lang, process.title.get(lang)))
 
 
-def measure_page(analysis: Analysis, process: Process, page: str, paths: dict[str, str], log_name: str, lang: Lang) -> dict[str, str]:
-    """The Markdown page ``page`` and its charts: path (relative to the handbook's folder) -> content."""
+def measure_page(
+    analysis: Analysis, process: Process, page: str, paths: dict[str, str], log_name: str, lang: Lang, extra: str = ""
+) -> dict[str, str]:
+    """The Markdown page ``page`` and its charts: path (relative to the handbook's folder) -> content; ``extra``
+    (Markdown, escaped by its maker) goes after the report: the conformance of a log of step events."""
     title = report_title(lang, process.title.get(lang))
     charts = {chart_path(page, key): XML_DECLARATION + svg for key, svg in analysis_charts(analysis, lang).items()}
     body = analysis_markdown(analysis, lang, title=title, chart_files={key: href(page, chart_path(page, key)) for key in CHART_KEYS})
@@ -34,4 +37,5 @@ def measure_page(analysis: Analysis, process: Process, page: str, paths: dict[st
     source = label("measured_from", lang, process=shown, log=md(log_name))
     # An explicit title, escaped: mkdocs would take the heading's unescaped text (see pages.process).
     front = ["---", f"title: {json.dumps(measure_title(process, lang), ensure_ascii=False)}", "---", ""]
-    return {page: "\n".join(front) + "\n" + body.rstrip("\n") + "\n\n" + source + "\n", **charts}
+    sections = [body.rstrip("\n"), extra.rstrip("\n")] if extra else [body.rstrip("\n")]
+    return {page: "\n".join(front) + "\n" + "\n\n".join(sections) + "\n\n" + source + "\n", **charts}
