@@ -59,12 +59,17 @@ def handbook_publish(
     effective: Annotated[str | None, typer.Option("--effective", help="Ngày hiệu lực / effective date (YYYY-MM-DD)")] = None,
     alias: Annotated[list[str] | None, typer.Option("--alias", help="Bí danh / alias (default: latest)")] = None,
     config_file: Annotated[Path, CONFIG] = Path("mkdocs.yml"),
+    force: Annotated[
+        bool, typer.Option("--force", help="Phát hành dù chưa đạt kiểm tra; mọi trang sẽ ghi rõ / publish anyway, said on every page")
+    ] = False,
 ) -> None:
     """Phát hành một phiên bản (mike) / publish a version with mike."""
+    from qms.cli.publish_checks import checked_commit
     from qms.handbook.site import publish
 
     day = parse_day(effective)
-    site_step(lambda: publish(config_file, version, day, tuple(alias or ("latest",))))
+    commit, forced = checked_commit(config_file, force)
+    site_step(lambda: publish(config_file, version, day, tuple(alias or ("latest",)), commit=commit, forced=forced))
     out.print(t(_("Đã phát hành sổ tay phiên bản {version}"), version=version))
 
 

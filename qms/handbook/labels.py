@@ -212,6 +212,7 @@ W: dict[str, Message] = {
     "agency": _("Cơ quan"),
     "publication": _("Công khai"),
     "feedback": _("Phản ánh, kiến nghị"),
+    "published_anyway": _("Phiên bản này được phát hành dù chưa đạt kiểm tra trước phát hành"),
     # The staff's home page (qms.handbook.pages.staff_home) and the menu (qms.handbook.menu).
     "staff_home": _("Trang chủ"),
     "staff_intro": _(

@@ -36,6 +36,7 @@ which pages to render again (:mod:`.preview`).
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -51,6 +52,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+from qms.escape import markdown_text
 from qms.handbook.assessments import ASSESSMENTS, SECTION, assessed
 from qms.handbook.audits import AUDITS, audit_pages
 from qms.handbook.audits import SECTION as AUDITS_SECTION
@@ -64,6 +66,7 @@ from qms.handbook.menu import two_doors
 from qms.handbook.pages.staff_home import ROOT, staff_home_page
 from qms.handbook.plans import PLANS, PlanCache, planned
 from qms.handbook.preview import Preview
+from qms.handbook.publishing import FORCED_ENV
 from qms.handbook.safe_html import safe_html
 from qms.i18n import Lang
 from qms.legal.read import project_register
@@ -289,6 +292,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: Any, files: Files) -> str:
         self._html.active = page.file.src_uri in self._titles
+        if forced := os.environ.get(FORCED_ENV):  # published despite its checks: every page says so (qms.handbook.publishing)
+            warning = W["published_anyway"].get(Lang(self.config.lang))
+            return f'!!! danger "{warning}"\n    {markdown_text(forced)}\n\n' + markdown
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: Any, files: Files) -> str:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from qms.handbook.publishing import FORCED_ENV
+
 BRANCH = "gh-pages"
 # mike has no ``python -m mike``; run its entry point with this interpreter so the venv's mike is used.
 MIKE = [sys.executable, "-c", "import sys; from mike.driver import main; sys.exit(main())"]
@@ -37,9 +39,9 @@ def tool_env() -> dict[str, str]:
     return {**os.environ, "PATH": path, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def _run(args: list[str], cwd: Path, what: str) -> subprocess.CompletedProcess[bytes]:
+def _run(args: list[str], cwd: Path, what: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     try:
-        done = subprocess.run(args, cwd=cwd, capture_output=True, env=tool_env(), timeout=1800)
+        done = subprocess.run(args, cwd=cwd, capture_output=True, env={**tool_env(), **(env or {})}, timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SiteError(f"{what}: {exc}") from None
     if done.returncode != 0:
@@ -62,12 +64,28 @@ def _mkdocs_build(config_file: Path, site: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config_file), "--site-dir", str(site)]
 
 
-def publish(config_file: Path, version: str, effective: date | None = None, aliases: tuple[str, ...] = ("latest",), branch: str = BRANCH) -> None:
-    """Deploy the handbook as ``version`` (and aliases) to ``branch`` with mike; copies, not symlinks, for any web server."""
+def publish(
+    config_file: Path,
+    version: str,
+    effective: date | None = None,
+    aliases: tuple[str, ...] = ("latest",),
+    branch: str = BRANCH,
+    commit: str | None = None,
+    forced: str | None = None,
+) -> None:
+    """Deploy the handbook as ``version`` (and aliases) to ``branch`` with mike; copies, not symlinks, for any web server.
+
+    The version records its effective date (also in its title, which the version selector shows) and the ``commit``
+    it was built from; ``forced`` is why it was published despite :mod:`qms.handbook.publishing`'s checks, which every
+    page then says.
+    """
     args = [*MIKE, "deploy", "--config-file", str(config_file), "--branch", branch, "--alias-type", "copy", "--update-aliases"]
     if effective is not None:
-        args += ["--prop-set-string", f"effective={effective.isoformat()}"]
-    _run([*args, version, *aliases], config_file.parent, "mike deploy")
+        args += ["--prop-set-string", f"effective={effective.isoformat()}", "--title", f"{version} ({effective:%d/%m/%Y})"]
+    if commit is not None:
+        args += ["--prop-set-string", f"commit={commit}"]
+    env = {FORCED_ENV: forced} if forced else {}
+    _run([*args, version, *aliases], config_file.parent, "mike deploy", env)
     if aliases:
         _run([*MIKE, "set-default", "--config-file", str(config_file), "--branch", branch, aliases[0]], config_file.parent, "mike set-default")
 

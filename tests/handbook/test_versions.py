@@ -97,3 +97,42 @@ def test_version_selector_in_the_browser(project: Path, tmp_path: Path) -> None:
             browser.close()
     finally:
         server.shutdown()
+
+
+def _git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=project, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def _versions(project: Path) -> list[dict[str, object]]:
+    return json.loads(_git(project, "show", "gh-pages:versions.json"))
+
+
+def test_a_version_records_its_commit_and_its_effective_date_in_its_title(project: Path) -> None:
+    done = qms("handbook", "publish", "--version", "2026.1", "--effective", "2026-01-15", cwd=project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    (version,) = _versions(project)
+    assert version["title"] == "2026.1 (15/01/2026)"
+    assert version["properties"] == {"effective": "2026-01-15", "commit": _git(project, "rev-parse", "HEAD")}
+
+
+def test_uncommitted_changes_are_refused(project: Path) -> None:
+    path = project / "processes" / "QT-VB-01.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# chưa commit\n", encoding="utf-8")
+    done = qms("handbook", "publish", "--version", "2026.2", cwd=project)
+    assert done.returncode == 1 and "thay đổi chưa commit" in done.stderr and "processes/QT-VB-01.yaml" in done.stderr
+    assert "gh-pages" not in _git(project, "branch", "--list")
+
+
+def test_a_process_with_errors_is_refused_and_forcing_says_so_on_every_page(project: Path, tmp_path: Path) -> None:
+    path = project / "processes" / "QT-VB-01.yaml"
+    # an internal step that stops the clock: a QMS307 error, which does not stop the site's build
+    path.write_text(path.read_text(encoding="utf-8").replace("\n    next: ", "\n    stops_clock: true\n    next: ", 1), encoding="utf-8")
+    _git(project, "commit", "-q", "-am", "a step that stops the clock")
+    refused = qms("handbook", "publish", "--version", "2026.2", cwd=project)
+    assert refused.returncode == 1 and "quy trình còn" in refused.stderr
+    forced = qms("handbook", "publish", "--version", "2026.2", "--force", cwd=project)
+    assert forced.returncode == 0, forced.stdout + forced.stderr
+    exported = tmp_path / "export"
+    assert qms("handbook", "export", str(exported), cwd=project).returncode == 0
+    for page in (exported / "2026.2").rglob("index.html"):
+        assert "được phát hành dù chưa đạt kiểm tra" in page.read_text(encoding="utf-8"), page
