@@ -55,7 +55,7 @@ def analyze(
     try:
         with Progress(
             SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True,
-            disable=not err.is_terminal,
+            disable=state.quiet or not err.is_terminal,
         ) as bar:
             # one step of the bar per stage of analyze_files (reading, then judging and counting)
             task = bar.add_task("", total=len(STAGES))

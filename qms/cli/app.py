@@ -4,7 +4,8 @@ Each command lives in a small module of this package (:mod:`qms.cli.validate`, :
 its options, calls the library, hands the result to :mod:`qms.report` and exits with the code the result implies; no
 checking logic lives here. Every run imports every such module to declare its commands, so each imports its library
 inside the command, not at its top (tests/cli/test_startup.py; ``qms --version`` is answered before, in
-:mod:`qms.cli.start`). Output is Vietnamese unless ``--lang en`` (or ``QMS_LANG=en``) is given.
+:mod:`qms.cli.start`). Output is Vietnamese unless ``--lang en`` (or ``QMS_LANG=en``) is given; it and ``--quiet`` /
+``--verbose`` may be written anywhere on the line (:mod:`qms.cli.options`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from qms.cli.conform import conform
 from qms.cli.exit_codes import ExitCode
 from qms.cli.init import doctor, init
 from qms.cli.legal import LEGAL_COMMANDS, legal_main
+from qms.cli.options import globals_first
 from qms.i18n import Lang, _
 
 app = typer.Typer(
@@ -80,26 +82,10 @@ def main(
     version: Annotated[
         bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Phiên bản / show the version")
     ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ in các lỗi, phát hiện / only the findings, no summary")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="In thêm tệp đã đọc, quy tắc đã chạy, thời gian / files, rules, timings")] = False,
 ) -> None:
-    state.lang = lang
-
-
-def _lang_first(args: list[str]) -> list[str]:
-    """Accept ``--lang`` anywhere (``qms rules QMS101 --lang en``) by moving it before the command."""
-    moved: list[str] = []
-    rest: list[str] = []
-    i = 0
-    while i < len(args):
-        if args[i] == "--":
-            rest += args[i:]
-            break
-        if args[i] == "--lang" and i + 1 < len(args):
-            moved += args[i : i + 2]
-            i += 2
-            continue
-        (moved if args[i].startswith("--lang=") else rest).append(args[i])
-        i += 1
-    return moved + rest
+    state.lang, state.quiet, state.verbose = lang, quiet, verbose and not quiet
 
 
 def _robust_output() -> None:
@@ -132,7 +118,7 @@ def run() -> None:
     """Console-script entry point: no Python traceback ever reaches the user."""
     _robust_output()
     try:
-        app(args=_lang_first(sys.argv[1:]))
+        app(args=globals_first(sys.argv[1:]))
     except SystemExit:
         raise
     except KeyboardInterrupt:

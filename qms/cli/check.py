@@ -27,6 +27,8 @@ from qms.cli.common import (
     write_output,
 )
 from qms.cli.exit_codes import ExitCode
+from qms.cli.options import Narrator
+from qms.cli.scope import ForceExclude, exclusion
 from qms.i18n import _
 
 if TYPE_CHECKING:
@@ -40,6 +42,7 @@ class CheckFormat(StrEnum):
     JSON = "json"
     SARIF = "sarif"
     JUNIT = "junit"
+    GITLAB = "gitlab"
 
 
 class FailOn(StrEnum):
@@ -50,31 +53,39 @@ class FailOn(StrEnum):
 
 
 _WRITERS = {CheckFormat.JSON: "report_json", CheckFormat.SARIF: "report_sarif", CheckFormat.JUNIT: "report_junit"}  # in qms.report.formats
+_WRITERS[CheckFormat.GITLAB] = "report_gitlab"  # GitLab's Code Quality report, in qms.report.code_quality
 _CODES = "(repeat, or QMS1,QMS203)"
 
 
 def check(
     paths: Paths = None,
-    output: Annotated[CheckFormat, typer.Option(*FORMAT_FLAGS, help=f"{TEXT_HELP} | json | sarif | junit")] = CheckFormat.HUMAN,
-    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Ghi ra tệp / write to this file (json, sarif, junit)")] = None,
+    output: Annotated[CheckFormat, typer.Option(*FORMAT_FLAGS, help=f"{TEXT_HELP} | json | sarif | junit | gitlab")] = CheckFormat.HUMAN,
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Ghi ra tệp / write to this file (json, sarif, junit, gitlab)")] = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Mức gây lỗi / lowest severity that fails: error | warning | info | never")] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help=f"Chỉ chạy các quy tắc này / only these rule codes or prefixes {_CODES}")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help=f"Bỏ qua các quy tắc này / skip these rule codes or prefixes {_CODES}")] = None,
     config_file: Annotated[Path | None, typer.Option("--config", help="qms.toml hoặc pyproject.toml")] = None,
     as_of: AsOf = None,
+    force_exclude: ForceExclude = False,
 ) -> None:
     """Kiểm tra sự phù hợp với ISO 9001, ISO 18091 và quy định / check conformity with the rule catalogue."""
-    from qms.report import check_summary, formats  # late, as in every command: registering them all stays cheap (issue 15)
+    from qms.report import check_summary, code_quality, formats  # late, as in every command: registering them all stays cheap (issue 15)
     from qms.rules import check_paths
 
     given = given_paths(paths)
+    narrator = Narrator()
     config = project_config(config_file, select, ignore)
-    report = check_paths(given, config, parse_day(as_of), register=legal_register(config))
+    scope = exclusion(force_exclude, config.source, found=True)
+    report = check_paths(given, config, parse_day(as_of), register=legal_register(config), exclusion=scope)
+    narrator.files(report.files)
+    narrator.rules(r.code for r in report.rules)
     if output in _WRITERS:
-        write_output(getattr(formats, _WRITERS[output])(report, state.lang), out_file)
+        writer = getattr(code_quality if output is CheckFormat.GITLAB else formats, _WRITERS[output])
+        extra = {"docs_url": config.docs_url} if output is CheckFormat.SARIF else {}
+        write_output(writer(report, state.lang, **extra), out_file)
     else:
         print_diagnostics(report.diagnostics, output.value)
-        show(check_summary(report, state.lang))
+        show([] if state.quiet else check_summary(report, state.lang))
     if usage_problem(report.load_diagnostics) or not report.files:
         if not report.files and output not in _WRITERS:
             err.print(t(_("không có tệp quy trình (.yaml, .yml) nào trong {paths}"), paths=", ".join(map(str, given))))

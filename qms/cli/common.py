@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # the library below is imported where used, so that registeri
 
 class State:
     lang: Lang = Lang.VI
+    quiet: bool = False  # --quiet: the findings only (qms.cli.options)
+    verbose: bool = False  # --verbose: files read, rules run, timings on standard error
 
 
 state = State()

@@ -50,7 +50,7 @@ def render(
         steps = set(highlight or ()) | marked.get(process.code, set())
         return FlowchartOptions(lang=state.lang, highlight=frozenset(steps), link_suffix=f".{fmt.value}" if fmt is DiagramFormat.SVG else "")
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as progress:
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=state.quiet) as progress:
         task = progress.add_task(t(_("Đang vẽ lưu đồ")), total=len(result.processes))
         try:
             for process, image in render_all(result.processes, fmt.value, options_for, jobs):

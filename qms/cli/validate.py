@@ -22,6 +22,8 @@ from qms.cli.common import (
     write_output,
 )
 from qms.cli.exit_codes import ExitCode
+from qms.cli.options import Narrator
+from qms.cli.scope import ForceExclude, exclusion
 from qms.diagnostics import Diagnostic, LoadCode, Location, error
 from qms.i18n import _
 
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 def validate(
     paths: Paths = None,
     output: Annotated[LoadFormat, typer.Option(*FORMAT_FLAGS, help=f"{TEXT_HELP} | json")] = LoadFormat.HUMAN,
+    force_exclude: ForceExclude = False,
 ) -> None:
     """Kiểm tra định dạng và tham chiếu của các quy trình / validate process files."""
     from qms.load import load_paths  # late, as in every command: registering them all stays cheap (issue 15)
@@ -39,7 +42,9 @@ def validate(
     from qms.report.summary import load_summary
 
     given = given_paths(paths)
-    result = load_paths(given)
+    narrator = Narrator()
+    result = load_paths(given, exclusion=exclusion(force_exclude))
+    narrator.files(result.files)
     nothing = [] if result.files or usage_problem(result.diagnostics) else [nothing_to_check(p) for p in given]
     result.diagnostics += nothing
     code = exit_code(result)
@@ -48,7 +53,7 @@ def validate(
     else:
         print_diagnostics([d for d in result.diagnostics if d not in nothing], output.value)
         print_diagnostics(nothing, output.value, err)
-        if result.files:  # a table of zeros would read as "no errors"
+        if result.files and not state.quiet:  # a table of zeros would read as "no errors"
             show(load_summary(len(result.files), len(result.processes), result.diagnostics, state.lang), out)
     raise typer.Exit(code)
 

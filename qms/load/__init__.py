@@ -25,6 +25,7 @@ from qms.diagnostics import Diagnostic, LoadCode, Location, error, sort_key
 from qms.i18n import _
 from qms.load.called import CallResolver, calls_of, search_files, unusable_calls
 from qms.load.discovery import SUFFIXES, discover
+from qms.load.exclude import Exclusion
 from qms.load.references import check_process
 from qms.load.schema_errors import translate
 from qms.load.source import Document, Path_, SourceError, SourceMap, read_document
@@ -124,7 +125,7 @@ def _validate(document: Document, path: Path) -> tuple[Process | None, list[Diag
     return process, []
 
 
-def load_paths(paths: Iterable[Path | str], cache: ReadCache | None = None) -> LoadResult:
+def load_paths(paths: Iterable[Path | str], cache: ReadCache | None = None, exclusion: Exclusion | None = None) -> LoadResult:
     """Load every process file under ``paths`` and check references between them.
 
     A sub-process call must name a process among the files loaded or, for a
@@ -132,9 +133,10 @@ def load_paths(paths: Iterable[Path | str], cache: ReadCache | None = None) -> L
     (:mod:`qms.load.called`; what is found there is in ``called``). With
     a ``cache`` kept by the caller, files unchanged since the last load are
     not read again (``mkdocs serve`` reloads the folder after every save).
+    What ``exclusion`` matches under the folders named is not read (:mod:`qms.load.exclude`).
     """
     with collector_paused():
-        return _load_paths(list(paths), cache or ReadCache(enabled=False))
+        return _load_paths(list(paths), cache or ReadCache(enabled=False), exclusion)
 
 
 @contextmanager
@@ -170,8 +172,8 @@ def collector_paused() -> Iterator[None]:
 _frozen_by_loader: list[bool] = []
 
 
-def _load_paths(paths: list[Path | str], cache: ReadCache) -> LoadResult:
-    files, problems = discover(paths)
+def _load_paths(paths: list[Path | str], cache: ReadCache, exclusion: Exclusion | None = None) -> LoadResult:
+    files, problems = discover(paths, exclusion)
     result = LoadResult(files=files, diagnostics=problems)
     # Pass 1: every file to a model, so that pass 2 knows every process code.
     read: list[Process] = []

@@ -1,7 +1,9 @@
 """Which files are process files: the ``*.yaml`` and ``*.yml`` under the paths given, found safely.
 
 Files and folders whose names start with ``.`` or ``_`` are skipped, so a project can keep shared or
-work-in-progress YAML beside its processes; only regular files are read (a pipe or device is reported).
+work-in-progress YAML beside its processes; only regular files are read (a pipe or device is reported). What the
+configuration excludes (:mod:`qms.load.exclude`: the handbook's mkdocs.yml, the legal register, plans...) is not
+looked into either; a path named on its own is read all the same, unless the exclusion is forced.
 """
 
 from __future__ import annotations
@@ -15,23 +17,28 @@ from pathlib import Path
 
 from qms.diagnostics import Diagnostic, LoadCode, Location, Severity, error
 from qms.i18n import _
+from qms.load.exclude import Exclusion
 from qms.load.source import not_regular, unreachable
 
 SUFFIXES = (".yaml", ".yml")
 
 
-def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Diagnostic]]:
+def discover(paths: Iterable[Path | str], exclusion: Exclusion | None = None) -> tuple[list[Path], list[Diagnostic]]:
     """Process files named by ``paths`` (files or folders), sorted, without duplicates.
 
     Only regular files (or links to them) are process files: a named pipe,
     device or socket is reported, never opened (reading one blocks or never
     ends). Links to folders are not followed, as with ``Path.rglob``, so
-    discovery always ends; a link that loops is reported.
+    discovery always ends; a link that loops is reported. Under the folders
+    named, what ``exclusion`` matches is skipped (none without one); what is
+    named is skipped only when the exclusion is forced (``--force-exclude``).
     """
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for given in paths:
         path = Path(given)
+        if exclusion is not None and exclusion.force and exclusion.excludes(path, folders=True):
+            continue
         try:
             info = path.stat()
         except OSError as exc:
@@ -49,7 +56,7 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Diagnostic]]
                 )
             continue
         if stat.S_ISDIR(info.st_mode):
-            files += _walk(path, problems)
+            files += _walk(path, problems, exclusion)
         elif stat.S_ISREG(info.st_mode):
             files.append(path)
         else:
@@ -61,7 +68,7 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Diagnostic]]
     return list(unique.values()), problems
 
 
-def _walk(root: Path, problems: list[Diagnostic]) -> list[Path]:
+def _walk(root: Path, problems: list[Diagnostic], exclusion: Exclusion | None = None) -> list[Path]:
     """The process files under the folder ``root``, sorted; what cannot be one is added to ``problems``.
 
     Entries whose names start with ``.`` or ``_`` are skipped without being
@@ -81,6 +88,8 @@ def _walk(root: Path, problems: list[Diagnostic]) -> list[Path]:
             if entry.name.startswith((".", "_")):
                 continue
             path = folder / entry.name
+            if exclusion is not None and exclusion.excludes(path):
+                continue
             is_yaml = path.suffix in SUFFIXES
             try:
                 is_link = entry.is_symlink()

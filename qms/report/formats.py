@@ -74,10 +74,22 @@ def _sarif_location(location: Location) -> dict[str, Any]:
     }
 
 
-def _sarif_rule(rule: type[Rule], lang: Lang | str) -> dict[str, Any]:
+def help_uri(doc: str, docs_url: str | None = None) -> str:
+    """Where a code's page is: ``doc`` (``rules/QMS101.md``, relative to docs/) under the project's ``docs-url``.
+
+    Without one, the page's path in the repository (``docs/rules/QMS101.md``): GitHub code scanning and VS Code's SARIF
+    viewer open it beside the files; an absolute ``docs-url`` (a published site, or the repository's
+    ``https://github.com/ORG/REPO/blob/main/docs/``) makes it a link everywhere (docs/integrations.md).
+    """
+    return f"{docs_url.rstrip('/')}/{doc}" if docs_url else f"docs/{doc}"
+
+
+def _sarif_rule(rule: type[Rule], lang: Lang | str, docs_url: str | None) -> dict[str, Any]:
+    info = code_info(rule.code)
     return {
         "id": rule.code,
         "name": rule.name,
+        "helpUri": help_uri(info.doc if info else f"rules/{rule.code}.md", docs_url),
         "shortDescription": {"text": rule.title.get(lang)},
         "fullDescription": {"text": rule.rationale.get(lang)},
         "help": {"text": rule.fix.get(lang)},
@@ -86,9 +98,10 @@ def _sarif_rule(rule: type[Rule], lang: Lang | str) -> dict[str, Any]:
     }
 
 
-def _sarif_code(info: CodeInfo, lang: Lang | str) -> dict[str, Any]:
+def _sarif_code(info: CodeInfo, lang: Lang | str, docs_url: str | None) -> dict[str, Any]:
     """The descriptor of a code that is no rule (a load error, the engine's QMS090 and QMS099), from the code registry."""
-    descriptor: dict[str, Any] = {"id": info.code, "shortDescription": {"text": info.title.get(lang)}}
+    descriptor: dict[str, Any] = {"id": info.code, "helpUri": help_uri(info.doc, docs_url)}
+    descriptor["shortDescription"] = {"text": info.title.get(lang)}
     if info.explanation:
         descriptor["fullDescription"] = {"text": info.explanation.get(lang)}
     if info.fix:
@@ -97,19 +110,20 @@ def _sarif_code(info: CodeInfo, lang: Lang | str) -> dict[str, Any]:
     return descriptor
 
 
-def _sarif_descriptors(report: CheckReport, lang: Lang | str) -> list[dict[str, Any]]:
+def _sarif_descriptors(report: CheckReport, lang: Lang | str, docs_url: str | None) -> list[dict[str, Any]]:
     """The rules that ran, then every other registered code some result carries, so each result has its ``ruleIndex``."""
-    descriptors = [_sarif_rule(r, lang) for r in report.rules]
+    descriptors = [_sarif_rule(r, lang, docs_url) for r in report.rules]
     ran = {r.code for r in report.rules}
     for code in sorted({d.code for d in [*report.load_diagnostics, *report.findings]} - ran):
         info = code_info(code)
         if info is not None:
-            descriptors.append(_sarif_code(info, lang))
+            descriptors.append(_sarif_code(info, lang, docs_url))
     return descriptors
 
 
-def report_sarif(report: CheckReport, lang: Lang | str) -> str:
-    descriptors = _sarif_descriptors(report, lang)
+def report_sarif(report: CheckReport, lang: Lang | str, docs_url: str | None = None) -> str:
+    """SARIF 2.1.0; every rule descriptor has its ``helpUri`` (:func:`help_uri`)."""
+    descriptors = _sarif_descriptors(report, lang, docs_url)
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     results: list[dict[str, Any]] = [_sarif_diagnostic(d, lang, index) for d in report.load_diagnostics]
     for finding in report.findings:

@@ -11,6 +11,8 @@ keys at the top level), found in the current folder or its parents::
     QMS301 = "error"               # re-grade a rule (its full code)
     [tool.qms.not-applicable]      # ISO 9001 4.3: clauses that do not apply, each with its justification
     "8.3" = "TTHC do văn bản quy phạm pháp luật quy định; Sở không thiết kế, phát triển dịch vụ"
+    extend-exclude = ["drafts/"]   # paths never read as processes, added to the defaults (exclude = [...] replaces them)
+    docs-url = "https://github.com/ORG/REPO/blob/main/docs"  # where docs/ is browsable: SARIF rules link there (helpUri)
 
 The table is validated by a pydantic model; its errors (and TOML syntax
 errors) become :class:`ConfigProblem` s that name the file, the line of the
@@ -60,6 +62,7 @@ class RuleConfig:
     source: Path | None = None
     # In-scope ISO 9001 clause -> why it does not apply (ISO 9001 4.3); shown in the coverage matrix, not a gap.
     not_applicable: dict[str, str] = field(default_factory=dict)
+    docs_url: str | None = None  # an absolute http(s) URL of the docs/ folder, for SARIF's helpUri (qms.report.formats)
 
     def enabled(self, code: str) -> bool:
         selected = not self.select or any(code.startswith(p) for p in self.select)
@@ -122,7 +125,7 @@ def parse_config(table: dict[str, Any], source: Path | None = None, text: str | 
         where = source or Path("config")
         raise ConfigError(problems_of(exc, lambda loc, value: (where, *locate(keys_of(loc), value)), key_name, KEYS)) from None
     severity = {code: Severity(level) for code, level in model.severity.items()}
-    return RuleConfig(tuple(model.select), tuple(model.ignore), severity, model.fail_on, source, dict(model.not_applicable))
+    return RuleConfig(tuple(model.select), tuple(model.ignore), severity, model.fail_on, source, dict(model.not_applicable), model.docs_url)
 
 
 def with_options(config: RuleConfig, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> RuleConfig:
@@ -183,6 +186,12 @@ def _clause(value: str) -> str:
     return value
 
 
+def _docs_url(value: str) -> str:
+    if not value.startswith(("https://", "http://")) or len(value.split("/")) < 3 or not value.split("/")[2]:
+        raise PydanticCustomError("docs_url", "an absolute http(s) URL is needed")
+    return value
+
+
 def _reason(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("blank_reason", "empty justification")
@@ -206,6 +215,11 @@ class _Table(BaseModel):
     not_applicable: dict[Annotated[str, AfterValidator(_clause)], Annotated[str, AfterValidator(_reason)]] = Field(
         {}, alias="not-applicable"
     )
+    # Read by discovery (qms.load.exclude, which the loader's commands use without this model); checked here too,
+    # so that «qms check» names the line of a mistake in them.
+    exclude: list[str] = []
+    extend_exclude: list[str] = Field([], alias="extend-exclude")
+    docs_url: Annotated[str, AfterValidator(_docs_url)] | None = Field(None, alias="docs-url")
 
 
 KEYS = tuple(f.alias or name for name, f in _Table.model_fields.items())

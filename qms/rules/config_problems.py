@@ -23,6 +23,7 @@ from qms.rules.engine_codes import ENGINE_CODES
 from qms.rules.registry import all_rules
 
 FAIL_ON = ("error", "warning", "info", "never")
+PATH_KEYS = ("exclude", "extend-exclude")  # lists of path patterns (qms.load.exclude), not of rule codes
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,8 @@ def _prefix_code(m: _Mistake) -> Explained:
 
 
 def _list_type(m: _Mistake) -> Explained:
+    if m.top in PATH_KEYS:
+        return _paths_expected(m)
     example = f'{m.top} = ["{m.value}"]' if isinstance(m.value, str) else f'{m.top} = ["QMS1", "QMS203"]'
     return (
         _("«{key}» phải là một danh sách mã quy tắc, không phải {shown}").format(key=m.key, shown=m.shown),
@@ -249,7 +252,25 @@ def _blank_reason(m: _Mistake) -> Explained:
     )
 
 
+def _paths_expected(m: _Mistake) -> Explained:
+    return (
+        _("«{key}» phải là một danh sách mẫu đường dẫn, không phải {shown}").format(key=m.key, shown=m.shown),
+        _('ví dụ: {key} = ["drafts/", "*.bak.yaml"]').format(key=m.top),
+    )
+
+
+def _docs_url(m: _Mistake) -> Explained:
+    return (
+        _("«docs-url» phải là một địa chỉ http(s) đầy đủ, không phải {shown}").format(shown=m.shown),
+        _('địa chỉ nơi xem được thư mục docs/, ví dụ docs-url = "https://github.com/ORG/REPO/blob/main/docs"'),
+    )
+
+
 def _string_type(m: _Mistake) -> Explained:
+    if m.top in PATH_KEYS:
+        return _paths_expected(m)
+    if m.top == "docs-url":
+        return _docs_url(m)
     return (
         _("«{key}» phải là một chuỗi mã quy tắc, không phải {shown}").format(key=m.key, shown=m.shown),
         _('đặt mã trong ngoặc kép, ví dụ ["QMS101", "QMS3"]'),
@@ -266,6 +287,7 @@ _EXPLAIN: dict[str, Callable[[_Mistake], Explained]] = {
     "literal_error": _literal,
     "unknown_clause": _unknown_clause,
     "string_type": _string_type,
+    "docs_url": _docs_url,
 }
 
 

@@ -24,6 +24,7 @@ from qms.i18n import _
 from qms.legal.read import default_register
 from qms.legal.register import Register
 from qms.load import LoadResult, ReadCache, collector_paused, load_paths
+from qms.load.exclude import Exclusion
 from qms.model import Process
 from qms.rules.base import Finding, Rule, RuleContext
 from qms.rules.config import RuleConfig
@@ -221,9 +222,11 @@ def check_paths(
     today: date | None = None,
     caches: tuple[ReadCache, FindingsCache] | None = None,
     register: Register | None = None,
+    exclusion: Exclusion | None = None,
 ) -> CheckReport:
-    """Load the process files under ``paths`` and check every valid one against ``register`` (its problems are load errors)."""
-    loaded: LoadResult = load_paths(paths, caches[0] if caches else None)
+    """Load the process files under ``paths`` (but what ``exclusion`` matches) and check every valid one against
+    ``register`` (its problems are load errors)."""
+    loaded: LoadResult = load_paths(paths, caches[0] if caches else None, exclusion)
     legal = register or default_register()
     diagnostics = [*legal.problems, *loaded.diagnostics]
     report = CheckReport(loaded.processes, enabled_rules(config), load_diagnostics=diagnostics, files=loaded.files)
