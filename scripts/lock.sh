@@ -17,7 +17,7 @@ compile() {
 }
 upgrade=(--upgrade)
 [ "$#" -gt 0 ] && upgrade=("$@")
-# The test lock holds everything; the runtime lock is the same versions less the test tools.
+# The test lock holds everything; the runtime lock is the same versions less the test tools (with the pdf extra).
 compile --extra test "${upgrade[@]}" -o requirements/test.txt
-compile --constraint requirements/test.txt -o requirements/main.txt
+compile --extra pdf --constraint requirements/test.txt -o requirements/main.txt
 echo "requirements/test.txt and requirements/main.txt refreshed; now: bash scripts/test.sh"

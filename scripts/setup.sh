@@ -6,10 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: one list, so CI and users install the same things.
-# graphviz draws the flowcharts; Noto Sans covers every Vietnamese diacritic.
-APT_PACKAGES=(graphviz fonts-noto-core)
-# Tests also drive the handbook in Debian's Chromium (Playwright never downloads a browser here).
-[ "${1:-}" = "--test" ] && APT_PACKAGES+=(chromium)
+# graphviz draws the flowcharts; Noto Sans covers every Vietnamese diacritic; Debian's Chromium prints the PDFs
+# (qms handbook pdf) and runs the browser tests (Playwright never downloads a browser here).
+APT_PACKAGES=(graphviz fonts-noto-core chromium)
+# Tests read the printed PDFs with poppler's pdftotext, pdfinfo and pdftoppm (tests/handbook/test_print_pdf.py).
+[ "${1:-}" = "--test" ] && APT_PACKAGES+=(poppler-utils)
 if [ "${#APT_PACKAGES[@]}" -gt 0 ]; then
   missing=()
   for pkg in "${APT_PACKAGES[@]}"; do

@@ -29,7 +29,15 @@ def handbook_generate(
     print_diagnostics(report.load_diagnostics)
     if report.load_diagnostics or not report.processes:
         raise typer.Exit(ExitCode.FINDINGS if report.files else ExitCode.USAGE)
-    book = build_handbook(report.processes, state.lang, report.findings, diagrams=True, rules=report.rules, not_applicable=project.not_applicable, register=register)
+    book = build_handbook(
+        report.processes,
+        state.lang,
+        report.findings,
+        diagrams=True,
+        rules=report.rules,
+        not_applicable=project.not_applicable,
+        register=register,
+    )
     book.assets.update(draw_flowcharts(book, report.processes, state.lang))
     written: dict[str, bytes] = {name: text.encode("utf-8") for name, text in book.pages.items()} | book.assets
     for name, content in written.items():
@@ -43,6 +51,7 @@ def handbook_pdf(
     target: Annotated[Path, typer.Argument(help="Tệp PDF / PDF file to write")],
     paths: Annotated[list[Path] | None, PROCESSES] = None,
     process_code: Annotated[str | None, typer.Option("--process", help="Chỉ in quy trình này / only this process")] = None,
+    agency: Annotated[str, typer.Option("--agency", help="Cơ quan ban hành, in ở bìa và đầu trang / issuing agency on every page")] = "",
 ) -> None:
     """In sổ tay (hoặc một quy trình) ra PDF, có khối phê duyệt / print the handbook or one process to PDF."""
     from qms.handbook import build_handbook
@@ -60,7 +69,7 @@ def handbook_pdf(
     book = build_handbook(chosen, state.lang, diagrams=True)
     book.assets.update(draw_flowcharts(book, chosen, state.lang))
     try:
-        print_pdf(print_html(book, chosen, state.lang, title=t(_("Sổ tay quy trình ISO"))), target)
+        print_pdf(print_html(book, chosen, state.lang, title=t(_("Sổ tay quy trình ISO")), agency=agency), target)
     except Exception as exc:
         fail(
             _("không in được PDF bằng Chromium ({error}); cài gói chromium (apt-get install chromium) và playwright").format(

@@ -6,20 +6,27 @@ generated pages are turned into one HTML document with print styles
 Chromium's print-to-PDF makes the PDF. The escaping is the site's: the
 pages are the same generated pages (process text escaped in them), and each
 converted page passes the same allow-list (:mod:`qms.handbook.safe_html`)
-before the flowchart, our own SVG, is put in as an image.
+before the flowchart, our own SVG, is put in as an image. The cover, the
+contents, the running header and footer and the approval block are in
+:mod:`qms.handbook.print_parts`.
 """
 
 from __future__ import annotations
 
 import base64
+import math
+import re
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import markdown
 
 from qms.doctor import find_browser
+from qms.handbook import print_parts
 from qms.handbook.book import Handbook
 from qms.handbook.html_blocks import FLOWCHART
+from qms.handbook.labels import label
 from qms.handbook.links import svg_path
 from qms.handbook.safe_html import safe_html
 from qms.i18n import Lang
@@ -37,43 +44,134 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 
+# Text pages are A4 portrait; a flowchart has pages of its own, A4 landscape (a named page: Chromium supports
+# ``page:`` and mixed orientations in one PDF). The header and footer are drawn by Chromium in the top and bottom
+# margins; see :func:`qms.handbook.print_parts.running_css`. Headings stay with what follows them, table rows
+# and figures are not split.
 _CSS = """
-@page { size: A4 landscape; margin: 14mm 12mm; }
-body { font-family: "Noto Sans", "DejaVu Sans", sans-serif; font-size: 10pt; color: #202124; }
-h1 { font-size: 16pt; page-break-before: always; } h1:first-of-type { page-break-before: avoid; }
-h2 { font-size: 12pt; margin-top: 1.2em; border-bottom: 1px solid #dadce0; }
-table { border-collapse: collapse; width: 100%; margin: .5em 0; page-break-inside: auto; }
+@page { size: A4 portrait; margin: 18mm 14mm 16mm 14mm; }
+@page flow { size: A4 landscape; margin: 18mm 12mm 16mm 12mm; }
+body { font-family: "Noto Sans", "DejaVu Sans", sans-serif; font-size: 10pt; color: #202124; margin: 0; }
+h1 { font-size: 16pt; break-before: page; } h2 { font-size: 12pt; margin-top: 1.2em; border-bottom: 1px solid #dadce0; }
+h1, h2, h3, h4 { break-after: avoid; break-inside: avoid; }
+table { border-collapse: collapse; width: 100%; margin: .5em 0; } caption { font-weight: bold; text-align: left; padding: 2px 0; }
+tr:not(:has(td)):not(:has(th:not(:empty))) { display: none; }  /* the site's blank header row over facts */
 th, td { border: 1px solid #bdc1c6; padding: 3px 6px; vertical-align: top; text-align: left; }
-tr { page-break-inside: avoid; } img.qms-flowchart { max-width: 100%; max-height: 160mm; }
+tr, figure, img, .admonition, table.qms-approval { break-inside: avoid; }
 .admonition { border-left: 4px solid #f29900; background: #fef7e0; padding: 4px 10px; }
+.qms-cover { page: cover; break-after: page; padding: 20mm 8mm 0 8mm; text-align: center; }
+.qms-agency { font-size: 13pt; font-weight: bold; text-transform: uppercase; margin-bottom: 45mm; }
+.qms-cover-title { font-size: 20pt; font-weight: bold; margin-bottom: 20mm; }
+.qms-facts { width: auto; margin: 0 auto 20mm auto; font-size: 11pt; } .qms-facts th, .qms-facts td { border: none; padding: 2px 8px; }
+.qms-not-approved { color: #b3261e; font-weight: bold; }
+table.qms-approval { text-align: left; } table.qms-approval th, table.qms-approval td:nth-child(4) { white-space: nowrap; } table.qms-approval td.qms-sign { width: 30%; height: 22mm; }
+.qms-contents { break-after: page; } .qms-contents-title { break-before: auto; }
+.qms-flow { page: flow; break-before: page; break-after: page; }
+.qms-flow-tile { position: relative; overflow: hidden; break-inside: avoid; }
+.qms-flow-part + .qms-flow-part { break-before: page; } .qms-flow-where { font-size: 8pt; color: #5f6368; margin: 0 0 1mm 0; }
+.qms-flow-tile img { position: absolute; max-width: none; }
 """
 
+# The area a flowchart has on its landscape page (A4 less the margins and its heading), and the smallest text.
+FLOW_WIDTH_MM, FLOW_HEIGHT_MM = 273.0, 150.0
+MIN_TEXT_PT = 7.0
+PT_PER_MM = 72 / 25.4
+_SVG_SIZE = re.compile(rb'<svg\b[^>]*?\bwidth="([\d.]+)(pt|px)?"[^>]*?\bheight="([\d.]+)(pt|px)?"', re.DOTALL)
+_FONT_SIZE = re.compile(rb'font-size="([\d.]+)')
 
-def print_html(book: Handbook, processes: Sequence[Process], lang: Lang = Lang.VI, title: str = "") -> str:
-    """One HTML document with every current process (or the ones given), flowcharts inlined."""
+
+def _tiles(svg: bytes) -> tuple[float, float, int, int] | None:
+    """The printed width and height (mm) of a flowchart with text of at least 7 pt, and its pages across and down.
+
+    None when the drawing does not say its size (then it is shrunk to the page).
+    """
+    size = _SVG_SIZE.search(svg)
+    if size is None:
+        return None
+    unit = {b"px": 0.75}
+    width, height = (float(size[i]) * unit.get(size[i + 1] or b"px", 1.0) / PT_PER_MM for i in (1, 3))
+    fonts = [float(f) for f in _FONT_SIZE.findall(svg)] or [MIN_TEXT_PT]
+    scale = min(FLOW_WIDTH_MM / width, FLOW_HEIGHT_MM / height)
+    if min(fonts) * scale < MIN_TEXT_PT:
+        scale = MIN_TEXT_PT / min(fonts)  # larger than the page: cut into pages, each readable
+    width, height = width * scale, height * scale
+    return width, height, math.ceil(width / FLOW_WIDTH_MM - 1e-6), math.ceil(height / FLOW_HEIGHT_MM - 1e-6)
+
+
+def _flowchart(svg: bytes, code: str, heading: str, lang: Lang) -> str:
+    """The flowchart on landscape pages of its own, after its heading; cut into tiles when one page would shrink its text."""
+    # After the allow-list, which keeps no image and no data: URL; the generator writes the only <object>.
+    src = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+    alt = html_text(code)
+    tiles = _tiles(svg)
+    if tiles is None:
+        return f'<section class="qms-flow">{heading}<img class="qms-flowchart" alt="{alt}" src="{src}" style="max-width:100%;max-height:{FLOW_HEIGHT_MM}mm"></section>'
+    width, height, across, down = tiles
+    parts: list[str] = []
+    for row in range(down):
+        for col in range(across):
+            w, h = min(FLOW_WIDTH_MM, width - col * FLOW_WIDTH_MM), min(FLOW_HEIGHT_MM, height - row * FLOW_HEIGHT_MM)
+            place = f"width:{width:.1f}mm;left:-{col * FLOW_WIDTH_MM:.1f}mm;top:-{row * FLOW_HEIGHT_MM:.1f}mm"
+            # Which piece this is, so that the pages can be laid side by side (or taped) to read the whole chart.
+            where = print_parts.flow_part(len(parts) + 1, across * down, row + 1, col + 1, lang) if across * down > 1 else ""
+            parts.append(
+                f'<div class="qms-flow-part">{where}<div class="qms-flow-tile" style="width:{w:.1f}mm;height:{h:.1f}mm">'
+                f'<img class="qms-flowchart" alt="{alt}" src="{src}" style="{place}"></div></div>'
+            )
+    return f'<section class="qms-flow">{heading}' + "".join(parts) + "</section>"
+
+
+def _without_section(page: str, heading: str) -> str:
+    """``page`` less its ``<h2>`` section titled ``heading`` (the site's approval table: the print has its own)."""
+    found = re.search(f"<h2[^>]*>{re.escape(heading)}</h2>.*?(?=<h[12][ >]|$)", page, re.DOTALL)
+    return page if found is None else page[: found.start()] + page[found.end() :]
+
+
+def _section(book: Handbook, process: Process, lang: Lang, md: markdown.Markdown, with_approval: bool) -> str:
+    page = safe_html(md.reset().convert(book.pages[book.paths[process.code]]))
+    page = _without_section(page, html_text(label("approval", lang)))
+    svg = book.assets.get(svg_path(book.paths[process.code]))
+    if svg is not None and (found := FLOWCHART.search(page)) is not None:
+        # The flowchart's heading goes onto its landscape page with it, never alone at the foot of a text page.
+        before = page[: found.start()]
+        heading = re.search(r"<h2[^>]*>[^<]*</h2>\s*(?:<p>\s*)?$", before)
+        start = heading.start() if heading else found.start()
+        after = re.sub(r"^\s*</p>", "", page[found.end() :])
+        page = page[:start] + _flowchart(svg, process.code, heading.group(0).removesuffix("<p>") if heading else "", lang) + after
+    block = print_parts.approval_block(process, lang) if with_approval else ""
+    return f'<section class="qms-process" id="{anchor(process)}">{page}{block}</section>'
+
+
+def anchor(process: Process) -> str:
+    return "qms-" + re.sub(r"[^A-Za-z0-9_-]", "-", process.code)
+
+
+def print_html(
+    book: Handbook, processes: Sequence[Process], lang: Lang = Lang.VI, title: str = "", agency: str = "", today: date | None = None
+) -> str:
+    """The printed handbook (cover, contents, every current process) or, for one process, its controlled copy."""
+    chosen = sorted((p for p in processes if len(processes) == 1 or p.status is not Status.OBSOLETE), key=lambda p: p.code)
     md = markdown.Markdown(extensions=["admonition", "tables", "attr_list", "meta"])
-    sections = []
-    for process in sorted(processes, key=lambda p: p.code):
-        if process.status is Status.OBSOLETE and len(processes) > 1:
-            continue
-        page = safe_html(md.reset().convert(book.pages[book.paths[process.code]]))
-        svg = book.assets.get(svg_path(book.paths[process.code]))
-        if svg is not None:
-            # After the allow-list, which keeps no image and no data: URL; the generator writes the only <object>.
-            data = base64.b64encode(svg).decode("ascii")
-            image = f'<img class="qms-flowchart" alt="{html_text(process.code)}" src="data:image/svg+xml;base64,{data}">'
-            if (found := FLOWCHART.search(page)) is not None:
-                page = page[: found.start()] + image + page[found.end() :]
-        sections.append(page)
-    heading = html_text(title)
+    if len(chosen) == 1:
+        process = chosen[0]
+        front = print_parts.process_cover(process, agency, lang)
+        code, issue = process.code, process.version
+    else:
+        front = print_parts.handbook_cover(title, agency, chosen, today or date.today(), lang)
+        front += print_parts.contents(chosen, {p.code: anchor(p) for p in chosen}, lang)
+        code, issue = title, ""
+    sections = [_section(book, p, lang, md, with_approval=len(chosen) > 1) for p in chosen]
+    heading = html_text(title or code)
     return (
         f'<!doctype html>\n<html lang="{lang.value}"><head><meta charset="utf-8"><title>{heading}</title>'
-        f"<style>{_CSS}</style></head><body>\n" + "\n".join(sections) + "\n</body></html>\n"
+        f"<style>{_CSS}{print_parts.running_css(agency, code, issue, lang)}</style></head><body>\n{front}\n"
+        + "\n".join(sections)
+        + "\n</body></html>\n"
     )
 
 
 def print_pdf(html_text: str, target: Path, chromium: str | None = None) -> Path:
-    """Print ``html_text`` to ``target`` with Debian's Chromium through Playwright."""
+    """Print ``html_text`` to ``target`` with Debian's Chromium through Playwright (its page sizes and margin boxes)."""
     from playwright.sync_api import sync_playwright  # optional at run time: only printing needs it
 
     executable = chromium or find_browser() or "/usr/bin/chromium"  # what «qms doctor» reports: Chromium, Chrome or Edge
@@ -83,7 +181,7 @@ def print_pdf(html_text: str, target: Path, chromium: str | None = None) -> Path
         try:
             page = browser.new_page()
             page.set_content(html_text, wait_until="load")
-            page.pdf(path=str(target), format="A4", landscape=True, print_background=True, prefer_css_page_size=True)
+            page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True)
         finally:
             browser.close()
     return target

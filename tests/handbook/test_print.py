@@ -83,3 +83,25 @@ def test_print_uses_the_site_escaping_and_allow_list() -> None:
     assert "Sổ tay <script>alert(0)</script>" in shown  # the document title
     assert "[bấm](javascript:alert(1)) <img src=x onerror=alert(2)> <script>alert(3)</script>" in shown
     assert "<iframe src=javascript:alert(24)>" in shown
+
+
+def test_flowchart_pieces_keep_text_at_7_points_and_fit_the_landscape_page() -> None:
+    from qms.handbook.printing import FLOW_HEIGHT_MM, FLOW_WIDTH_MM, PT_PER_MM, _tiles
+
+    wide = b'<svg xmlns="http://www.w3.org/2000/svg" width="4305pt" height="1041pt"><text font-size="9.00">a</text></svg>'
+    width, height, across, down = _tiles(wide)  # type: ignore[misc]
+    assert abs(9 * width / (4305 / PT_PER_MM) - 7) < 0.01  # the smallest text printed at 7 pt
+    assert across == -(-width // FLOW_WIDTH_MM) and down == -(-height // FLOW_HEIGHT_MM) and across * down > 1
+    small = b'<svg xmlns="http://www.w3.org/2000/svg" width="400pt" height="200pt"><text font-size="14">a</text></svg>'
+    assert _tiles(small)[2:] == (1, 1)  # type: ignore[index]  # one page, enlarged to its width
+
+
+def test_agency_and_process_text_stay_text_in_the_running_header() -> None:
+    from qms.handbook.print_parts import css_string
+
+    hostile = 'Sở "A" \\ </style><script>alert(1)</script>; } @page { }'
+    process = qms.load(ROOT / "processes" / "QT-VB-01.yaml")
+    page = print_html(build_handbook([process]), [process], agency=hostile)
+    style = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert css_string(hostile) in style and "<" not in css_string(hostile) and '"' not in css_string(hostile)[1:-1]
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)" in page  # the cover
