@@ -58,6 +58,7 @@ from qms.handbook.audits import AUDITS, audit_pages
 from qms.handbook.audits import SECTION as AUDITS_SECTION
 from qms.handbook.book import Handbook, PageCache, build_handbook
 from qms.handbook.diagrams import FlowchartCache, draw_flowcharts
+from qms.handbook.editions import EditionError, build_editions
 from qms.handbook.html_blocks import GeneratedHtml
 from qms.handbook.labels import W
 from qms.handbook.links import AUDIT, FINDINGS, HOME, LEGAL, MATRIX, MEASURES
@@ -151,11 +152,14 @@ class HandbookConfig(base.Config):
     # ISO 18091 self-assessment files, one dashboard page each under tu-danh-gia/ (paths relative to this file).
     assessments = c.ListOfItems(c.Type(str), default=[])
     audits = c.ListOfItems(c.Type(str), default=[])  # audit programmes and records: files or folders (qms.handbook.audits)
+    # Other-language editions built into the site with it: {en: mkdocs.en.yml} (qms.handbook.editions).
+    editions = c.Type(dict, default={})
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self) -> None:
         super().__init__()
+        self._command = "build"  # set by on_startup
         # Kept across «mkdocs serve» rebuilds (mkdocs keeps a plugin that has on_startup).
         self._reads = ReadCache()
         self._checks = FindingsCache()
@@ -178,6 +182,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.on_shutdown()
+        self._command = command  # editions are built by «build» (which mike runs), not on every «serve» reload
         self._preview = Preview() if command == "serve" and dirty else None
         if self._preview is not None:
             # mkdocs warns on every «--dirty» rebuild that menus and search may be wrong; for the generated handbook
@@ -332,6 +337,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                     (site / path).write_bytes(svg)
         if self._preview is not None:
             self._preview.complete_search_index(Path(config.site_dir), self._urls)
+        if self.config.editions and self._command == "build":
+            try:
+                build_editions(Path(config.config_file_path), Path(config.site_dir), self.config.editions)
+            except EditionError as exc:
+                raise PluginError(f"qms: {exc.message.get(Lang(self.config.lang))}") from None
 
     def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
         """Menu titles for the generated pages and folders (mkdocs would show the folder names, without diacritics)."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from qms.handbook.editions import EDITION_ENV
 from qms.handbook.publishing import FORCED_ENV
 
 BRANCH = "gh-pages"
@@ -53,7 +54,7 @@ def _run(args: list[str], cwd: Path, what: str, env: dict[str, str] | None = Non
 def build_site(config_file: Path, site_dir: Path | None = None) -> Path:
     """``mkdocs build --strict``, then the English edition into ``en/`` when ``mkdocs.en.yml`` is beside the config."""
     site = (site_dir or config_file.parent / "build" / "site").resolve()
-    _run(_mkdocs_build(config_file, site), config_file.parent, "mkdocs build")
+    _run(_mkdocs_build(config_file, site), config_file.parent, "mkdocs build", {EDITION_ENV: "1"})  # the English below
     english = config_file.with_name(config_file.stem + ".en.yml")
     if english.is_file():  # after the main build, which empties its site folder first
         _run(_mkdocs_build(english, site / "en"), config_file.parent, "mkdocs build (English)")

@@ -84,7 +84,19 @@ def test_version_selector_in_the_browser(project: Path, tmp_path: Path) -> None:
     shots.mkdir(parents=True, exist_ok=True)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"])
+            browser = p.chromium.launch(
+                executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                args=[
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--disable-quic",
+                ],
+            )
             tab = browser.new_page()
             tab.goto(base)  # mike's root redirects to the default alias, latest
             tab.wait_for_url("**/latest/")
@@ -136,3 +148,27 @@ def test_a_process_with_errors_is_refused_and_forcing_says_so_on_every_page(proj
     assert qms("handbook", "export", str(exported), cwd=project).returncode == 0
     for page in (exported / "2026.2").rglob("index.html"):
         assert "được phát hành dù chưa đạt kiểm tra" in page.read_text(encoding="utf-8"), page
+
+
+def test_every_published_version_carries_the_english_edition(project: Path, tmp_path: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "{qms: {processes: processes}}", "{qms: {processes: processes, editions: {en: mkdocs.en.yml}}}"
+        ),
+        encoding="utf-8",
+    )
+    (project / "mkdocs.en.yml").write_text(
+        "INHERIT: mkdocs.yml\nsite_name: Handbook\ntheme: {name: material, language: en, font: false}\n"
+        "plugins: [search, {qms: {processes: processes, lang: en}}]\n",
+        encoding="utf-8",
+    )
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "English edition")
+    done = qms("handbook", "publish", "--version", "2026.1", "--effective", "2026-01-15", cwd=project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    exported = tmp_path / "export"
+    assert qms("handbook", "export", str(exported), cwd=project).returncode == 0
+    english = (exported / "2026.1" / "en" / "so-tay" / "quy-trinh" / "QT-VB-01" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in english and "Issuing outgoing official documents" in english
+    assert not (exported / "2026.1" / "en" / "en").exists()  # an edition does not build editions again
