@@ -50,7 +50,7 @@ def declared(extra: str | None) -> list[Requirement]:
     return [Requirement(r) for r in [*names, *build]]
 
 
-@pytest.mark.parametrize(("lock", "extra"), [("main.txt", None), ("test.txt", "test")])
+@pytest.mark.parametrize(("lock", "extra"), [("main.txt", None), ("main.txt", "pdf"), ("test.txt", "test")])
 def test_every_declared_dependency_is_locked_within_its_range_with_hashes(lock: str, extra: str | None) -> None:
     entries = locked(lock)
     for requirement in declared(extra):
@@ -67,7 +67,8 @@ def test_runtime_lock_is_the_test_lock_less_the_test_tools() -> None:
     assert set(main) < set(test)
     for name, versions in main.items():
         assert [v for v, _, _ in versions] == [v for v, _, _ in test[name]], name
-    assert {"hypothesis", "playwright", "jsonschema"} <= set(test) - set(main)
+    assert {"hypothesis", "jsonschema", "pm4py"} <= set(test) - set(main)
+    assert "playwright" in main  # the pdf extra: qms handbook pdf works after the README's setup
 
 
 def test_setup_installs_exactly_the_lock() -> None:
