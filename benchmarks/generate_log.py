@@ -271,6 +271,9 @@ def generate(process: Process, options: Options, calendar: WorkCalendar | None =
         raise ValueError("no working day in the range")
     staff = _staff(rng, list(process.roles))
     procedures = options.procedures or (process.code,)
+    # A supplement pauses the clock only when its wait comes after the clock starts (none when the clock starts at the
+    # receipt of a complete dossier and the only supplement is asked for before it).
+    waits = plan_of(process).supplement_from is not None
 
     receipts = sorted((rng.randrange(len(days)), clock.office_second()) for _ in range(options.dossiers))
     per_day: dict[int, int] = {}
@@ -290,7 +293,7 @@ def generate(process: Process, options: Options, calendar: WorkCalendar | None =
         # supplements: the clock stands still from the request to the receipt of the supplement
         pauses: list[tuple[datetime, datetime]] = []
         count = 0
-        if rng.random() < options.supplement_share:
+        if waits and rng.random() < options.supplement_share:
             count = 2 if rng.random() < options.second_supplement_share else 1
         cursor, due = start, first_due
         for _ in range(count):

@@ -20,6 +20,7 @@ from qms.model import Process
 
 # The shapes of the parts of the qms data that the import itself reads (the rest is checked by loading the result).
 _META_SHAPES = {"records": "list", "risks": "list", "clock": "mapping", "deadline_cases": "list", "waivers": "list"}
+_CLOCK_STEPS = ("starts_at", "stops_at")  # the clock fields that name a step
 # Required fields the qms data gives, and what they become when its value does not load.
 DEFAULTS = {"version": "1.0", "status": "draft"}
 
@@ -92,7 +93,10 @@ def _drop_vanished_steps(meta: dict[str, Any], step_ids: set[str], scope: Scope)
             risks.append(risk)
         meta["risks"] = risks
     if isinstance(meta.get("clock"), dict):
-        clock = {part: step for part, step in meta["clock"].items() if isinstance(step, str) and step in step_ids}
+        # Only starts_at and stops_at name steps; the cut-off hour ("15:00") is a time and always stays.
+        clock = {
+            part: step for part, step in meta["clock"].items() if part not in _CLOCK_STEPS or (isinstance(step, str) and step in step_ids)
+        }
         for part in meta["clock"]:
             if part not in clock:
                 notes.note(
