@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterable, Sequence
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from qms.diagnostics import Diagnostic
 from qms.load import load_paths
@@ -213,3 +215,28 @@ class Markup(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
+
+
+# --- reading YAML as an editor does (JSON Schema tests) -------------------------------------------------
+
+
+class EditorLoader(yaml.SafeLoader):
+    """``yaml.safe_load`` as a YAML 1.2 editor (VS Code's YAML extension) reads a file.
+
+    YAML 1.2 has no timestamp type and only true/false are booleans, so
+    ``2025-07-01`` and ``yes`` are strings there, while ``1.10`` is still
+    the number 1.1: that is what the editor checks against the schema.
+    """
+
+
+EditorLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+EditorLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def as_editor_sees(path: Path) -> Any:
+    """The data of ``path`` as a YAML 1.2 editor sees it, which is what it checks against a JSON Schema."""
+    with path.open("rb") as handle:
+        return yaml.load(handle, Loader=EditorLoader)

@@ -4,16 +4,14 @@ every file the loader accepts, read the way a YAML editor reads it."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
 import yaml
+from conftest import CROSS_FILE, VALID, EditorLoader, as_editor_sees
 from typer.testing import CliRunner
 
-from conftest import CROSS_FILE, VALID
 from qms.cli.app import app
 from qms.reference import format_reference_markdown
 from qms.schema import process_json_schema_text
@@ -27,27 +25,6 @@ def test_committed_schema_matches_models() -> None:
     assert committed == process_json_schema_text(), "run: qms schema --out schema/process.schema.json"
 
 
-class EditorLoader(yaml.SafeLoader):
-    """``yaml.safe_load`` as a YAML 1.2 editor (VS Code's YAML extension) reads a file.
-
-    YAML 1.2 has no timestamp type and only true/false are booleans, so
-    ``2025-07-01`` and ``yes`` are strings there, while ``1.10`` is still
-    the number 1.1: that is what the editor checks against the schema.
-    """
-
-
-EditorLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-EditorLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-
-
-def as_editor_sees(path: Path) -> Any:
-    with path.open("rb") as handle:
-        return yaml.load(handle, Loader=EditorLoader)  # noqa: S506 - a SafeLoader subclass
-
-
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.Draft202012Validator:
     result = runner.invoke(app, ["schema"])
@@ -59,7 +36,7 @@ def validator() -> jsonschema.Draft202012Validator:
 
 
 def test_editor_loader_reads_like_yaml_1_2() -> None:
-    data = yaml.load("a: 2025-07-01\nb: yes\nc: true\nd: 1.10\ne: null\n", Loader=EditorLoader)  # noqa: S506
+    data = yaml.load("a: 2025-07-01\nb: yes\nc: true\nd: 1.10\ne: null\n", Loader=EditorLoader)
     assert data == {"a": "2025-07-01", "b": "yes", "c": True, "d": 1.1, "e": None}
 
 

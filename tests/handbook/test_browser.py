@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from qms.handbook.printing import CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-output" / "handbook"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+ARGS = CHROMIUM_ARGS  # the printing's: one set of flags for every headless Chromium qms starts
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import qms_ok
 
+from qms.handbook.printing import CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -84,19 +86,7 @@ def test_version_selector_in_the_browser(project: Path, tmp_path: Path) -> None:
     shots.mkdir(parents=True, exist_ok=True)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                args=[
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                    "--disable-quic",
-                ],
-            )
+            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS)
             tab = browser.new_page()
             tab.goto(base)  # mike's root redirects to the default alias, latest
             tab.wait_for_url("**/latest/")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 
 from qms.legal.read import DEFAULT_REGISTER, default_register, find_register, project_register, read_register
 from qms.legal.schema import NAME, register_json_schema_text
+from tests.conftest import as_editor_sees
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = "  - {{number: {number}, kind: decree, title: T, verified: false{more}}}\n"
@@ -101,14 +101,6 @@ def test_found_from_the_project_root_and_not_above_its_configuration(tmp_path: P
     assert not outside.is_project and outside == default_register()
 
 
-def _as_editor_sees(path: Path) -> object:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.yaml_implicit_resolvers = {
-        k: [(tag, r) for tag, r in v if tag != "tag:yaml.org,2002:timestamp"] for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
 
 
 def test_committed_schema_matches_the_model_and_accepts_the_registers() -> None:
@@ -116,8 +108,8 @@ def test_committed_schema_matches_the_model_and_accepts_the_registers() -> None:
     assert committed == register_json_schema_text(), "run: python -m qms.legal.schema schema"
     validator = jsonschema.Draft202012Validator(json.loads(committed))
     for path in (ROOT / "legal" / "register.yaml", DEFAULT_REGISTER):
-        assert [e.message for e in validator.iter_errors(_as_editor_sees(path))] == [], path
-    bad = _as_editor_sees(DEFAULT_REGISTER)
+        assert [e.message for e in validator.iter_errors(as_editor_sees(path))] == [], path
+    bad = as_editor_sees(DEFAULT_REGISTER)
     bad["texts"][0]["surprise"] = 1  # type: ignore[index]
     assert list(validator.iter_errors(bad))
 

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 
 from qms.load import load_paths
 from qms.records.read import ProgrammeFile, RecordFile, read_audit_file, read_audits
 from qms.records.schema import SCHEMAS, records_json_schema_text
+from tests.conftest import as_editor_sees
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORD = """id: A-1
@@ -55,14 +55,6 @@ def test_the_shipped_audits_read_and_are_ordered_by_date() -> None:
     assert [p.programme.code for p in read.programmes] == ["CT-DGNB-2026"]
 
 
-def _as_editor_sees(path: Path) -> object:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.yaml_implicit_resolvers = {
-        k: [(tag, r) for tag, r in v if tag != "tag:yaml.org,2002:timestamp"] for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
@@ -74,8 +66,8 @@ def test_committed_schema_matches_models_and_accepts_the_samples(name: str) -> N
     validator = jsonschema.Draft202012Validator(schema)
     files = [ROOT / "audits" / "programme-2026.yaml"] if "programme" in name else sorted((ROOT / "audits").glob("DGNB-*.yaml"))
     for path in files:
-        assert [e.message for e in validator.iter_errors(_as_editor_sees(path))] == [], path.name
-    bad = _as_editor_sees(files[0])
+        assert [e.message for e in validator.iter_errors(as_editor_sees(path))] == [], path.name
+    bad = as_editor_sees(files[0])
     assert isinstance(bad, dict)
     bad["surprise"] = 1
     assert list(validator.iter_errors(bad))
