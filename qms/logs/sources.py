@@ -43,7 +43,7 @@ class Source:
     path: Path
     table: str
     header: list[str]
-    kind: str  # "csv", "xlsx", "xes"
+    kind: str  # "csv", "xlsx", "xes", "parquet"
     malformed: list[Diagnostic] = field(default_factory=list)  # CSV rows not in the table
 
 
@@ -52,7 +52,13 @@ def _fail(code: LogCode, path: Path, message: object, hint: object = None, line:
 
 
 def read_source(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> Source:
-    """Read ``path`` into ``table``; raises :class:`LogFileError` when the file cannot be read at all."""
+    """Read ``path`` into ``table``; raises :class:`LogFileError` when the file cannot be read at all.
+
+    A folder is a Parquet dataset (every ``*.parquet`` below it, Hive partitions such as ``province=HP/month=2026-01``
+    read as columns): how a whole country's logs are kept once they outgrow one file (docs/logs.md).
+    """
+    if path.is_dir() or path.suffix.lower() == ".parquet":
+        return _read_parquet(con, path, table)
     if not path.is_file():
         raise _fail(LogCode.FILE, path, _("không có tệp nhật ký «{path}»").format(path=path.name), _("kiểm tra đường dẫn"))
     if path.stat().st_size == 0:
@@ -71,9 +77,27 @@ def read_source(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> Sourc
     raise _fail(
         LogCode.FILE,
         path,
-        _("không đọc được tệp «{name}»: chỉ đọc CSV, XLSX và XES").format(name=path.name),
+        _("không đọc được tệp «{name}»: chỉ đọc CSV, XLSX, XES và Parquet").format(name=path.name),
         _("lưu bản xuất dạng .csv hoặc .xlsx (Excel 97–2003 .xls không được đọc)"),
     )
+
+
+def _read_parquet(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> Source:
+    """A Parquet file or dataset folder -> ``table``: every column as text, ``_line`` the row's rank plus one (a
+    Parquet file has no lines: the rank is what a spreadsheet opened from it would show)."""
+    if not path.exists():
+        raise _fail(LogCode.FILE, path, _("không có tệp nhật ký «{path}»").format(path=path.name), _("kiểm tra đường dẫn"))
+    pattern = str(path / "**" / "*.parquet") if path.is_dir() else str(path)
+    scan = "read_parquet(?, hive_partitioning = true, union_by_name = true)"
+    try:
+        header = [str(row[0]) for row in con.execute(f"DESCRIBE SELECT * FROM {scan}", [pattern]).fetchall()]
+    except duckdb.Error as exc:
+        reason = str(exc).splitlines()[0]
+        raise _fail(LogCode.FILE, path, _("không đọc được Parquet «{name}»: {reason}").format(name=path.name, reason=reason)) from None
+    _check_header(header, path)
+    columns = ", ".join('CAST("{0}" AS VARCHAR) AS "{0}"'.format(name.replace('"', '""')) for name in header)
+    con.execute(f"CREATE TABLE {table} AS SELECT {columns}, row_number() OVER () + 1 AS _line FROM {scan}", [pattern])
+    return Source(path, table, header, "parquet")
 
 
 def _scan(path: Path) -> tuple[str, list[int], int]:
