@@ -1,4 +1,5 @@
-"""The handbook's other-language editions, built inside each build of the main one (``editions:`` of the plugin).
+"""The handbook's versions and editions: other-language editions built inside each build of the main one
+(``editions:`` of the plugin), and the banner of a superseded version.
 
 Every page links to the English edition (``en/``), so a published version without it has broken links. mike builds a
 version by running ``mkdocs build`` on the main configuration only; the qms plugin therefore builds each edition
@@ -14,8 +15,9 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-from qms.i18n import Message, _
+from qms.i18n import Lang, Message, _
 
 EDITION_ENV = "QMS_BUILDING_EDITION"  # set while an edition builds, and by callers that build editions themselves
 
@@ -26,6 +28,24 @@ class EditionError(Exception):
     def __init__(self, message: Message) -> None:
         super().__init__(message.en)
         self.message = message
+
+
+THEME = Path(__file__).parent / "theme"  # main.html: the banner of a superseded version
+
+
+def superseded_banner(config: Any, lang: Lang) -> None:
+    """For a versioned site (mike): the banner Material shows on a version that is not the default one, pointing to
+    the version in force; the default is ``latest``, the alias ``qms handbook publish`` moves (ISO 9001 7.5.3: an
+    obsolete document is marked as such)."""
+    version = config.extra.get("version")
+    if not isinstance(version, dict):
+        return
+    version.setdefault("default", "latest")
+    config.extra["qms_outdated"] = _("Đây là phiên bản sổ tay đã được thay thế.").get(lang)
+    config.extra["qms_outdated_link"] = _("Xem phiên bản đang có hiệu lực.").get(lang)
+    dirs = config.theme.dirs
+    if str(THEME) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))  # a project's own templates still win
 
 
 def build_editions(config_file: Path, site_dir: Path, editions: Mapping[str, str]) -> list[Path]:
@@ -50,4 +70,4 @@ def build_editions(config_file: Path, site_dir: Path, editions: Mapping[str, str
     return built
 
 
-__all__ = ["EDITION_ENV", "EditionError", "build_editions"]
+__all__ = ["EDITION_ENV", "THEME", "EditionError", "build_editions", "superseded_banner"]

@@ -58,7 +58,7 @@ from qms.handbook.audits import AUDITS, audit_pages
 from qms.handbook.audits import SECTION as AUDITS_SECTION
 from qms.handbook.book import Handbook, PageCache, build_handbook
 from qms.handbook.diagrams import FlowchartCache, draw_flowcharts
-from qms.handbook.editions import EditionError, build_editions
+from qms.handbook.editions import EditionError, build_editions, superseded_banner
 from qms.handbook.html_blocks import GeneratedHtml
 from qms.handbook.labels import W
 from qms.handbook.links import AUDIT, FINDINGS, HOME, LEGAL, MATRIX, MEASURES
@@ -287,6 +287,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         except ValueError:
             raise PluginError(f"qms: {W['as_of_bad'].get(Lang(self.config.lang)).format(value=self.config.as_of)}") from None
         config.extra_css.append(f"{self.prefix}/{STYLESHEET}")
+        superseded_banner(config, Lang(self.config.lang))
         if self._html not in config.markdown_extensions:
             config.markdown_extensions.append(self._html)
         return config

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -162,3 +163,17 @@ def test_every_published_version_carries_the_english_edition(project: Path, tmp_
     english = (exported / "2026.1" / "en" / "so-tay" / "quy-trinh" / "QT-VB-01" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in english and "Issuing outgoing official documents" in english
     assert not (exported / "2026.1" / "en" / "en").exists()  # an edition does not build editions again
+
+
+def test_a_superseded_version_carries_the_banner_to_the_version_in_force(project: Path, tmp_path: Path) -> None:
+    for version, day in (("2025.1", "2025-07-01"), ("2026.1", "2026-01-15")):
+        assert qms("handbook", "publish", "--version", version, "--effective", day, cwd=project).returncode == 0
+    exported = tmp_path / "export"
+    assert qms("handbook", "export", str(exported), cwd=project).returncode == 0
+    page = (exported / "2025.1" / "so-tay" / "index.html").read_text(encoding="utf-8")
+    banner = page[page.index('data-md-component="outdated"') :]
+    banner = banner[: banner.index("</aside>")]
+    assert "Đây là phiên bản sổ tay đã được thay thế." in banner
+    assert re.search(r'href="\.\.(/\.\.)*/?"><strong>Xem phiên bản đang có hiệu lực\.</strong>', banner), banner
+    # Material shows it on every version but the default one, which the page's configuration names.
+    assert '"default":"latest"' in page.replace(" ", "")
