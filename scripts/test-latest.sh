@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The newest-versions job: the whole suite against the newest releases that pyproject.toml allows, in a separate
 # environment (.venv-latest), so that a release that breaks qms is seen before the lock is refreshed.
+# The build backend (requirements/build.in) is upgraded too: the tests build a wheel (tests/project/test_wheel.py).
 # It reports and never blocks: exit 0 whatever the suite says; the pytest log is build/latest/pytest.log.
 #   bash scripts/test-latest.sh        # after `bash scripts/setup.sh --test` (system packages, bpmn tools)
 set -uo pipefail
@@ -10,7 +11,7 @@ log=build/latest/pytest.log
 PYTHON="${PYTHON:-python3}"
 rm -rf .venv-latest
 if ! { "$PYTHON" -m venv .venv-latest \
-  && .venv-latest/bin/python -m pip install --quiet --disable-pip-version-check --upgrade --upgrade-strategy eager -e ".[test]"; } \
+  && .venv-latest/bin/python -m pip install --quiet --disable-pip-version-check --upgrade --upgrade-strategy eager -r requirements/build.in -e ".[test]"; } \
   > build/latest/install.log 2>&1; then
   echo "newest-versions job: could not install the newest releases (not blocking); see build/latest/install.log"
   exit 0
