@@ -86,7 +86,7 @@ def _clause(result: CriterionResult) -> str | None:
     return max(clauses, key=lambda c: c.count("."), default=None)
 
 
-def finding_fields(result: CriterionResult, report: AuditReport, lang: Lang) -> dict[str, Any] | None:
+def finding_fields(result: CriterionResult, lang: Lang) -> dict[str, Any] | None:
     """The record fields a failed criterion gives, or ``None`` when it names no ISO 9001 clause."""
     clause = _clause(result)
     if clause is None:
@@ -212,7 +212,7 @@ def record_findings(
     for result in report.results:
         if result.outcome is not Outcome.FAILED:
             continue
-        fields = finding_fields(result, report, lang)
+        fields = finding_fields(result, lang)
         if fields is None:
             update.untagged.append(result)
         else:

@@ -9,11 +9,11 @@ plugin reads); the version records the commit it was built from and its effectiv
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from qms.diagnostics import Diagnostic, Severity
+from qms.git import git_output
 from qms.i18n import Lang, Message, _
 
 FORCED_ENV = "QMS_PUBLISHED_ANYWAY"  # the reason a version was published despite the checks, for every page's banner
@@ -45,17 +45,9 @@ class PublishCheck:
         return found
 
 
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
-
-
 def uncommitted_changes(root: Path) -> tuple[str, ...]:
     """The paths ``git status`` shows as changed or new under ``root``, leaving out what builds write."""
-    status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", ".") or ""
+    status = git_output(root, "status", "--porcelain", "--untracked-files=all", "--", ".") or ""
     paths = [line[3:].strip().strip('"') for line in status.splitlines() if line.strip()]
     return tuple(p for p in paths if not p.startswith(IGNORED))
 
@@ -76,7 +68,7 @@ def check_before_publishing(root: Path, processes: Path) -> PublishCheck:
     from qms.rules.config import find_config, load_config
     from qms.rules.engine import check_paths
 
-    commit = _git(root, "rev-parse", "HEAD")
+    commit = git_output(root, "rev-parse", "HEAD")
     project = load_config(find_config(processes if processes.is_dir() else processes.parent))  # ConfigError: the caller says so
     register = project_register(project.source.parent if project.source else processes)
     report = check_paths([processes], project, register=register)

@@ -10,18 +10,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from qms.conformance import KIND_LABELS, Conformance, DeviationKind
+from qms.conformance import KIND_LABELS, Conformance
 from qms.conformance.groups import GroupConformance
 from qms.escape import markdown_text as md
 from qms.i18n import Lang, _
 from qms.model import Process
-from qms.report.conformance import step_name
+from qms.report.conformance import path_text, place_name, share_text
 
 FORMAT_VERSION = "1"
-
-
-def _pct(share: float | None) -> str:
-    return "-" if share is None else f"{100 * share:.1f}%"
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -33,7 +29,7 @@ def _groups(title: str, groups: tuple[GroupConformance, ...], lang: Lang) -> lis
     if len(groups) < 2:
         return []
     header = [title, _("số hồ sơ").get(lang), _("đúng quy trình").get(lang), _("độ khớp").get(lang)]
-    rows = [[md(g.group or "-"), str(g.dossiers), _pct(g.share), f"{g.fitness:.3f}"] for g in groups]
+    rows = [[md(g.group or "-"), str(g.dossiers), share_text(g.share), f"{g.fitness:.3f}"] for g in groups]
     return [f"## {_('Theo {what}').format(what=title).get(lang)}", "", *_table(header, rows)]
 
 
@@ -42,7 +38,7 @@ def conformance_markdown(result: Conformance, process: Process, lang: Lang | str
     lines = [f"# {md(_('Tuân thủ quy trình {code}').format(code=process.code).get(lang))} — {md(process.title.get(lang))}", ""]
     lines += [
         f"- {_('số hồ sơ').get(lang)}: {result.dossiers}",
-        f"- {_('hồ sơ đi đúng quy trình').get(lang)}: {result.conforming} ({_pct(result.conforming_share)})",
+        f"- {_('hồ sơ đi đúng quy trình').get(lang)}: {result.conforming} ({share_text(result.conforming_share)})",
         f"- {_('độ khớp của nhật ký (token replay, như pm4py)').get(lang)}: {result.log_fitness:.4f}",
         f"- {_('số biến thể (đường đi khác nhau)').get(lang)}: {result.variant_count}",
         "",
@@ -52,9 +48,9 @@ def conformance_markdown(result: Conformance, process: Process, lang: Lang | str
         rows = [
             [
                 md(KIND_LABELS[c.kind].get(lang)),
-                md(c.step if c.kind is DeviationKind.UNKNOWN_ACTIVITY else step_name(process, c.step, lang)),
+                md(place_name(process, c, lang)),
                 str(c.dossiers),
-                _pct(c.share),
+                share_text(c.share),
             ]
             for c in result.by_step
         ]
@@ -66,7 +62,7 @@ def conformance_markdown(result: Conformance, process: Process, lang: Lang | str
             str(v.variant),
             str(v.dossiers),
             f"{v.tokens.fitness:.3f}" + ("" if v.conforming else " ✗"),
-            md(" → ".join(label[1:] if label.startswith("?") else step_name(process, label, lang) for label in v.path)),
+            md(path_text(process, v.path, lang)),
         ]
         for v in result.variants
     ]
