@@ -5,7 +5,7 @@ Tính năng: Hệ thống quản lý chất lượng và các quá trình (TCVN 
   trình tự và tương tác giữa các bước (4.4.1 b), chuẩn mực kiểm tra và chỉ số theo dõi
   (4.4.1 c), rủi ro và cơ hội cùng biện pháp kiểm soát (4.4.1 f).
 
-  @iso9001-4.4.1 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01
+  @iso9001-4.4.1 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01 @QT-TTHC-GD-02 @QT-TTHC-GD-03
   Khung kịch bản: Luồng công việc của <mã> liền mạch từ một bước bắt đầu tới bước kết thúc
     Biết quy trình "<mã>"
     Thì quy trình không có phát hiện "QMS101"
@@ -19,8 +19,10 @@ Tính năng: Hệ thống quản lý chất lượng và các quá trình (TCVN 
       | QT-TTHC-GD-01 |
       | QT-VB-01      |
       | QT-DGNB-01    |
+      | QT-TTHC-GD-02 |
+      | QT-TTHC-GD-03 |
 
-  @iso9001-4.4.1 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01
+  @iso9001-4.4.1 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01 @QT-TTHC-GD-02 @QT-TTHC-GD-03
   Khung kịch bản: Các bước của <mã> có đầu vào, đầu ra; bước quyết định có chuẩn mực; rủi ro được kiểm soát
     Biết quy trình "<mã>"
     Thì quy trình không có phát hiện "QMS601"
@@ -34,8 +36,10 @@ Tính năng: Hệ thống quản lý chất lượng và các quá trình (TCVN 
       | QT-TTHC-GD-01 | 6      |
       | QT-VB-01      | 5      |
       | QT-DGNB-01    | 5      |
+      | QT-TTHC-GD-02 | 3      |
+      | QT-TTHC-GD-03 | 3      |
 
-  @iso9001-4.4.1 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01
+  @iso9001-4.4.1 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-TTHC-GD-02 @QT-TTHC-GD-03
   Khung kịch bản: <mã> nêu điều khoản 4.4 trong các điều khoản được đáp ứng
     Biết quy trình "<mã>"
     Thì quy trình đáp ứng điều khoản ISO 9001 4.4
@@ -45,6 +49,8 @@ Tính năng: Hệ thống quản lý chất lượng và các quá trình (TCVN 
       | QT-TTHC-01    |
       | QT-TTHC-GD-01 |
       | QT-VB-01      |
+      | QT-TTHC-GD-02 |
+      | QT-TTHC-GD-03 |
 
   @iso9001-4.4.1 @QT-TTHC-01 @QT-DGNB-01
   Kịch bản: Tương tác giữa các quá trình: kết quả TTHC và quyết định thành lập Đoàn đánh giá được ban hành qua QT-VB-01

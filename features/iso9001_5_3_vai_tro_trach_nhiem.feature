@@ -4,7 +4,7 @@ Tính năng: Vai trò, trách nhiệm và quyền hạn (TCVN ISO 9001:2015, đi
   Mỗi bước có một vai trò chịu trách nhiệm; bước phê duyệt, ký ban hành do vai trò có
   thẩm quyền thực hiện; người soạn thảo không tự phê duyệt.
 
-  @iso9001-4.4.1 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01
+  @iso9001-4.4.1 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01 @QT-TTHC-GD-02 @QT-TTHC-GD-03
   Khung kịch bản: Trách nhiệm và thẩm quyền trong <mã> được phân công rõ
     Biết quy trình "<mã>"
     Thì mọi bước đều có vai trò thực hiện
@@ -19,6 +19,8 @@ Tính năng: Vai trò, trách nhiệm và quyền hạn (TCVN ISO 9001:2015, đi
       | QT-TTHC-GD-01 | hieu-truong     |
       | QT-VB-01      | chanh-van-phong |
       | QT-DGNB-01    | dau-moi-iso     |
+      | QT-TTHC-GD-02 | cong-chuc-gd    |
+      | QT-TTHC-GD-03 | truong-phong    |
 
   @QT-TTHC-01
   Kịch bản: Phân công trong giải quyết hồ sơ TTHC

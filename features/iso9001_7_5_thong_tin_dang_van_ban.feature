@@ -20,7 +20,7 @@ Tính năng: Thông tin dạng văn bản (TCVN ISO 9001:2015, điều 7.5)
       | QT-VB-01   |
       | QT-DGNB-01 |
 
-  @iso9001-7.5.3 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01
+  @iso9001-7.5.3 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01 @QT-TTHC-GD-02 @QT-TTHC-GD-03
   Khung kịch bản: Sửa đổi của <mã> được kiểm soát
     Biết quy trình "<mã>"
     Thì lịch sử sửa đổi có phiên bản hiện hành
@@ -32,8 +32,10 @@ Tính năng: Thông tin dạng văn bản (TCVN ISO 9001:2015, điều 7.5)
       | QT-TTHC-GD-01 |
       | QT-VB-01      |
       | QT-DGNB-01    |
+      | QT-TTHC-GD-02 |
+      | QT-TTHC-GD-03 |
 
-  @iso9001-7.5.3 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01
+  @iso9001-7.5.3 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01 @QT-TTHC-GD-02 @QT-TTHC-GD-03
   Khung kịch bản: Mọi hồ sơ của <mã> đều được lập và lưu giữ có kiểm soát
     Biết quy trình "<mã>"
     Thì mọi hồ sơ đều có vai trò lưu giữ, nơi lưu và thời hạn lưu trữ
@@ -46,6 +48,8 @@ Tính năng: Thông tin dạng văn bản (TCVN ISO 9001:2015, điều 7.5)
       | QT-TTHC-GD-01 |
       | QT-VB-01      |
       | QT-DGNB-01    |
+      | QT-TTHC-GD-02 |
+      | QT-TTHC-GD-03 |
 
   # [M] Thời hạn lưu trữ lấy theo Danh mục hồ sơ của Sở, chưa đối chiếu bảng thời hạn bảo quản
   # theo quy định; vì vậy không đạt chỉ là khuyến nghị.

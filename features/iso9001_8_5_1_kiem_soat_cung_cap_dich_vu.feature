@@ -5,7 +5,7 @@ Tính năng: Kiểm soát việc cung cấp dịch vụ (TCVN ISO 9001:2015, đi
   bước kiểm tra, hoạt động kiểm tra diễn ra trước khi chuyển giao kết quả (8.5.1 a, c, h;
   8.6), người thực hiện được phân công.
 
-  @iso9001-8.6 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01
+  @iso9001-8.6 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01 @QT-TTHC-GD-02 @QT-TTHC-GD-03
   Khung kịch bản: Kết quả của <mã> chỉ được chuyển giao sau khi đã kiểm tra
     Biết quy trình "<mã>"
     Thì quy trình không có phát hiện "QMS606"
@@ -17,6 +17,8 @@ Tính năng: Kiểm soát việc cung cấp dịch vụ (TCVN ISO 9001:2015, đi
       | QT-TTHC-GD-01 |
       | QT-VB-01      |
       | QT-DGNB-01    |
+      | QT-TTHC-GD-02 |
+      | QT-TTHC-GD-03 |
 
   @QT-TTHC-01
   Kịch bản: Kết quả TTHC được kiểm tra, phê duyệt rồi mới ban hành và trả cho người dân

@@ -4,7 +4,7 @@ Tính năng: Theo dõi, đo lường, phân tích và đánh giá (TCVN ISO 9001
   Mỗi quá trình có chỉ số đo lường với cách tính, tần suất, nguồn dữ liệu và người theo
   dõi (9.1.1); quá trình phục vụ người dân đo mức độ hài lòng (9.1.2).
 
-  @iso9001-9.1.1 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01
+  @iso9001-9.1.1 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01 @QT-TTHC-GD-02 @QT-TTHC-GD-03
   Khung kịch bản: Chỉ số của <mã> được xác định đầy đủ
     Biết quy trình "<mã>"
     Thì mọi chỉ số đều có cách tính, tần suất đo, nguồn dữ liệu và vai trò theo dõi
@@ -16,9 +16,11 @@ Tính năng: Theo dõi, đo lường, phân tích và đánh giá (TCVN ISO 9001
       | QT-TTHC-GD-01 |
       | QT-VB-01      |
       | QT-DGNB-01    |
+      | QT-TTHC-GD-02 |
+      | QT-TTHC-GD-03 |
 
   # [M] Mức hài lòng tối thiểu 90% (năm 2025) theo mục tiêu của Nghị quyết 76/NQ-CP, chưa đối chiếu văn bản.
-  @iso9001-9.1.2 @QT-TTHC-01 @QT-TTHC-GD-01 @chua-xac-minh @khuyen-nghi
+  @iso9001-9.1.2 @QT-TTHC-01 @QT-TTHC-GD-01 @chua-xac-minh @khuyen-nghi @QT-TTHC-GD-02 @QT-TTHC-GD-03
   Khung kịch bản: <mã> đo mức độ hài lòng của người dân với chỉ tiêu ít nhất 90%
     Biết quy trình "<mã>"
     Thì chỉ số đo mức độ hài lòng có chỉ tiêu ít nhất 90%
@@ -28,6 +30,8 @@ Tính năng: Theo dõi, đo lường, phân tích và đánh giá (TCVN ISO 9001
       | mã            |
       | QT-TTHC-01    |
       | QT-TTHC-GD-01 |
+      | QT-TTHC-GD-02 |
+      | QT-TTHC-GD-03 |
 
   @iso9001-9.1.1 @QT-TTHC-01
   Kịch bản: Giải quyết hồ sơ TTHC được đo bằng tỷ lệ đúng hạn và tỷ lệ xin lỗi khi trễ hạn

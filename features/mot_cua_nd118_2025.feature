@@ -7,7 +7,7 @@ Tính năng: Giải quyết TTHC theo cơ chế một cửa (Nghị định 118/
   các mẫu tại Phụ lục I Thông tư 03/2025/TT-VPCP theo nguồn thứ cấp, chưa đối chiếu văn bản gốc:
   các tiêu chí dựa trên các nội dung đó được gắn @chua-xac-minh @khuyen-nghi.
 
-  @iso9001-8.5.1 @QT-TTHC-01 @QT-TTHC-GD-01
+  @iso9001-8.5.1 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-TTHC-GD-02
   Khung kịch bản: <mã> được giải quyết trong thời hạn, kể cả nhánh dài nhất
     Biết quy trình "<mã>"
     Thì thời hạn giải quyết không quá 5 ngày làm việc
@@ -18,8 +18,9 @@ Tính năng: Giải quyết TTHC theo cơ chế một cửa (Nghị định 118/
       | mã            |
       | QT-TTHC-01    |
       | QT-TTHC-GD-01 |
+      | QT-TTHC-GD-02 |
 
-  @iso9001-8.7 @QT-TTHC-01 @QT-TTHC-GD-01
+  @iso9001-8.7 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-TTHC-GD-02 @QT-TTHC-GD-03
   Khung kịch bản: <mã> có nhánh xin lỗi và hẹn lại khi hồ sơ trễ hạn
     Biết quy trình "<mã>"
     Thì có nhánh xử lý hồ sơ trễ hạn lập văn bản xin lỗi
@@ -31,8 +32,10 @@ Tính năng: Giải quyết TTHC theo cơ chế một cửa (Nghị định 118/
       | mã            | văn bản xin lỗi | kiểm soát hạn     |
       | QT-TTHC-01    | BM-TTHC-04      | kiem-soat-tien-do |
       | QT-TTHC-GD-01 | BM-CT-06        | kiem-soat-han     |
+      | QT-TTHC-GD-02 | BM-BS-04        | kiem-soat-han     |
+      | QT-TTHC-GD-03 | BM-CQ-04        | kiem-soat-han     |
 
-  @iso9001-8.2.1 @QT-TTHC-01 @QT-TTHC-GD-01
+  @iso9001-8.2.1 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-TTHC-GD-02 @QT-TTHC-GD-03
   Khung kịch bản: <mã> hướng dẫn bổ sung hồ sơ một lần khi hồ sơ chưa đầy đủ
     Biết quy trình "<mã>"
     Thì bước "kiem-tra" có nhánh dẫn tới bước "<hướng dẫn bổ sung>"
@@ -43,9 +46,11 @@ Tính năng: Giải quyết TTHC theo cơ chế một cửa (Nghị định 118/
       | mã            | hướng dẫn bổ sung |
       | QT-TTHC-01    | yeu-cau-bo-sung   |
       | QT-TTHC-GD-01 | huong-dan-bo-sung |
+      | QT-TTHC-GD-02 | yeu-cau-bo-sung   |
+      | QT-TTHC-GD-03 | yeu-cau-bo-sung   |
 
   # [S] Không tính thời gian chờ bổ sung vào thời hạn giải quyết: nguồn thứ cấp.
-  @QT-TTHC-01 @QT-TTHC-GD-01 @chua-xac-minh @khuyen-nghi
+  @QT-TTHC-01 @QT-TTHC-GD-01 @chua-xac-minh @khuyen-nghi @QT-TTHC-GD-02 @QT-TTHC-GD-03
   Khung kịch bản: Thời gian chờ người nộp bổ sung hồ sơ không tính vào thời hạn của <mã>
     Biết quy trình "<mã>"
     Thì thời gian ở bước "cho-bo-sung" không tính vào thời hạn giải quyết
@@ -54,6 +59,8 @@ Tính năng: Giải quyết TTHC theo cơ chế một cửa (Nghị định 118/
       | mã            |
       | QT-TTHC-01    |
       | QT-TTHC-GD-01 |
+      | QT-TTHC-GD-02 |
+      | QT-TTHC-GD-03 |
 
   @QT-TTHC-01
   Kịch bản: Bộ phận Một cửa cấp giấy tiếp nhận, lập phiếu kiểm soát và vào sổ theo dõi

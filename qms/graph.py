@@ -177,12 +177,15 @@ class ProcessGraph:
             return None
         return self._timed(self._chain(ahead, max(reached, key=lambda e: ahead[e][0])))
 
-    def longest_path_through(self, steps: Iterable[str], start: str | None = None, stop: str | None = None) -> TimedPath | None:
-        """The longest path through at least one of ``steps`` (a case with its own deadline); bounds as above."""
+    def longest_path_through(
+        self, steps: Iterable[str], start: str | None = None, stop: str | None = None, avoiding: Iterable[str] = ()
+    ) -> TimedPath | None:
+        """The longest path through at least one of ``steps`` (a case with its own deadline) and none of ``avoiding``;
+        bounds as above."""
         origin = start or self.start
-        if origin is None:
+        if origin is None or origin in set(avoiding):
             return None
-        ahead, behind = self._timed_dag(origin, stop, frozenset())
+        ahead, behind = self._timed_dag(origin, stop, frozenset(avoiding))
         inner = [s for s in steps if s in ahead and s in behind]
         if not inner:
             return None
@@ -200,16 +203,20 @@ class ProcessGraph:
         """Each statutory deadline of the process with the longest path it must hold.
 
         The process's ``deadline`` binds the paths through no step of a case; each of ``deadline_cases`` binds the
-        paths through one of its steps; all are counted between the ``clock`` steps (default: start to end).
+        paths through one of its steps; all are counted between the ``clock`` steps (default: start to end). A path
+        through a step that issues a new due date (``extends_deadline``: the apology, form 04) is held to that new date,
+        not to the deadline it replaces, so it is left out.
         """
         process = self.process
         start, stop = (process.clock.starts_at, process.clock.stops_at) if process.clock else (None, None)
         special = [s for case in process.deadline_cases for s in case.through]
+        extending = [s.id for s in process.steps if s.extends_deadline]
         found: list[DeadlinePath] = []
         if process.deadline is not None:
-            found.append(DeadlinePath(process.deadline, self.longest_path_avoiding(special, start, stop), ("deadline",)))
+            found.append(DeadlinePath(process.deadline, self.longest_path_avoiding(special + extending, start, stop), ("deadline",)))
         for i, case in enumerate(process.deadline_cases):
-            found.append(DeadlinePath(case.deadline, self.longest_path_through(case.through, start, stop), ("deadline_cases", i, "deadline"), case.when))
+            path = self.longest_path_through(case.through, start, stop, extending)
+            found.append(DeadlinePath(case.deadline, path, ("deadline_cases", i, "deadline"), case.when))
         return found
 
     def _timed_dag(
@@ -302,7 +309,8 @@ class ProcessCatalogue(Mapping[str, Process]):
     """
 
     def __init__(self, processes: Iterable[Process]):
-        self._by_code = {p.code: p for p in processes}
+        # A Mapping: the results cache (qms.rules.cached) hands a catalogue whose models are read back when asked for.
+        self._by_code: Mapping[str, Process] = {p.code: p for p in processes}
         self._graphs: dict[str, ProcessGraph] = {}
 
     def __getitem__(self, code: str) -> Process:
@@ -330,6 +338,11 @@ class ProcessCatalogue(Mapping[str, Process]):
                 if step.type is StepType.SUBPROCESS and step.calls in self._by_code:
                     graph.add_edge(process.code, step.calls)
         return graph
+
+    @cached_property
+    def citing(self) -> list[str]:
+        """The codes of the processes that have a legal basis, sorted (QMS405 reports on the first)."""
+        return sorted(code for code, process in self._by_code.items() if process.legal_basis)
 
     @cached_property
     def _component(self) -> dict[str, int]:

@@ -31,6 +31,9 @@ def _no_language_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Messages are Vietnamese unless a test asks otherwise, whatever the developer's shell says."""
     monkeypatch.delenv("QMS_LANG", raising=False)
     monkeypatch.delenv("QMS_DEBUG", raising=False)
+    # No results cache (.qms_cache/) unless a test asks for one: commands run in the repository must not leave one
+    # there, and results must not come from another test's run (tests/load/test_cache.py tests the cache itself).
+    monkeypatch.setenv("QMS_NO_CACHE", "1")
 
 
 # --- running the command -------------------------------------------------------
@@ -38,7 +41,8 @@ def _no_language_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def qms_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("QMS_LANG", "QMS_DEBUG")}
-    env.update(PYTHONIOENCODING="utf-8", NO_COLOR="1", COLUMNS="200", **extra)
+    env.update(PYTHONIOENCODING="utf-8", NO_COLOR="1", COLUMNS="200", QMS_NO_CACHE="1")  # see _no_language_from_the_environment
+    env.update(extra)
     return env
 
 

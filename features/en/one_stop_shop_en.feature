@@ -27,7 +27,7 @@ Feature: One-stop shop handling of administrative procedures (English criteria)
     And the satisfaction KPI has a target of at least 95%
     And KPI "KPI-TTHC-01" has a target of at least 95%
 
-  @iso9001-4.4 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01
+  @iso9001-4.4 @QT-TTHC-01 @QT-TTHC-GD-01 @QT-VB-01 @QT-DGNB-01 @QT-TTHC-GD-02 @QT-TTHC-GD-03
   Scenario Outline: <code> has no error-level finding and every step has a responsible role
     Given the process "<code>"
     Then the process has no finding of severity "error" or above
@@ -39,3 +39,5 @@ Feature: One-stop shop handling of administrative procedures (English criteria)
       | QT-TTHC-GD-01 |
       | QT-VB-01      |
       | QT-DGNB-01    |
+      | QT-TTHC-GD-02 |
+      | QT-TTHC-GD-03 |

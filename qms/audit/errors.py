@@ -13,15 +13,32 @@ finding.
 Each carries its code (:mod:`qms.audit.codes`) and becomes a
 :class:`~qms.diagnostics.Diagnostic` with :meth:`~AuditFinding.diagnostic`,
 the one type every problem the toolkit reports is.
+
+A finding may name its :class:`Cause`: the missing element or the rule finding behind it. Criteria that fail for
+one cause make one nonconformity in the report (:mod:`qms.audit.report.causes`), not one per criterion.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from qms.audit.codes import AuditCode
 from qms.diagnostics import Diagnostic, Location, Severity
 from qms.i18n import Lang, Message
+
+
+@dataclass(frozen=True)
+class Cause:
+    """What makes a criterion fail, as one thing an auditee fixes once: a role missing from a process, a rule finding.
+
+    ``key`` says what the thing is («role QT-TTHC-01 chuyen-vien»): two findings with the same key have one cause.
+    ``message`` states it and ``location`` shows it in the process file.
+    """
+
+    key: str
+    message: Message
+    location: Location | None = None
 
 
 class AuditFinding(AssertionError):
@@ -36,8 +53,10 @@ class AuditFinding(AssertionError):
         *,
         step: str | None = None,
         code: str = AuditCode.NOT_MET,
+        cause: Cause | None = None,
     ):
         self.message = message
+        self.cause = cause
         self.location = location
         self.hint = hint
         self.process = process

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from qms.audit.codes import AuditCode
-from qms.audit.errors import AuditFinding, CriterionError
+from qms.audit.errors import AuditFinding, Cause, CriterionError
 from qms.diagnostics import Diagnostic, Location, Severity
 from qms.graph import ProcessCatalogue, ProcessGraph
 from qms.i18n import Message, _
@@ -176,6 +176,9 @@ class AuditedProcess:
         index = next((i for i, k in enumerate(self.process.kpis) if k.code == code), None)
         return self.at("kpis", index, *field_) if index is not None else self.at("kpis")
 
-    def finding(self, message: Message, location: Location | None, hint: Message | None = None, step: str | None = None) -> AuditFinding:
-        """The finding ``message`` about this process (and its step ``step``), shown at ``location``."""
-        return AuditFinding(message, location, hint, self.code, step=step)
+    def finding(
+        self, message: Message, location: Location | None, hint: Message | None = None, step: str | None = None, cause: Cause | None = None
+    ) -> AuditFinding:
+        """The finding ``message`` about this process (and its step ``step``), shown at ``location``; ``cause`` when it
+        is one missing element or rule finding that other criteria may fail on too."""
+        return AuditFinding(message, location, hint, self.code, step=step, cause=cause)

@@ -50,6 +50,7 @@ from qms.audit.report.text import at, location_text
 from qms.audit.suggest import suggest
 from qms.diagnostics import Diagnostic
 from qms.i18n import Lang, Message, _, pgettext
+from qms.rules.agency import Agency
 
 pytest_plugins = ("qms.audit.steps",)
 
@@ -243,7 +244,7 @@ def _failure(result: CriterionResult, exc: BaseException | None, report: pytest.
     if isinstance(exc, AuditFinding):
         result.outcome, result.kind, result.code = Outcome.FAILED, kind_for(result.tags), exc.code
         result.message, result.evidence, result.hint = exc.message, exc.location, exc.hint
-        result.process, result.process_step = exc.process, exc.step
+        result.process, result.process_step, result.cause = exc.process, exc.step, exc.cause
     elif isinstance(exc, CriterionError):
         result.outcome, result.code, result.message, result.hint = Outcome.ERROR, exc.code, exc.message, exc.hint
     elif isinstance(exc, (AssertionError, pytest.fail.Exception)):  # a plain assert in a project's own step
@@ -284,20 +285,34 @@ def _waived(library: ProcessLibrary, results: list[CriterionResult]) -> list[Dia
         return []
 
 
+def _agency(library: ProcessLibrary, results: list[CriterionResult], errors: list[AuditError]) -> Agency | None:
+    """The auditee named in the project's configuration; none when the configuration is wrong, which is then an
+    error of the run (once: unless a criterion already failed on it)."""
+    try:
+        return library.rule_config.agency
+    except CriterionError as exc:
+        if not any(r.code == AuditCode.RUN_FAILED for r in results):
+            errors.append(AuditError(None, 0, exc.message, code=AuditCode.RUN_FAILED))  # the message says file:line
+        return None
+
+
 def build_report(config: pytest.Config, features: Path | None = None, exit_code: int = 0) -> AuditReport:
     """The audit report of this session so far."""
     library = library_of(config)
     results: list[CriterionResult] = config.stash.get(RESULTS, [])
-    errors: list[AuditError] = config.stash.get(ERRORS, [])
+    stashed: list[AuditError] = config.stash.get(ERRORS, [])
+    errors = list(stashed)  # a copy: a configuration error is added to the report, not to the session
+    agency = _agency(library, results, errors)
     return AuditReport(
         features=features or config.invocation_params.dir,
         processes=library.folder,
         results=list(results),
-        errors=list(errors),
+        errors=errors,
         load_diagnostics=list(library.diagnostics),
         process_titles={code: Message(p.title.vi, p.title.get("en")) for code, p in library.by_code.items()},
         process_versions={code: str(p.version) for code, p in library.by_code.items()},
         waived=_waived(library, results),
+        agency=agency,
         lang=report_lang(config),
         exit_code=exit_code,
         started=config.stash.get(STARTED, datetime.now()),

@@ -176,6 +176,8 @@ def _stored_fields(step: dict[str, Any], node: Node, kind: str, scope: Scope) ->
         step["stops_clock"] = True
     if ext.get("waits_for"):
         step["waits_for"] = ext["waits_for"]
+    if ext.get("extends_deadline"):
+        step["extends_deadline"] = True
 
 
 def _way_out(step: dict[str, Any], node: Node, kind: str, ids: dict[str, str], nodes: dict[str, Node], scope: Scope) -> None:

@@ -143,6 +143,8 @@ def _step_attributes(element: ET.Element, dropped: list[tuple[str, str]]) -> dic
             dropped.append((attribute, value))
     if element.get("stopsClock") == "true":
         ext["stops_clock"] = True
+    if element.get("extendsDeadline") == "true":
+        ext["extends_deadline"] = True
     if (waits := element.get("waitsFor")) in _WAITS_FOR:
         ext["waits_for"] = waits
     elif waits:

@@ -7,7 +7,7 @@ so that a pause, a deadline and the time used are sums and differences of intege
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -150,9 +150,26 @@ def run_clock(start: int, allowance: int, pauses: list[tuple[int, int]]) -> tupl
     return cursor + remaining, paused
 
 
+def restart_clock(start: int, due: int, pauses: list[tuple[int, int]], restarted: Callable[[int], int]) -> int:
+    """The due stamp when each supplement restarts the clock: the full limit counts again from its receipt.
+
+    ``due`` is the stamp due before any pause; ``restarted(end)`` the stamp due when the clock starts anew at the
+    pause ending at ``end`` (the receipt of the completed dossier: the cut-off and days off apply as to a receipt).
+    A pause restarts the clock only when it ends after the clock's ``start`` and starts before the due moment it would
+    replace, as in :func:`run_clock`; ``pauses`` are merged (:func:`merge`).
+    """
+    for pause_start, pause_end in pauses:
+        if pause_end <= start:
+            continue
+        if pause_start >= due:
+            break
+        due = restarted(pause_end)
+    return due
+
+
 def paused_within(pauses: list[tuple[int, int]], start: int, end: int) -> int:
     """Stamps of the merged ``pauses`` that fall within ``[start, end)``."""
     return sum(max(0, min(b, end) - max(a, start)) for a, b in pauses)
 
 
-__all__ = ["Deadline", "TimeLimit", "Timeliness", "compare_days", "merge", "paused_within", "run_clock"]
+__all__ = ["Deadline", "TimeLimit", "Timeliness", "compare_days", "merge", "paused_within", "restart_clock", "run_clock"]

@@ -30,7 +30,7 @@ from functools import cache
 from types import MappingProxyType
 
 from qms.calendar.config import DEFAULT_YEARS, MAX_YEAR, MIN_YEAR, CalendarConfig, DayOverride
-from qms.calendar.deadline import Deadline, TimeLimit, merge, paused_within, run_clock
+from qms.calendar.deadline import Deadline, TimeLimit, merge, paused_within, restart_clock, run_clock
 from qms.calendar.errors import CalendarRangeError
 from qms.calendar.hours import OfficeHours
 from qms.calendar.national import NationalDays, national_days
@@ -250,7 +250,7 @@ class WorkCalendar:
             stamps.append((self._stamp(local_start), self._stamp(local_end)))
         return merge(stamps)
 
-    def due_date(self, received: datetime, limit: TimeLimit, pauses: Iterable[Pause] = ()) -> Deadline:
+    def due_date(self, received: datetime, limit: TimeLimit, pauses: Iterable[Pause] = (), *, restart: bool = False) -> Deadline:
         """The deadline of a dossier received at ``received`` (complete and valid) under the statutory ``limit``.
 
         In days: the start day is the receipt's day, or the next working day
@@ -259,17 +259,31 @@ class WorkCalendar:
         the start day itself). Extra ``limit.minutes`` run on from there. In
         minutes only: that much office time from the clock's start. Each pause
         ``(from, to)`` (awaiting a supplement) moves the due moment on by the
-        office time it covers before the due moment.
+        office time it covers before the due moment; with ``restart`` (a
+        procedure whose clock starts again after a supplement) a pause that
+        starts before the due moment gives the whole limit again, counted from
+        the pause's end as from a receipt (cut-off, days off).
         """
         local = to_local(received)
         start, start_index, start_moment = self._clock(local)
-        per_day = self.hours.seconds_per_day
-        if limit.days or not limit.minutes:
-            allowance = (start_index + limit.days + 1) * per_day - start + limit.minutes * 60
+        allowance = self._allowance(start, start_index, limit)
+        if restart:
+            end = restart_clock(start, start + allowance, self._pauses(pauses), lambda back: self._restarted(back, limit))
+            paused = end - start - allowance  # how far the restarts moved the due moment on
         else:
-            allowance = limit.minutes * 60
-        end, paused = run_clock(start, allowance, self._pauses(pauses))
+            end, paused = run_clock(start, allowance, self._pauses(pauses))
         return Deadline(aware(local), aware(start_moment), aware(self._moment(end)), limit, allowance / 60, paused / 60)
+
+    def _allowance(self, start: int, start_index: int, limit: TimeLimit) -> int:
+        """Office seconds ``limit`` gives a clock starting at stamp ``start`` on working day ``start_index``."""
+        if limit.days or not limit.minutes:
+            return (start_index + limit.days + 1) * self.hours.seconds_per_day - start + limit.minutes * 60
+        return limit.minutes * 60
+
+    def _restarted(self, back: int, limit: TimeLimit) -> int:
+        """The due stamp of a clock started anew by a supplement received at stamp ``back``."""
+        start, start_index, _moment = self._clock(self._moment(back))
+        return start + self._allowance(start, start_index, limit)
 
     def working_minutes_used(self, received: datetime, end: datetime, pauses: Iterable[Pause] = ()) -> float:
         """Office minutes a dossier used from its clock start to ``end``, less the paused office time; 0 if ``end`` comes first."""

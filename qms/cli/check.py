@@ -28,7 +28,7 @@ from qms.cli.common import (
 )
 from qms.cli.exit_codes import ExitCode
 from qms.cli.options import Narrator
-from qms.cli.scope import ForceExclude, exclusion
+from qms.cli.scope import ForceExclude, Jobs, NoCache, exclusion, jobs_of, results_cache
 from qms.i18n import _
 
 if TYPE_CHECKING:
@@ -67,16 +67,19 @@ def check(
     config_file: Annotated[Path | None, typer.Option("--config", help="qms.toml hoặc pyproject.toml")] = None,
     as_of: AsOf = None,
     force_exclude: ForceExclude = False,
+    no_cache: NoCache = False,
+    jobs: Jobs = None,
 ) -> None:
     """Kiểm tra sự phù hợp với ISO 9001, ISO 18091 và quy định / check conformity with the rule catalogue."""
     from qms.report import check_summary, code_quality, formats  # late, as in every command: registering them all stays cheap (issue 15)
-    from qms.rules import check_paths
+    from qms.rules.cached import check_paths_cached
 
     given = given_paths(paths)
     narrator = Narrator()
     config = project_config(config_file, select, ignore)
     scope = exclusion(force_exclude, config.source, found=True)
-    report = check_paths(given, config, parse_day(as_of), register=legal_register(config), exclusion=scope)
+    store = results_cache(no_cache, given, config.source)
+    report = check_paths_cached(given, store, config, parse_day(as_of), legal_register(config), scope, jobs_of(jobs))
     narrator.files(report.files)
     narrator.rules(r.code for r in report.rules)
     if output in _WRITERS:

@@ -22,6 +22,7 @@ def conform(
     process: Annotated[str, _Opt("--process", "-p", help="Quy trình so với (mã hoặc tệp) / process code or file")],
     processes: Annotated[Path | None, _Opt("--processes", help="Thư mục quy trình / folder of process files (processes)")] = None,
     mapping: Annotated[Path | None, _Opt("--mapping", help="Tệp ánh xạ cột, nhãn bước / mapping file (docs/logs.md)")] = None,
+    calendar: Annotated[Path | None, _Opt("--calendar", help="Lịch làm việc / calendar.yaml (docs/calendar.md)")] = None,
     top: Annotated[int, _Opt("--top", min=1, help="Số biến thể hiện ra / variants shown")] = 10,
     outputs: Annotated[list[Path] | None, _Opt("--out", "-o", help="Báo cáo .md hoặc .json; lặp lại được / report files")] = None,
     dossiers: Annotated[Path | None, _Opt("--dossiers", help="Kết quả từng hồ sơ ra tệp .csv / each dossier's result as CSV")] = None,
@@ -35,6 +36,7 @@ def conform(
     from qms.conformance import ConformanceError, conform_files  # late: see qms.cli.app
     from qms.load import load_paths
     from qms.measure import AnalyzeError, find_process
+    from qms.render.conformance_chart import write_flowcharts
     from qms.report.conformance import conformance_summary
     from qms.report.conformance_files import write_conformance
 
@@ -43,7 +45,7 @@ def conform(
         folder = processes or Path("processes")
         # the processes its sub-process steps call: their steps, recorded in the log, are part of the call
         called = {**(load_paths([folder]).by_code() if folder.is_dir() else {}), chosen.code: chosen}
-        result, problems = conform_files(logs, chosen, mapping, called, top, dossiers)
+        result, problems = conform_files(logs, chosen, mapping, called, top, dossiers, calendar)
     except (AnalyzeError, ConformanceError) as exc:
         print_diagnostics(exc.diagnostics, console=err)
         fail(exc.message)
@@ -52,7 +54,8 @@ def conform(
     print_diagnostics(problems, console=err)
     show(conformance_summary(result, chosen, state.lang))
     for path in outputs or ():
-        write_file(partial(write_conformance, result, chosen, path, state.lang), path)
+        # Markdown: the flowcharts shaded by deviations and by time beside it (qms.render.conformance_chart)
+        write_file(partial(lambda p: write_conformance(result, chosen, p, state.lang, write_flowcharts(result, chosen, p, state.lang)), path), path)
     if dossiers is not None:
         err.print(t(_("Đã ghi {path}"), path=dossiers))
     share = result.conforming_share

@@ -51,7 +51,10 @@ def handbook_pdf(
     target: Annotated[Path, typer.Argument(help="Tệp PDF / PDF file to write")],
     paths: Annotated[list[Path] | None, PROCESSES] = None,
     process_code: Annotated[str | None, typer.Option("--process", help="Chỉ in quy trình này / only this process")] = None,
-    agency: Annotated[str, typer.Option("--agency", help="Cơ quan ban hành, in ở bìa và đầu trang / issuing agency on every page")] = "",
+    agency: Annotated[
+        str | None,
+        typer.Option("--agency", help="Cơ quan ban hành, in ở bìa, đầu trang (mặc định [agency] của qms.toml) / issuing agency"),
+    ] = None,
 ) -> None:
     """In sổ tay (hoặc một quy trình) ra PDF, có khối phê duyệt / print the handbook or one process to PDF."""
     from qms.handbook import build_handbook
@@ -66,10 +69,13 @@ def handbook_pdf(
     chosen = [p for p in result.processes if process_code in (None, p.code)]
     if not chosen:
         fail(_("{kind} «{name}» không tồn tại").format(kind=_("quy trình"), name=process_code))
+    # The project's qms.toml, found from the current folder as every command finds it; a wrong [agency] stops here.
+    issuer = agency if agency is not None else project_config().agency
     book = build_handbook(chosen, state.lang, diagrams=True)
     book.assets.update(draw_flowcharts(book, chosen, state.lang))
     try:
-        print_pdf(print_html(book, chosen, state.lang, title=t(_("Sổ tay quy trình ISO")), agency=agency), target)
+        title = t(_("Sổ tay quy trình ISO"))  # printed twice: the first printing numbers the contents
+        print_pdf(lambda pages: print_html(book, chosen, state.lang, title=title, agency=issuer, pages=pages), target)
     except Exception as exc:
         fail(
             _("không in được PDF bằng Chromium ({error}); cài gói chromium (apt-get install chromium) và playwright").format(

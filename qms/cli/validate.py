@@ -23,7 +23,7 @@ from qms.cli.common import (
 )
 from qms.cli.exit_codes import ExitCode
 from qms.cli.options import Narrator
-from qms.cli.scope import ForceExclude, exclusion
+from qms.cli.scope import ForceExclude, NoCache, exclusion, results_cache
 from qms.diagnostics import Diagnostic, LoadCode, Location, error
 from qms.i18n import _
 
@@ -35,15 +35,16 @@ def validate(
     paths: Paths = None,
     output: Annotated[LoadFormat, typer.Option(*FORMAT_FLAGS, help=f"{TEXT_HELP} | json")] = LoadFormat.HUMAN,
     force_exclude: ForceExclude = False,
+    no_cache: NoCache = False,
 ) -> None:
     """Kiểm tra định dạng và tham chiếu của các quy trình / validate process files."""
-    from qms.load import load_paths  # late, as in every command: registering them all stays cheap (issue 15)
+    from qms.load.cached import load_paths_cached  # late, as in every command: registering them all stays cheap (issue 15)
     from qms.report.payloads import load_json
     from qms.report.summary import load_summary
 
     given = given_paths(paths)
     narrator = Narrator()
-    result = load_paths(given, exclusion=exclusion(force_exclude))
+    result = load_paths_cached(given, results_cache(no_cache, given), exclusion(force_exclude))
     narrator.files(result.files)
     nothing = [] if result.files or usage_problem(result.diagnostics) else [nothing_to_check(p) for p in given]
     result.diagnostics += nothing

@@ -2,12 +2,15 @@
 
 A label names a step by, in this order of precedence:
 
-1. an **alias** of the log mapping file's ``activities`` table (docs/logs.md): exports use their own labels;
-2. the step's **id** (``tham-dinh``);
-3. the step's **name**, Vietnamese or English, compared after Unicode NFC, without case or diacritics and with
-   runs of spaces made one («Thẩm định hồ sơ» = «tham dinh ho so»);
-4. the id or name of a step of a **called process** (a sub-process step's ``calls``, within its ``calls_part``):
-   the event is then recorded for the calling step, as part of that call.
+1. an **alias** of the log mapping file's ``activities`` table (docs/logs.md): the mapping is written for one
+   export, so it wins over what the process file says;
+2. the step's **id** (``tham-dinh``), its **name**, Vietnamese or English, or one of its **aliases** in the process
+   file (``aliases: ["Tiếp nhận hồ sơ", "TN_HS"]``), compared after Unicode NFC, without case or diacritics and
+   with runs of spaces made one («Thẩm định hồ sơ» = «tham dinh ho so»). Among the steps of one process these
+   cannot clash: the loader refuses an alias that also names another step (QMS021). For a process built in code,
+   ids come first, then names, then aliases, the first step declared winning;
+3. the id, name or alias of a step of a **called process** (a sub-process step's ``calls``, within its
+   ``calls_part``): the event is then recorded for the calling step, as part of that call.
 
 A label matching none is kept as itself: an *activity not in the process*, a deviation of its own
 (:mod:`qms.conformance.deviations`), never dropped. Labels are resolved once each, not once per event.
@@ -15,7 +18,6 @@ A label matching none is kept as itself: an *activity not in the process*, a dev
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,12 +30,7 @@ from qms.i18n import _
 from qms.logs import LogCode
 from qms.logs import Mapping as LogMapping
 from qms.model import Process, Step, StepType
-from qms.model.values import echo, fold
-
-
-def label_key(text: str) -> str:
-    """``text`` as labels are compared: NFC, no diacritics, lower case, single spaces."""
-    return " ".join(fold(unicodedata.normalize("NFC", text)).split())
+from qms.model.values import echo, label_key
 
 
 @dataclass(frozen=True)
@@ -60,18 +57,31 @@ class ActivityMap:
 def activity_map(process: Process, mapping: LogMapping | None = None, called: Mapping[str, Process] | None = None) -> ActivityMap:
     """The activity map of ``process``: its steps, the log mapping's aliases, the steps of the processes it calls."""
     found = ActivityMap()
-    for step in process.steps:
-        for name in _names(step.id, step.name.vi, step.name.en):
-            found.keys.setdefault(name, Resolved(step.id))
+    for labels in (_ids, _step_names, _aliases_of):
+        for step in process.steps:
+            for name in _names(*labels(step)):
+                found.keys.setdefault(name, Resolved(step.id))
     for step in process.steps:
         inside = called.get(step.calls) if called and step.type is StepType.SUBPROCESS and step.calls else None
         part = step.calls_part
         for inner in _called_part(inside, part.starts_at if part else None, part.stops_at if part else None) if inside else ():
-            for name in _names(inner.id, inner.name.vi, inner.name.en):
+            for name in _names(inner.id, inner.name.vi, inner.name.en, *inner.aliases):
                 found.keys.setdefault(name, Resolved(step.id, inside_call=True))
     if mapping is not None:
         _aliases(found, process, mapping)
     return found
+
+
+def _ids(step: Step) -> list[str | None]:
+    return [step.id]
+
+
+def _step_names(step: Step) -> list[str | None]:
+    return [step.name.vi, step.name.en]
+
+
+def _aliases_of(step: Step) -> list[str | None]:
+    return list(step.aliases)
 
 
 def _names(*texts: str | None) -> Iterable[str]:

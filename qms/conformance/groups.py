@@ -1,8 +1,9 @@
-"""Conformance by month and by unit, and each dossier's result, from the tables :func:`qms.conformance.conform` left.
+"""Conformance by month, unit and channel, and each dossier's result, from the tables :func:`qms.conformance.conform` left.
 
 A dossier belongs to the month of its first event and to the unit (``department``) that recorded it: where the work
-entered the process. Per group, the share of conforming dossiers and the log fitness of its dossiers (pm4py's
-formula on their summed token counts), so that a month or a unit that drifts from the process shows up.
+entered the process; and to the channel it came by (``HinhThuc``: 1 in person, 2 online, 3 post) when its events
+carry one (none by channel when no event does). Per group, the share of conforming dossiers and the log fitness of
+its dossiers (pm4py's formula on their summed token counts), so that a month or a unit that drifts from the process shows up.
 """
 
 from __future__ import annotations
@@ -13,22 +14,26 @@ from enum import StrEnum
 import duckdb
 
 from qms.conformance.replay import TokenCounts
+from qms.i18n import _
 
 
 class GroupBy(StrEnum):
     MONTH = "month"
     UNIT = "unit"
+    CHANNEL = "channel"
 
 
 _KEYS = {
     GroupBy.MONTH: "strftime(min(e.at), '%Y-%m')",
     GroupBy.UNIT: "coalesce(arg_min(e.department, e.at), '')",
+    GroupBy.CHANNEL: "coalesce(CAST(arg_min(e.channel, e.at) AS VARCHAR), '')",
 }
+CHANNEL_LABELS = {"1": _("trực tiếp"), "2": _("trực tuyến"), "3": _("bưu chính")}  # HinhThuc (docs/logs.md)
 
 
 @dataclass(frozen=True)
 class GroupConformance:
-    """One month or unit: its dossiers, how many conform, and their log fitness."""
+    """One month, unit or channel: its dossiers, how many conform, and their log fitness."""
 
     group: str
     dossiers: int
@@ -41,7 +46,10 @@ class GroupConformance:
 
 
 def conformance_by(con: duckdb.DuckDBPyConnection, by: GroupBy) -> tuple[GroupConformance, ...]:
-    """The groups in order (months in time order, units by name)."""
+    """The groups in order (months in time order, units by name, channels by number); none by channel when the
+    events have no ``channel`` column."""
+    if by is GroupBy.CHANNEL and not (_has_column(con, "channel") and con.execute("SELECT count(channel) FROM events").fetchall()[0][0]):
+        return ()  # a log without HinhThuc: no channel groups rather than one group of unknowns
     rows = con.execute(
         f"WITH g AS (SELECT e.dossier, {_KEYS[by]} AS grp FROM events e GROUP BY e.dossier) "
         "SELECT g.grp, count(*), count(*) FILTER (WHERE r.conforming), sum(r.missing), sum(r.consumed), sum(r.remaining), "
@@ -54,18 +62,38 @@ def conformance_by(con: duckdb.DuckDBPyConnection, by: GroupBy) -> tuple[GroupCo
     )
 
 
-DOSSIER_COLUMNS = ("dossier", "variant", "fitness", "conforming", "deviations")
+def _has_column(con: duckdb.DuckDBPyConnection, column: str) -> bool:
+    found = "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'events' AND column_name = ? AND NOT internal"
+    return bool(con.execute(found, [column]).fetchall()[0][0])
+
+
+# The times are office minutes (qms.conformance.timing); waiting is empty when the log has no start times.
+DOSSIER_COLUMNS = (
+    "dossier", "variant", "fitness", "conforming", "deviations", "working_minutes", "waiting_minutes", "slowest_step", "slowest_step_minutes"
+)  # fmt: skip
 _DOSSIERS = (
     "SELECT d.dossier, d.variant, r.fitness, r.conforming, "
     "coalesce((SELECT string_agg(x.kind || ':' || x.step, '; ' ORDER BY x.kind, x.step) FROM conformance_deviations x "
-    "WHERE x.variant = d.variant), '') AS deviations FROM conformance_dossiers d JOIN conformance_results r USING (variant) "
+    "WHERE x.variant = d.variant), '') AS deviations, round(t.working / 60, 1) AS working_minutes, "
+    "round(t.waiting / 60, 1) AS waiting_minutes, t.slowest AS slowest_step, round(t.slowest_seconds / 60, 1) AS slowest_step_minutes "
+    "FROM conformance_dossiers d JOIN conformance_results r USING (variant) LEFT JOIN conformance_dossier_times t USING (dossier) "
     "ORDER BY d.dossier"
 )
 
+DossierRow = tuple[str, int, float, bool, str, float | None, float | None, str | None, float | None]
 
-def dossier_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int, float, bool, str]]:
-    """Each dossier: its id, variant, fitness, whether it conforms, and its deviations («missing:tham-dinh; …»)."""
-    return [(str(a), int(b), float(c), bool(d), str(e)) for a, b, c, d, e in con.execute(_DOSSIERS).fetchall()]
+
+def dossier_rows(con: duckdb.DuckDBPyConnection) -> list[DossierRow]:
+    """Each dossier: its id, variant, fitness, whether it conforms, its deviations («missing:tham-dinh; …»), its working
+    and waiting minutes, and the step that took it the longest with its minutes."""
+    return [
+        (str(a), int(b), float(c), bool(d), str(e), _minutes(f), _minutes(g), None if h is None else str(h), _minutes(i))
+        for a, b, c, d, e, f, g, h, i in con.execute(_DOSSIERS).fetchall()
+    ]
+
+
+def _minutes(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
 
 
 def write_dossiers(con: duckdb.DuckDBPyConnection, path: str) -> None:
@@ -74,4 +102,4 @@ def write_dossiers(con: duckdb.DuckDBPyConnection, path: str) -> None:
     con.execute(f"COPY ({_DOSSIERS}) TO '{quoted}' (HEADER, DELIMITER ',')")
 
 
-__all__ = ["DOSSIER_COLUMNS", "GroupBy", "GroupConformance", "conformance_by", "dossier_rows", "write_dossiers"]
+__all__ = ["CHANNEL_LABELS", "DOSSIER_COLUMNS", "GroupBy", "GroupConformance", "conformance_by", "dossier_rows", "write_dossiers"]

@@ -13,14 +13,15 @@ dossiers' fitness values (pm4py's ``average_trace_fitness``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import duckdb
 
 from qms.conformance.deviations import Deviation, DeviationKind
 from qms.conformance.groups import GroupBy, GroupConformance, conformance_by
 from qms.conformance.replay import TokenCounts
+from qms.conformance.timing import StepFigures, bottlenecks, deviation_minutes, over_duration
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ class KindCount:
     dossiers: int
     share: float
     occurrences: int
+    median_minutes: float | None = None  # the processing time of the dossiers affected (office minutes, median)
+    mean_minutes: float | None = None
+    effect_minutes: float | None = None  # median_minutes minus the conforming dossiers' median: a difference, not a cause
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,9 @@ class StepCount:
     dossiers: int
     share: float
     occurrences: int
+    median_minutes: float | None = None  # as KindCount
+    mean_minutes: float | None = None
+    effect_minutes: float | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,10 @@ class Conformance:
     variant_count: int
     by_month: tuple[GroupConformance, ...] = ()  # by the month of each dossier's first event
     by_unit: tuple[GroupConformance, ...] = ()  # by the unit that recorded it
+    by_channel: tuple[GroupConformance, ...] = ()  # by its channel (HinhThuc), when the log gives it
+    step_figures: tuple[StepFigures, ...] = ()  # each recorded step's times, the bottlenecks first (qms.conformance.timing)
+    variant_minutes: Mapping[int, float] = field(default_factory=dict)  # each variant's median time, office minutes
+    conforming_median_minutes: float | None = None  # the conforming dossiers' median processing time, office minutes
 
     @property
     def conforming_share(self) -> float | None:
@@ -81,6 +92,24 @@ class Conformance:
 
     def kind(self, kind: DeviationKind) -> KindCount | None:
         return next((k for k in self.by_kind if k.kind is kind), None)
+
+    @property
+    def figures_by_step(self) -> dict[str, StepFigures]:
+        """:attr:`step_figures` by step id (what a flowchart colours its steps by)."""
+        return {f.step: f for f in self.step_figures}
+
+    @property
+    def bottlenecks(self) -> tuple[StepFigures, ...]:
+        return bottlenecks(self.step_figures)
+
+    @property
+    def over_duration(self) -> tuple[StepFigures, ...]:
+        return over_duration(self.step_figures)
+
+    @property
+    def has_waiting(self) -> bool:
+        """Whether the log recorded when steps began, so that waiting time was measured."""
+        return any(f.median_waiting_minutes is not None for f in self.step_figures)
 
 
 def store_results(con: duckdb.DuckDBPyConnection, results: Sequence[VariantResult]) -> None:
@@ -147,4 +176,30 @@ def summarise(con: duckdb.DuckDBPyConnection, process: str, results: Sequence[Va
         variant_count=len(results),
         by_month=conformance_by(con, GroupBy.MONTH),
         by_unit=conformance_by(con, GroupBy.UNIT),
+        by_channel=conformance_by(con, GroupBy.CHANNEL),
+    )
+
+
+def with_effects(con: duckdb.DuckDBPyConnection, result: Conformance) -> Conformance:
+    """``result`` with each kind's and each (kind, step)'s processing time against the conforming dossiers'
+    (:func:`qms.conformance.timing.deviation_minutes`; needs the step times built)."""
+    minutes = deviation_minutes(con)
+    conforming = minutes.get((None, None), (None, None))[0]
+
+    def effect(median: float | None) -> float | None:
+        return None if median is None or conforming is None else median - conforming
+
+    def kind(k: KindCount) -> KindCount:
+        median, mean = minutes.get((k.kind.value, None), (None, None))
+        return replace(k, median_minutes=median, mean_minutes=mean, effect_minutes=effect(median))
+
+    def step(c: StepCount) -> StepCount:
+        median, mean = minutes.get((c.kind.value, c.step), (None, None))
+        return replace(c, median_minutes=median, mean_minutes=mean, effect_minutes=effect(median))
+
+    return replace(
+        result,
+        by_kind=tuple(kind(k) for k in result.by_kind),
+        by_step=tuple(step(c) for c in result.by_step),
+        conforming_median_minutes=conforming,
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import MutableMapping, Sequence
 
+from qms.handbook import flowchart_viewer as viewer  # the plugin's way to the viewer's CSS and script
 from qms.handbook.book import Handbook
-from qms.handbook.links import diagram_links
+from qms.handbook.links import asset_href, diagram_links, svg_path
 from qms.i18n import Lang
 from qms.model import Process
 from qms.render import FlowchartOptions, render_all
@@ -25,8 +26,13 @@ def draw_flowcharts(book: Handbook, processes: Sequence[Process], lang: Lang, ca
         for path, (process, links) in wanted.items()
         if (kept := cache.get(path)) is None or kept[0] is not process or kept[1] != links or kept[2] != lang
     }
-    options = {process.code: FlowchartOptions(lang=lang, link_suffix="", links=links) for process, links in missing.values()}
+    # Each step links to its row in the page's table of steps (its anchor «step-<id>»), the page beside the SVG.
+    rows = {p.code: asset_href(svg_path(book.paths[p.code]), book.paths[p.code]) + "#step-" for p, _ in missing.values()}
+    options = {p.code: FlowchartOptions(lang=lang, link_suffix="", links=links, row_link=rows[p.code]) for p, links in missing.values()}
     drawn = {p.code: svg for p, svg in render_all([process for process, _ in missing.values()], "svg", lambda p: options[p.code])}
     for path, (process, links) in missing.items():
         cache[path] = (process, links, lang, drawn[process.code])
     return {path: cache[path][3] for path in wanted}
+
+
+__all__ = ["FlowchartCache", "draw_flowcharts", "viewer"]

@@ -2,8 +2,7 @@
 
 The generated pages carry their tables as HTML (:func:`table`; Markdown tables
 break on «|» and line breaks in values), the flowchart as an ``<object>``
-(:func:`flowchart`) and the search words without diacritics as a hidden
-``<div>`` (:func:`hidden_words`). Every value put in them is escaped already
+(:func:`flowchart`). Every value put in them is escaped already
 (:func:`qms.handbook.pages.common.text`). Python-Markdown, and mkdocs after it,
 find where a raw HTML block ends by running an HTML parser over it, which took
 most of each page's build time (benchmarks/RESULTS.md). The generator knows
@@ -25,15 +24,32 @@ from markdown.preprocessors import Preprocessor
 # escaped, so «</table>» cannot occur in a cell; the generator never nests these elements.
 BLOCK = re.compile(r'^<(table|div|object) class="qms-[a-z-]+"[^\n>]*>.*?</\1>$', re.MULTILINE | re.DOTALL)
 ANCHOR = re.compile(r'\sid="([^"]*)"')
-# The flowchart block in a page's HTML (after Markdown and the allow-list), for the printed handbook to replace.
-FLOWCHART = re.compile(r'<object class="qms-flowchart"[^>]*>.*?</object>', re.DOTALL)
+# The flowchart block in a page's HTML (after Markdown and the allow-list), for the printed handbook to replace:
+# its viewer (qms.handbook.flowchart_viewer), or the bare drawing.
+FLOWCHART = re.compile(r'<div class="qms-flow-viewer"[^>]*>.*?</object></span></div>|<object class="qms-flowchart"[^>]*>.*?</object>', re.DOTALL)
+
+
+# The look Material gives a Markdown table (its «table:not([class])» rules, which a table with a class misses).
+TABLE_CSS = """.md-typeset table.qms-table { font-size: .64rem; background-color: var(--md-default-bg-color);
+ border: .05rem solid var(--md-typeset-table-color); border-radius: .1rem; border-spacing: 0; }
+.md-typeset table.qms-table th { min-width: 5rem; padding: .9375em 1.25em; font-weight: 700; vertical-align: top; text-align: left; }
+.md-typeset table.qms-table td { padding: .9375em 1.25em; vertical-align: top; text-align: left; border-top: .05rem solid var(--md-typeset-table-color); }
+.md-typeset table.qms-table tbody tr:hover { background-color: var(--md-typeset-table-color--light); }
+.md-typeset table.qms-table td > :first-child { margin-top: 0; } .md-typeset table.qms-table td > :last-child { margin-bottom: 0; }
+"""
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """An HTML table (cells already escaped): robust against «|» and line breaks in values."""
+    """An HTML table (cells already escaped): robust against «|» and line breaks in values.
+
+    Wrapped as Material wraps a Markdown table (``md-typeset__scrollwrap``, ``md-typeset__table``): a table wider
+    than a phone scrolls inside its box, never the page (issue 14: no sideways page scroll at 390 px). The outer
+    ``qms-`` div is what :data:`BLOCK` finds; its last line closes the three divs, so the block ends there.
+    """
     head = "".join(f"<th>{h}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f'<table class="qms-table">\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n'
+    wrap = '<div class="qms-table-wrap"><div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+    return f'{wrap}<table class="qms-table">\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table></div></div></div>\n'
 
 
 def flowchart(data: str, fallback: str) -> str:
@@ -42,11 +58,6 @@ def flowchart(data: str, fallback: str) -> str:
     An ``<object>`` keeps the SVG interactive: steps have ids and sub-process boxes link to their pages.
     """
     return f'<object class="qms-flowchart" type="image/svg+xml" data="{data}">{fallback}</object>'
-
-
-def hidden_words(words: str) -> str:
-    """Words (escaped) for the search index only, never shown."""
-    return f'<div class="qms-search-folded" hidden aria-hidden="true">{words}</div>\n'
 
 
 class _StashBlocks(Preprocessor):

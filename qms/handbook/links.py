@@ -58,7 +58,16 @@ def chart_path(page: str, key: str) -> str:
 def diagram_links(process: Process, paths: dict[str, str]) -> dict[str, str]:
     """Links from a process's flowchart to the pages of the processes it calls."""
     here = svg_path(paths[process.code])
-    return {s.calls: href(here, paths[s.calls]) for s in process.steps if s.calls and s.calls in paths}
+    return {s.calls: asset_href(here, paths[s.calls]) for s in process.steps if s.calls and s.calls in paths}
+
+
+def asset_href(asset: str, to_path: str) -> str:
+    """Relative link from a file that is not a page (a flowchart's SVG) to a page: from the file's own folder.
+
+    (:func:`href` starts from a page's folder, which for ``quy-trinh/A.md`` is ``quy-trinh/A/``, one level deeper.)
+    """
+    relative = posixpath.relpath(url_of(to_path) or ".", posixpath.dirname(asset) or ".")
+    return relative + "/" if to_path.endswith(".md") and not relative.endswith("/") else relative
 
 
 def url_of(path: str) -> str:

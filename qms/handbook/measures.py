@@ -20,7 +20,9 @@ from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qms.calendar import load_calendar
 from qms.conformance import ConformanceError, conform
+from qms.handbook.conformance_charts import ChartFiles
 from qms.handbook.labels import label
 from qms.handbook.links import measure_path
 from qms.handbook.pages.measures import measure_page, measure_title
@@ -67,13 +69,18 @@ def _stamps(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
     return tuple(stamps)
 
 
-def _conformance(analysis: Analysis, process: Process, mapping: Path | None, called: Mapping[str, Process], lang: Lang) -> str:
-    """For a log of step events, how its dossiers follow the process (qms.conformance), as a section of the page."""
+def _conformance(
+    analysis: Analysis, process: Process, optional: Mapping[str, Path | None], called: Mapping[str, Process], lang: Lang, charts: ChartFiles
+) -> str:
+    """For a log of step events, how its dossiers follow the process (qms.conformance), as a section of the page; the
+    steps' times on the entry's calendar, as the measures above them."""
     if analysis.log.shape != EVENT:
         return ""
+    mapping, calendar = optional["mapping"], optional["calendar"]
     log_mapping = read_mapping(mapping)[0] if mapping is not None else None
-    result = conform(analysis.log, process, log_mapping, called)
-    report = conformance_markdown(result, process, lang)
+    work_calendar = load_calendar(calendar)[0] if calendar is not None else None  # its errors stopped analyze_files already
+    result = conform(analysis.log, process, log_mapping, called, calendar=work_calendar)
+    report = conformance_markdown(result, process, lang, charts.pictures(result, process, lang))  # shaded flowcharts
     return "\n".join(f"#{line}" if line.startswith("#") else line for line in report.splitlines())  # under the page's title
 
 
@@ -84,8 +91,9 @@ def _measure(
     request = Request([base / log for log in entry.logs], entry.process, processes_dir, optional["mapping"], optional["calendar"])
     analysis = analyze_files(request)
     try:
-        extra = _conformance(analysis, process, optional["mapping"], called, lang)
-        return measure_page(analysis, process, measure_path(process.code), paths, entry.name, lang, extra)
+        charts = ChartFiles(paths)
+        extra = _conformance(analysis, process, optional, called, lang, charts)
+        return measure_page(analysis, process, measure_path(process.code), paths, entry.name, lang, extra) | charts.files
     finally:
         analysis.connection.close()
 

@@ -57,9 +57,9 @@ from qms.handbook.assessments import ASSESSMENTS, SECTION, assessed
 from qms.handbook.audits import AUDITS, audit_pages
 from qms.handbook.audits import SECTION as AUDITS_SECTION
 from qms.handbook.book import Handbook, PageCache, build_handbook
-from qms.handbook.diagrams import FlowchartCache, draw_flowcharts
+from qms.handbook.diagrams import FlowchartCache, draw_flowcharts, viewer
 from qms.handbook.editions import EditionError, build_editions, superseded_banner
-from qms.handbook.html_blocks import GeneratedHtml
+from qms.handbook.html_blocks import TABLE_CSS, GeneratedHtml
 from qms.handbook.labels import W
 from qms.handbook.links import AUDIT, FINDINGS, HOME, LEGAL, MATRIX, MEASURES
 from qms.handbook.measures import LogEntry, MeasureCache, measured_logs
@@ -69,11 +69,12 @@ from qms.handbook.plans import PLANS, PlanCache, planned
 from qms.handbook.preview import Preview
 from qms.handbook.publishing import FORCED_ENV
 from qms.handbook.safe_html import safe_html
+from qms.handbook.search import index_steps, vietnamese_search, weigh, words_apart
 from qms.i18n import Lang
 from qms.legal.read import project_register
 from qms.load import ReadCache
 from qms.model import Process
-from qms.rules.config import ConfigError, find_config, load_config
+from qms.rules.config import ConfigError, find_config, load_config, project_agency
 from qms.rules.engine import FindingsCache, check_paths
 
 STYLESHEET = "qms.css"
@@ -267,10 +268,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         audits, audit_titles = audit_pages(self.config.audits, base, processes, day, lang, log.warning)
         titles = {**book.titles, **measured_titles, **plan_titles, **assessment_titles, **audit_titles}
         self._titles = {f"{self.prefix}/{path}": title for path, title in titles.items()}
-        generated = {**book.pages, **measured, **plans, **assessments, **audits, STYLESHEET: CSS}
+        generated = {**book.pages, **measured, **plans, **assessments, **audits, STYLESHEET: CSS + TABLE_CSS + viewer.CSS, **viewer.FILES}
         pages = {f"{self.prefix}/{path}": content for path, content in generated.items()}
         if files.get_file_from_path(ROOT) is None:  # a project's own home page wins over the staff's
-            pages[ROOT] = staff_home_page(processes, book.paths, self.prefix, config.site_name, lang, day)
+            pages[ROOT] = staff_home_page(processes, book.paths, self.prefix, config.site_name, lang, day, project_agency(base))
             self._titles[ROOT] = W["staff_home"].get(lang)
             self._titles[f"{self.prefix}/{HOME}"] = W["list"].get(lang)  # the handbook's own first page: the catalogue
         if self._preview is not None:
@@ -286,8 +287,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self._as_of = _day(self.config.as_of)
         except ValueError:
             raise PluginError(f"qms: {W['as_of_bad'].get(Lang(self.config.lang)).format(value=self.config.as_of)}") from None
-        config.extra_css.append(f"{self.prefix}/{STYLESHEET}")
+        viewer.use_viewer(config, self.prefix, STYLESHEET)  # the stylesheet, and the flowchart viewer's script
         superseded_banner(config, Lang(self.config.lang))
+        vietnamese_search(config)  # accents and phrases in Material's search (qms.handbook.search)
         if self._html not in config.markdown_extensions:
             config.markdown_extensions.append(self._html)
         return config
@@ -298,6 +300,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: Any, files: Files) -> str:
         self._html.active = page.file.src_uri in self._titles
+        weigh(page, self.prefix)  # the officers' pages after the staff's in search (qms.handbook.search)
         if forced := os.environ.get(FORCED_ENV):  # published despite its checks: every page says so (qms.handbook.publishing)
             warning = W["published_anyway"].get(Lang(self.config.lang))
             return f'!!! danger "{warning}"\n    {markdown_text(forced)}\n\n' + markdown
@@ -310,12 +313,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._html.active = False
         # Every generated page (the audit report too, whose Markdown comes from a file) passes the allow-list; the
         # search plugin indexes page.content after this event, so the index gets the same cleaned HTML.
-        return safe_html(html) if generated else html
+        return words_apart(safe_html(html)) if generated else html
 
     def on_build_error(self, *, error: Exception) -> None:
         self._flowcharts = None  # a failed build writes no flowcharts; the drawing finishes on its own
 
     def on_page_context(self, context: Any, /, *, page: Page, config: Any, nav: Any) -> Any:
+        index_steps(config, page)  # a process's steps as search results of their own (qms.handbook.search)
         if self._preview is not None:
             self._preview.page_built(page.url)
         return context

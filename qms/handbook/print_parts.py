@@ -9,13 +9,14 @@ title, date and an empty cell to sign in. Every value from a process is escaped 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from qms.escape import html_text
 from qms.handbook.labels import label
 from qms.i18n import Lang, _, day_text, pgettext
 from qms.model import Process, SignOff, Status
+from qms.rules.agency import Agency
 
 WORDS = {
     "code": _("Mã số"),
@@ -44,9 +45,16 @@ def word(key: str, lang: Lang) -> str:
     return html_text(WORDS[key].get(lang))
 
 
-def _agency(agency: str) -> str:
-    # No agency given: a dotted line the agency fills in by hand, as on a blank form.
-    return html_text(agency) if agency.strip() else "&hellip;" * 30
+def _agency(agency: Agency | None) -> str:
+    """The agency block of a cover: its governing body, the agency in bold, its address (the [agency] of qms.toml).
+
+    No agency given: a dotted line the agency fills in by hand, as on a blank form.
+    """
+    if agency is None:
+        return f'<p class="qms-agency">{"&hellip;" * 30}</p>'
+    parent = f'<p class="qms-agency-parent">{html_text(agency.parent)}</p>' if agency.parent else ""
+    address = f'<p class="qms-agency-address">{html_text(agency.address)}</p>' if agency.address else ""
+    return f'{parent}<p class="qms-agency">{html_text(agency.name)}</p>{address}'
 
 
 def _day(day: date | None, lang: Lang) -> str:
@@ -57,7 +65,7 @@ def _facts(rows: Sequence[tuple[str, str]]) -> str:
     return '<table class="qms-facts">' + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
 
 
-def process_cover(process: Process, agency: str, lang: Lang) -> str:
+def process_cover(process: Process, agency: Agency | None, lang: Lang) -> str:
     """The cover of one process: agency, title, code, issue, effective date, and its approval block."""
     rows = [
         (word("code", lang), html_text(process.code)),
@@ -66,30 +74,35 @@ def process_cover(process: Process, agency: str, lang: Lang) -> str:
     ]
     warning = "" if process.status is Status.APPROVED else f'<p class="qms-not-approved">{word("not_approved", lang)}</p>'
     return (
-        f'<section class="qms-cover"><p class="qms-agency">{_agency(agency)}</p>'
+        f'<section class="qms-cover"><div class="qms-agency-block">{_agency(agency)}</div>'
         f'<p class="qms-cover-title">{html_text(process.title.get(lang))}</p>{_facts(rows)}{warning}'
         f"{approval_block(process, lang)}</section>"
     )
 
 
-def handbook_cover(title: str, agency: str, processes: Sequence[Process], today: date, lang: Lang) -> str:
+def handbook_cover(title: str, agency: Agency | None, processes: Sequence[Process], today: date, lang: Lang) -> str:
     """The cover of the whole handbook: agency, title, how many processes, the day it was printed."""
     rows = [(word("count", lang), str(len(processes))), (word("printed", lang), _day(today, lang))]
     return (
-        f'<section class="qms-cover"><p class="qms-agency">{_agency(agency)}</p>'
+        f'<section class="qms-cover"><div class="qms-agency-block">{_agency(agency)}</div>'
         f'<p class="qms-cover-title">{html_text(title)}</p>{_facts(rows)}</section>'
     )
 
 
-def contents(processes: Sequence[Process], anchors: dict[str, str], lang: Lang) -> str:
-    """The table of contents: each process with its code, title, issue and effective date, linked to its section.
+def contents(processes: Sequence[Process], anchors: dict[str, str], lang: Lang, pages: Mapping[str, int] | None = None) -> str:
+    """The table of contents: each process with its code, title, issue, effective date and page, linked to its section.
 
-    Chromium has no ``target-counter()``, so the contents cannot give page numbers; the links work in the PDF.
+    ``pages`` (anchor -> page) comes from a first printing (:mod:`qms.handbook.pdf_pages`: Chromium has no
+    ``target-counter()``); without it the page column is empty. The column has a fixed width, so that filling it in
+    moves nothing.
     """
+    found = pages or {}
     head = "".join(f"<th>{word(k, lang)}</th>" for k in ("code", "process_title", "issue", "effective"))
+    head += f'<th class="qms-page">{word("page", lang)}</th>'
     rows = "".join(
         f'<tr><td><a href="#{anchors[p.code]}">{html_text(p.code)}</a></td><td>{html_text(p.title.get(lang))}</td>'
-        f"<td>{html_text(p.version)}</td><td>{_day(p.effective_date, lang)}</td></tr>"
+        f"<td>{html_text(p.version)}</td><td>{_day(p.effective_date, lang)}</td>"
+        f'<td class="qms-page">{found.get(anchors[p.code], "")}</td></tr>'
         for p in processes
     )
     return f'<section class="qms-contents"><h1 class="qms-contents-title">{word("contents", lang)}</h1><table><tr>{head}</tr>{rows}</table></section>'
@@ -128,7 +141,7 @@ def css_string(value: str) -> str:
     return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in value) + '"'
 
 
-def running_css(agency: str, code: str, issue: str, lang: Lang) -> str:
+def running_css(agency: Agency | None, code: str, issue: str, lang: Lang) -> str:
     """The running header (agency; code and issue) and footer (code; «Trang x/y») of every page but the cover.
 
     CSS page-margin boxes, which Chromium draws since version 131, with ``counter(page)`` and ``counter(pages)``;
@@ -138,7 +151,7 @@ def running_css(agency: str, code: str, issue: str, lang: Lang) -> str:
     box = "font-family: 'Noto Sans', 'DejaVu Sans', sans-serif; font-size: 8pt; color: #444;"
     page = css_string(WORDS["page"].get(lang) + " ")
     return (
-        f"@page {{ @top-left {{ content: {css_string(agency)}; {box} }} @top-right {{ content: {css_string(right)}; {box} }}"
+        f"@page {{ @top-left {{ content: {css_string(agency.name if agency else '')}; {box} }} @top-right {{ content: {css_string(right)}; {box} }}"
         f" @bottom-left {{ content: {css_string(code)}; {box} }}"
         f' @bottom-right {{ content: {page} counter(page) "/" counter(pages); {box} }} }}\n'
         "@page cover { @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }\n"

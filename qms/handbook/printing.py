@@ -16,7 +16,7 @@ from __future__ import annotations
 import base64
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -25,13 +25,16 @@ import markdown
 from qms.doctor import find_browser
 from qms.handbook import print_parts
 from qms.handbook.book import Handbook
+from qms.handbook.flowchart_viewer import BACK_LINK
 from qms.handbook.html_blocks import FLOWCHART
 from qms.handbook.labels import label
 from qms.handbook.links import svg_path
+from qms.handbook.pdf_pages import anchor_pages
 from qms.handbook.safe_html import safe_html
 from qms.i18n import Lang
 from qms.model import Process, Status
 from qms.render.escape import html_text
+from qms.rules.agency import Agency
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -60,12 +63,16 @@ th, td { border: 1px solid #bdc1c6; padding: 3px 6px; vertical-align: top; text-
 tr, figure, img, .admonition, table.qms-approval { break-inside: avoid; }
 .admonition { border-left: 4px solid #f29900; background: #fef7e0; padding: 4px 10px; }
 .qms-cover { page: cover; break-after: page; padding: 20mm 8mm 0 8mm; text-align: center; }
-.qms-agency { font-size: 13pt; font-weight: bold; text-transform: uppercase; margin-bottom: 45mm; }
+.qms-agency-block { margin-bottom: 45mm; } .qms-agency-block p { margin: 0 0 1mm 0; }
+.qms-agency-parent { font-size: 12pt; text-transform: uppercase; }
+.qms-agency { font-size: 13pt; font-weight: bold; text-transform: uppercase; } .qms-agency-address { font-size: 10pt; }
 .qms-cover-title { font-size: 20pt; font-weight: bold; margin-bottom: 20mm; }
 .qms-facts { width: auto; margin: 0 auto 20mm auto; font-size: 11pt; } .qms-facts th, .qms-facts td { border: none; padding: 2px 8px; }
 .qms-not-approved { color: #b3261e; font-weight: bold; }
 table.qms-approval { text-align: left; } table.qms-approval th, table.qms-approval td:nth-child(4) { white-space: nowrap; } table.qms-approval td.qms-sign { width: 30%; height: 22mm; }
 .qms-contents { break-after: page; } .qms-contents-title { break-before: auto; }
+.qms-contents table { table-layout: fixed; } .qms-contents .qms-page { width: 14mm; text-align: right; }
+.qms-contents th:nth-child(1) { width: 34mm; } .qms-contents th:nth-child(3) { width: 24mm; } .qms-contents th:nth-child(4) { width: 28mm; }
 .qms-flow { page: flow; break-before: page; break-after: page; }
 .qms-flow-tile { position: relative; overflow: hidden; break-inside: avoid; }
 .qms-flow-part + .qms-flow-part { break-before: page; } .qms-flow-where { font-size: 8pt; color: #5f6368; margin: 0 0 1mm 0; }
@@ -129,7 +136,7 @@ def _without_section(page: str, heading: str) -> str:
 
 def _section(book: Handbook, process: Process, lang: Lang, md: markdown.Markdown, with_approval: bool) -> str:
     page = safe_html(md.reset().convert(book.pages[book.paths[process.code]]))
-    page = _without_section(page, html_text(label("approval", lang)))
+    page = BACK_LINK.sub("", _without_section(page, html_text(label("approval", lang))))
     svg = book.assets.get(svg_path(book.paths[process.code]))
     if svg is not None and (found := FLOWCHART.search(page)) is not None:
         # The flowchart's heading goes onto its landscape page with it, never alone at the foot of a text page.
@@ -147,9 +154,21 @@ def anchor(process: Process) -> str:
 
 
 def print_html(
-    book: Handbook, processes: Sequence[Process], lang: Lang = Lang.VI, title: str = "", agency: str = "", today: date | None = None
+    book: Handbook,
+    processes: Sequence[Process],
+    lang: Lang = Lang.VI,
+    title: str = "",
+    agency: Agency | str | None = None,
+    today: date | None = None,
+    pages: Mapping[str, int] | None = None,
 ) -> str:
-    """The printed handbook (cover, contents, every current process) or, for one process, its controlled copy."""
+    """The printed handbook (cover, contents, every current process) or, for one process, its controlled copy.
+
+    ``agency`` is the project's ``[agency]`` (or only its name); none: a dotted line on the cover to fill in by hand.
+    ``pages`` (section anchor -> page) numbers the contents: :func:`print_pdf` measures them on a first printing.
+    """
+    if isinstance(agency, str):
+        agency = Agency(agency.strip()) if agency.strip() else None
     chosen = sorted((p for p in processes if len(processes) == 1 or p.status is not Status.OBSOLETE), key=lambda p: p.code)
     md = markdown.Markdown(extensions=["admonition", "tables", "attr_list", "meta"])
     if len(chosen) == 1:
@@ -158,7 +177,7 @@ def print_html(
         code, issue = process.code, process.version
     else:
         front = print_parts.handbook_cover(title, agency, chosen, today or date.today(), lang)
-        front += print_parts.contents(chosen, {p.code: anchor(p) for p in chosen}, lang)
+        front += print_parts.contents(chosen, {p.code: anchor(p) for p in chosen}, lang, pages)
         code, issue = title, ""
     sections = [_section(book, p, lang, md, with_approval=len(chosen) > 1) for p in chosen]
     heading = html_text(title or code)
@@ -170,8 +189,17 @@ def print_html(
     )
 
 
-def print_pdf(html_text: str, target: Path, chromium: str | None = None) -> Path:
-    """Print ``html_text`` to ``target`` with Debian's Chromium through Playwright (its page sizes and margin boxes)."""
+Document = str | Callable[[Mapping[str, int] | None], str]
+
+
+def print_pdf(document: Document, target: Path, chromium: str | None = None) -> Path:
+    """Print ``document`` to ``target`` with Debian's Chromium through Playwright (its page sizes and margin boxes).
+
+    ``document`` is the HTML, or a function of the pages (anchor -> page) that writes it: then the first printing,
+    without page numbers, tells where each section landed (:func:`~qms.handbook.pdf_pages.anchor_pages`) and the
+    document is printed again with them; a third time if numbering moved a section (it should not: the column is of
+    fixed width).
+    """
     from playwright.sync_api import sync_playwright  # optional at run time: only printing needs it
 
     executable = chromium or find_browser() or "/usr/bin/chromium"  # what «qms doctor» reports: Chromium, Chrome or Edge
@@ -180,8 +208,21 @@ def print_pdf(html_text: str, target: Path, chromium: str | None = None) -> Path
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
-            page.set_content(html_text, wait_until="load")
-            page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True)
+
+            def printed(html: str) -> bytes:
+                page.set_content(html, wait_until="load")
+                return page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+
+            if isinstance(document, str):
+                pdf = printed(document)
+            else:
+                pdf, pages = printed(document(None)), None
+                for _again in range(2):
+                    found = anchor_pages(pdf)
+                    if not found or found == pages:
+                        break
+                    pdf, pages = printed(document(found)), found
         finally:
             browser.close()
+    target.write_bytes(pdf)
     return target

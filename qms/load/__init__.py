@@ -27,8 +27,9 @@ from qms.load.called import CallResolver, calls_of, search_files, unusable_calls
 from qms.load.discovery import SUFFIXES, discover
 from qms.load.exclude import Exclusion
 from qms.load.references import check_process
+from qms.load.safe_read import decode
 from qms.load.schema_errors import translate
-from qms.load.source import Document, Path_, SourceError, SourceMap, read_document
+from qms.load.source import Document, Path_, SourceError, SourceMap, parse_document, read_document
 from qms.model import Process
 
 EXTENSION_PREFIX = "x-"
@@ -196,14 +197,7 @@ def _load_paths(paths: list[Path | str], cache: ReadCache, exclusion: Exclusion 
         problems = check_process(process, origin.source, known)
         problems += unusable_calls(process, resolver) if resolver is not None else []
         if process.code in first_file:
-            problems.append(
-                error(
-                    LoadCode.DUPLICATE_ID,
-                    origin.at("code"),
-                    _("mã quy trình «{code}» đã được dùng ở {other}").format(code=process.code, other=first_file[process.code]),
-                    _("mỗi quy trình có một mã duy nhất; phiên bản mới của cùng quy trình thay tệp cũ, không thêm tệp"),
-                )
-            )
+            problems.append(duplicate_code(origin.at("code"), process.code, first_file[process.code]))
         else:
             first_file[process.code] = origin.path
         if problems:
@@ -213,6 +207,16 @@ def _load_paths(paths: list[Path | str], cache: ReadCache, exclusion: Exclusion 
     result.called = resolver.called if resolver is not None else []  # never a loaded code: those were known
     result.diagnostics.sort(key=sort_key)
     return result
+
+
+def duplicate_code(where: Location, code: str, other: Path) -> Diagnostic:
+    """A process code already declared by the file ``other`` (the first file that declares it keeps it)."""
+    return error(
+        LoadCode.DUPLICATE_ID,
+        where,
+        _("mã quy trình «{code}» đã được dùng ở {other}").format(code=code, other=other),
+        _("mỗi quy trình có một mã duy nhất; phiên bản mới của cùng quy trình thay tệp cũ, không thêm tệp"),
+    )
 
 
 def _resolve_calls(alone: list[Path], files: list[Path], read: list[Process], known: set[str], cache: ReadCache) -> CallResolver | None:
@@ -226,10 +230,10 @@ def _resolve_calls(alone: list[Path], files: list[Path], read: list[Process], kn
     return resolver
 
 
-def _read_file(path: Path) -> tuple[str | None, Process | None, list[Diagnostic]]:
-    """Pass 1 for one file: the code it declares, its model if valid, and what is wrong with it."""
+def _read_file(path: Path, raw: bytes | None = None) -> tuple[str | None, Process | None, list[Diagnostic]]:
+    """Pass 1 for one file (its bytes ``raw`` if already read): the code it declares, its model if valid, what is wrong."""
     try:
-        document = read_document(path)
+        document = read_document(path) if raw is None else parse_document(decode(raw, path), path)
     except SourceError as exc:
         return None, None, [exc.diagnostic]
     process, diagnostics = _validate(document, path)

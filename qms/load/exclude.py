@@ -40,6 +40,7 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
     "/site/",
     "/build/",
     ".venv/",
+    ".qms_cache/",  # the results cache (qms.load.cache); skipped as a dot-name already, excluded when named too
 )
 
 

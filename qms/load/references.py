@@ -14,6 +14,7 @@ from qms.i18n import Message, _
 from qms.load.schema_errors import closest
 from qms.load.source import Path_, SourceMap
 from qms.model import Process, Step, StepType
+from qms.model.values import echo, label_key
 
 # Texts by self.key.
 _KIND = {
@@ -51,6 +52,7 @@ def check_process(process: Process, source: SourceMap, known_processes: set[str]
     """All structural and reference problems of one validated process."""
     found = [
         *_duplicates(process, source),
+        *_alias_clashes(process, source),
         *_step_shapes(process, source),
         *_references(process, source, known_processes),
     ]
@@ -83,6 +85,24 @@ def _duplicates(process: Process, source: SourceMap) -> Iterator[Diagnostic]:
                 )
             else:
                 first[name] = index
+
+
+def _alias_clashes(process: Process, source: SourceMap) -> Iterator[Diagnostic]:
+    """An alias (``steps[].aliases``) that is also another step's id, name or alias: a log label naming it would name
+    two steps. Compared as qms conform compares labels (:func:`qms.model.values.label_key`)."""
+    owner: dict[str, str] = {}
+    for step in process.steps:
+        for text in (step.id, step.name.vi, step.name.en):
+            if text:
+                owner.setdefault(label_key(text), step.id)
+    for index, step in enumerate(process.steps):
+        for j, alias in enumerate(step.aliases):
+            other = owner.setdefault(label_key(alias), step.id)
+            if other != step.id:
+                message = _("nhãn «{alias}» của bước «{step}» cũng chỉ bước «{other}»: một nhãn trong nhật ký chỉ được chỉ một bước")
+                hint = _("xoá nhãn này ở một trong hai bước; nhãn được so không phân biệt hoa thường, dấu và khoảng trắng")
+                where = source.value(("steps", index, "aliases", j))
+                yield error(LoadCode.DUPLICATE_ID, where, message.format(alias=echo(alias), step=step.id, other=other), hint)
 
 
 _BRANCHES_EXAMPLE = _("ví dụ: branches: [{when: Đủ, to: tham-dinh}, {when: Chưa đủ, to: yeu-cau-bo-sung}]")

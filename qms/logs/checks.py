@@ -43,17 +43,24 @@ def select_rows(table: str, file: int, mapping: Mapping, header: list[str]) -> s
     return f"SELECT {', '.join(parts)} FROM {table}"
 
 
-def build_rows(con: duckdb.DuckDBPyConnection, selects: list[str], mapping: Mapping) -> None:
+def build_rows(con: duckdb.DuckDBPyConnection, selects: list[str], mapping: Mapping, ranked: bool = False) -> None:
+    """``rows`` from the ``selects`` of each file; ``ranked``: one file whose ``_line`` is its rank after the header,
+    given by the row ids of the table its text is read into (``rows`` a view on ``rows_data``)."""
     fields = list(DEFAULTS[mapping.shape])
     dates = ", ".join(f"{date_sql(name, mapping.date_formats)} AS p_{name}" for name in DATE_FIELDS[mapping.shape])
     exact = "hash(" + ", ".join(fields) + ")"
+    # A separate supplement entry names its dossier and the due dates, and no receipt; a dossier row may carry its
+    # own due dates before and after a supplement (as many one-stop exports do) and stays a dossier row.
+    supplement = (
+        ", (due_before IS NOT NULL OR due_after IS NOT NULL) AND received IS NULL AS supplement" if mapping.shape == DOSSIER else ""
+    )
     order = " ORDER BY file, _line" if len(selects) > 1 else ""  # one file's rows are in order already
-    con.execute(f"CREATE TABLE rows AS SELECT *, {exact} AS exact, {dates} FROM ({' UNION ALL '.join(selects)}){order}")
-    if mapping.shape == DOSSIER:
-        con.execute("ALTER TABLE rows ADD COLUMN supplement BOOLEAN")
-        # A separate supplement entry names its dossier and the due dates, and no receipt; a dossier row may carry its
-        # own due dates before and after a supplement (as many one-stop exports do) and stays a dossier row.
-        con.execute("UPDATE rows SET supplement = (due_before IS NOT NULL OR due_after IS NOT NULL) AND received IS NULL")
+    made = f"SELECT *, {exact} AS exact, {dates}{supplement} FROM ({' UNION ALL '.join(selects)}){order}"
+    if ranked:  # DuckDB keeps a file's order in the table it reads it into
+        con.execute(f"CREATE TABLE rows_data AS {made}")
+        con.execute("CREATE VIEW rows AS SELECT * REPLACE (rowid + 2 AS _line) FROM rows_data")
+    else:
+        con.execute(f"CREATE TABLE rows AS {made}")
 
 
 def _row_problems(shape: str, known: bool) -> list[str]:
@@ -61,10 +68,10 @@ def _row_problems(shape: str, known: bool) -> list[str]:
     found = [f"SELECT file, _line, 'dossier', '{LogCode.MISSING_ID}', NULL, NULL FROM rows WHERE dossier IS NULL"]
     for name in DATE_FIELDS[shape]:
         found.append(f"SELECT file, _line, '{name}', '{LogCode.DATE}', {name}, NULL FROM rows WHERE {name} IS NOT NULL AND p_{name} IS NULL")
+    found.append(f"SELECT file, _line, 'channel', '{LogCode.CHANNEL}', channel, NULL FROM rows WHERE channel NOT IN ('1', '2', '3')")
     if shape == DOSSIER:
         found += [
             f"SELECT file, _line, 'received', '{LogCode.DATE}', NULL, NULL FROM rows WHERE received IS NULL AND NOT supplement",
-            f"SELECT file, _line, 'channel', '{LogCode.CHANNEL}', channel, NULL FROM rows WHERE channel NOT IN ('1', '2', '3')",
             f"SELECT file, _line, 'supplements_declared', '{LogCode.VALUE}', supplements_declared, NULL FROM rows "
             "WHERE supplements_declared IS NOT NULL AND NOT regexp_full_match(supplements_declared, '[0-9]{1,4}')",
         ]
@@ -119,7 +126,9 @@ def find_problems(con: duckdb.DuckDBPyConnection, shape: str, known: bool) -> No
     con.execute(
         "CREATE TABLE problems AS SELECT * FROM (" + " UNION ALL ".join(queries) + ") t(file, line, field, code, value, ref)"
     )
-    con.execute("CREATE TABLE accepted AS SELECT * FROM rows WHERE (file, _line) NOT IN (SELECT file, line FROM problems)")
+    # ``accepted`` is a view, not a copy of a million wide rows: the rows of ``rejected`` (a few, if any) left out
+    con.execute("CREATE TABLE rejected AS SELECT DISTINCT file, line FROM problems")
+    con.execute("CREATE VIEW accepted AS SELECT r.* FROM rows r ANTI JOIN rejected j ON r.file = j.file AND r._line = j.line")
     if shape == EVENT:
         con.execute(
             f"INSERT INTO problems SELECT file, _line, 'occurred', '{LogCode.ORDER}', occurred, dossier FROM "
@@ -132,7 +141,8 @@ def clean_tables(con: duckdb.DuckDBPyConnection, shape: str) -> None:
     """``dossiers`` (one row per dossier, typed) or ``events`` (one per step, in time order) from the accepted rows."""
     if shape == EVENT:
         con.execute(
-            "CREATE TABLE events AS SELECT dossier, procedure, step, resource, department, p_occurred AS at, file, _line AS row "
+            "CREATE TABLE events AS SELECT dossier, procedure, step, resource, department, p_occurred AS at, file, _line AS row, "
+            "CAST(channel AS INTEGER) AS channel "
             "FROM accepted ORDER BY dossier, p_occurred, file, _line"
         )
         return
@@ -151,7 +161,8 @@ def clean_tables(con: duckdb.DuckDBPyConnection, shape: str) -> None:
         "coalesce(CAST(d.supplements_declared AS INTEGER), 0), coalesce(w.n, 0)) AS supplements, "
         "coalesce(s.last_due, d.p_due_after, d.p_due) AS due_final, d.p_refused AS refused, coalesce(w.waits, []) AS waits, "
         f"coalesce({flag_sql('d.apology')}, false) OR d.p_apologized IS NOT NULL "
-        f"AS apology, d.p_apologized AS apologized, {flag_sql('d.e_result')} AS e_result, d.file, d._line AS row "
+        f"AS apology, d.p_apologized AS apologized, d.p_apology_due AS apology_due, {flag_sql('d.e_result')} AS e_result, "
+        "d.file, d._line AS row "
         "FROM accepted d LEFT JOIN (SELECT dossier, count(*) AS n, arg_max(coalesce(p_due_after, p_due_before), file * 1e12 + _line) "
         "AS last_due FROM accepted WHERE supplement GROUP BY dossier) s USING (dossier) "
         "LEFT JOIN (SELECT dossier, count(*) AS n, list({'asked': asked, 'back': back} ORDER BY asked) AS waits FROM waits GROUP BY dossier) w "

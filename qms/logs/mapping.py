@@ -49,6 +49,7 @@ DOSSIER_COLUMNS: dict[str, str] = {
     **{f"supplement_{what}_{n}": f"{column}{n}" for n in SUPPLEMENT_PAIRS for what, column in (("requested", "NgayYeuCauBoSung"), ("received", "NgayNhanBoSung"))},
     "apology": "CoThuXinLoi",  # 1/0: an apology (form 04) was issued
     "apologized": "NgayXinLoi",
+    "apology_due": "NgayHenTraLai",  # the new due date the apology announces [M: column name ours, no portal specification read]
     "e_result": "KetQuaDienTu",  # 1/0: the result was returned electronically [M: column name not from the portal's specification]
 }
 EVENT_COLUMNS: dict[str, str] = {
@@ -58,11 +59,12 @@ EVENT_COLUMNS: dict[str, str] = {
     "resource": "NguoiXuLy",
     "department": "PhongBanXuLy",
     "occurred": "ThoiDiemXuLy",
+    "channel": "HinhThuc",  # optional: the dossier's channel repeated on its events, for conformance by channel
 }
 DEFAULTS = {DOSSIER: DOSSIER_COLUMNS, EVENT: EVENT_COLUMNS}
 SUPPLEMENT_DATES = tuple(f"supplement_{what}_{n}" for n in SUPPLEMENT_PAIRS for what in ("requested", "received"))
 DATE_FIELDS = {
-    DOSSIER: ("received", "due", "ended", "returned", "due_before", "due_after", "refused", *SUPPLEMENT_DATES, "apologized"),
+    DOSSIER: ("received", "due", "ended", "returned", "due_before", "due_after", "refused", *SUPPLEMENT_DATES, "apologized", "apology_due"),
     EVENT: ("occurred",),
 }
 FLAG_FIELDS = ("apology", "e_result")  # 1/0, true/false, có/không

@@ -19,7 +19,7 @@ from qms.logs.checks import build_rows, clean_tables, find_problems, select_rows
 from qms.logs.codes import LOG_CODES, LogCode
 from qms.logs.dates import ZONE
 from qms.logs.mapping import DEFAULTS, DOSSIER, EVENT, Mapping, missing_columns, read_mapping
-from qms.logs.sources import LogFileError, Source, read_source
+from qms.logs.sources import LogFileError, Source, csv_rows, number_csv_rows, read_source
 from qms.model.values import echo
 
 XES_COLUMNS = {
@@ -84,6 +84,10 @@ def read_log(
     # never to the user's working folder (DuckDB's default, «.tmp»).
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
     con.execute(f"SET temp_directory = '{_quote(str(Path(tempfile.gettempdir()) / 'qms-duckdb'))}'")
+    # Memory freed by one stage is kept for the next instead of handed back to the system and asked for again (page
+    # faults were a third of the time of a million-dossier run; the memory limit above still bounds it).
+    for setting in ("allocator_flush_threshold", "allocator_bulk_deallocation_flush_threshold"):
+        con.execute(f"SET {setting} = '{MEMORY_LIMIT}'")
     result = LogResult(con, None)
     if isinstance(mapping, str | Path):
         mapping, problems = read_mapping(mapping)
@@ -91,7 +95,8 @@ def read_log(
             result.diagnostics = problems
             return result
     files = [Path(paths)] if isinstance(paths, str | Path) else [Path(p) for p in paths]
-    selects, sources, used_mapping = [], [], None
+    sources: list[tuple[int, Source, Mapping]] = []
+    used_mapping = None
     for index, path in enumerate(files):
         try:
             source = read_source(con, path, f"src{index}")
@@ -109,30 +114,45 @@ def read_log(
         result.diagnostics += source.malformed
         result.rows_read += len(source.malformed)
         sources.append((index, source, file_mapping))
-        selects.append(select_rows(source.table, index, file_mapping, source.header))
-    if used_mapping is None or not selects:
+    if used_mapping is None or not sources:
         result.diagnostics.sort(key=sort_key)
         return result
     con.execute("CREATE TABLE known (code VARCHAR)")
     if known_procedures is not None:
         con.execute("INSERT INTO known SELECT unnest(?::VARCHAR[])", [sorted(set(known_procedures))])
-    build_rows(con, selects, used_mapping)
-    _drop_sources(con)
+    _rows(con, result, sources, used_mapping)
+    _drop_like(con, "src[0-9]+.*")  # the files' own tables, once their rows are in ``rows``
     find_problems(con, used_mapping.shape, known_procedures is not None)
     _count(con, result)
     clean_tables(con, used_mapping.shape)
     # A province's year is a million rows held several times over: what is read no more is dropped (benchmarks/RESULTS.md).
-    con.execute("DROP TABLE accepted; DROP TABLE rows")
+    con.execute("DROP VIEW accepted; DROP TABLE rejected")
+    _drop_like(con, "rows|rows_data")
     result.shape = used_mapping.shape
     result.diagnostics += _diagnostics(con, {i: (s, m) for i, s, m in sources})
     result.diagnostics.sort(key=sort_key)
     return result
 
 
-def _drop_sources(con: duckdb.DuckDBPyConnection) -> None:
-    """The files' own tables and views (``src0``...), once their rows are in ``rows``."""
+def _rows(con: duckdb.DuckDBPyConnection, result: LogResult, sources: list[tuple[int, Source, Mapping]], mapping: Mapping) -> None:
+    """Table ``rows`` from every file; a CSV file's rows are numbered, and its malformed rows counted, once scanned."""
+    alone = len(sources) == 1 and sources[0][1].csv is not None  # the usual case: one CSV export, read once
+    selects = [
+        select_rows(csv_rows(con, source, alone) if source.csv is not None else source.table, index, file_mapping, source.header)
+        for index, source, file_mapping in sources
+    ]
+    build_rows(con, selects, mapping, ranked=alone)
+    for index, source, _mapping in sources:
+        if source.csv is not None:
+            malformed = number_csv_rows(con, source, index)
+            result.diagnostics += malformed
+            result.rows_read += len(malformed)
+
+
+def _drop_like(con: duckdb.DuckDBPyConnection, pattern: str) -> None:
+    """The tables and views whose whole name ``pattern`` matches (views first: they read the tables)."""
     for kind, listing in (("VIEW", "SELECT view_name FROM duckdb_views()"), ("TABLE", "SELECT table_name FROM duckdb_tables()")):
-        for (name,) in con.execute(f"{listing} WHERE NOT internal AND regexp_full_match({kind.lower()}_name, 'src[0-9]+.*')").fetchall():
+        for (name,) in con.execute(f"{listing} WHERE NOT internal AND regexp_full_match({kind.lower()}_name, ?)", [pattern]).fetchall():
             con.execute(f'DROP {kind} IF EXISTS "{name}"')
 
 

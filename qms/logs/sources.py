@@ -38,13 +38,24 @@ class LogFileError(Exception):
         self.diagnostic = diagnostic
 
 
+@dataclass(frozen=True)
+class CsvScan:
+    """What :func:`number_csv_rows` needs of a CSV file scanned where ``rows`` is made."""
+
+    table: str  # the prefix of its rejects tables
+    delimiter: str
+    blanks: list[int]  # the numbers of its blank lines
+    lines: int
+
+
 @dataclass
 class Source:
     path: Path
-    table: str
+    table: str  # a table, or for a CSV file the scan that reads it (a subquery)
     header: list[str]
     kind: str  # "csv", "xlsx", "xes", "parquet"
-    malformed: list[Diagnostic] = field(default_factory=list)  # CSV rows not in the table
+    malformed: list[Diagnostic] = field(default_factory=list)  # sheet rows not in the table
+    csv: CsvScan | None = None
 
 
 def _fail(code: LogCode, path: Path, message: object, hint: object = None, line: int = 1) -> LogFileError:
@@ -65,7 +76,7 @@ def read_source(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> Sourc
         raise _fail(LogCode.FILE, path, _("tệp nhật ký rỗng"))
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt", ".tsv"):
-        return _read_csv(con, path, table)
+        return _read_csv(path, table)
     if suffix == ".xlsx":
         return _read_rows(con, path, table, "xlsx", _xlsx_rows(path))
     if suffix == ".xes":
@@ -132,36 +143,61 @@ def _scan(path: Path) -> tuple[str, list[int], int]:
     return head.rstrip("\r"), blanks, lines + (last_byte != b"\n")
 
 
-def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> Source:
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _read_csv(path: Path, table: str) -> Source:
+    """A CSV file as a scan to be read where ``rows`` is made (:func:`qms.logs.checks.build_rows`), so that its text
+    is materialised once, trimmed and parsed in the same statement; :func:`number_csv_rows` then gives each row its
+    line and returns the rows DuckDB rejected."""
     head, blanks, lines = _scan(path)
     delimiter = max(DELIMITERS, key=head.count) if any(d in head for d in DELIMITERS) else ","
     header = next(csv.reader([head], delimiter=delimiter), [])
     _check_header(header, path)
-    columns = {name: "VARCHAR" for name in header}
-    rejects = f"{table}_rejects"
-    con.execute(
-        f"CREATE TABLE {table}_src AS SELECT * FROM read_csv(?, delim=?, header=true, auto_detect=false, columns=?, "
-        f"quote='\"', escape='\"', store_rejects=true, rejects_table='{rejects}', rejects_scan='{table}_scan', "
-        "normalize_names=false, null_padding=false)",
-        [str(path), delimiter, columns],
+    columns = "{" + ", ".join(f"{_literal(name)}: 'VARCHAR'" for name in header) + "}"
+    scan = (
+        f"read_csv({_literal(str(path))}, delim={_literal(delimiter)}, header=true, auto_detect=false, columns={columns}, "
+        f"quote='\"', escape='\"', store_rejects=true, rejects_table='{table}_rejects', rejects_scan='{table}_scan', "
+        "normalize_names=false, null_padding=false)"
     )
+    return Source(path, scan, header, "csv", csv=CsvScan(table, delimiter, blanks, lines))
+
+
+def csv_rows(con: duckdb.DuckDBPyConnection, source: Source, alone: bool) -> str:
+    """What ``rows`` is made from for the CSV ``source``, with ``_line`` its rank after the header (the rows DuckDB
+    skipped are known after the scan: :func:`number_csv_rows`). ``alone`` (one file): the scan itself, ``_line`` left
+    for ``rows`` to take from its own row ids (a rank computed in the scan, row_number() OVER (), would make DuckDB
+    read the file on one thread); else the file's table, read first."""
+    assert source.csv is not None
+    if alone:
+        return f"(SELECT *, CAST(NULL AS BIGINT) AS _line FROM {source.table})"
+    con.execute(f"CREATE TABLE {source.csv.table}_src AS SELECT * FROM {source.table}")
+    return f"(SELECT *, rowid + 2 AS _line FROM {source.csv.table}_src)"
+
+
+def number_csv_rows(con: duckdb.DuckDBPyConnection, source: Source, file: int) -> list[Diagnostic]:
+    """Once ``rows`` holds the CSV ``source`` as file number ``file``: each row's ``_line`` made the line of the file
+    where it starts; returns a LOG006 for each row DuckDB rejected (too many or too few fields)."""
+    scan = source.csv
+    assert scan is not None
+    path, rejects = source.path, f"{scan.table}_rejects"
     bad = con.execute(f"SELECT line, any_value(error_type), any_value(error_message) FROM {rejects} GROUP BY line ORDER BY line").fetchall()
-    shifts: list[tuple[int, int]] = []
-    (rows,) = con.execute(f"SELECT count(*) FROM {table}_src").fetchall()[0]
-    if 1 + rows + len(bad) + sum(1 for b in blanks if b > 1) < lines:  # some record takes more than one line
-        blanks, shifts = _records(path, delimiter)
+    (rows,) = con.execute("SELECT count(*) FROM rows WHERE file = ?", [file]).fetchall()[0]
+    blanks, shifts = scan.blanks, list[tuple[int, int]]()
+    if 1 + rows + len(bad) + sum(1 for b in blanks if b > 1) < scan.lines:  # some record takes more than one line
+        blanks, shifts = _records(path, scan.delimiter)
     skipped = sorted({*(int(b) for b in blanks if b > 1), *(int(r[0]) for r in bad)})
-    _number_rows(con, table, skipped, shifts)
-    malformed = [
+    _number_rows(con, scan.table, file, skipped, shifts)
+    return [
         error(
             LogCode.ROW,
             Location(path, _physical(int(line), shifts), 1),
-            _("dòng có số trường khác dòng tiêu đề ({count} cột): {problem}").format(count=len(header), problem=message),
+            _("dòng có số trường khác dòng tiêu đề ({count} cột): {problem}").format(count=len(source.header), problem=message),
             _("đặt giá trị có dấu phân cách trong ngoặc kép, hoặc xuất lại tệp"),
         )
         for line, _kind, message in bad
     ]
-    return Source(path, table, header, "csv", malformed)
 
 
 def _records(path: Path, delimiter: str) -> tuple[list[int], list[tuple[int, int]]]:
@@ -193,32 +229,33 @@ def _physical(record: int, shifts: list[tuple[int, int]]) -> int:
     return record + (shifts[index][1] if index >= 0 else 0)
 
 
-def _number_rows(con: duckdb.DuckDBPyConnection, table: str, skipped: list[int], shifts: list[tuple[int, int]]) -> None:
-    """``table``: the rows of ``{table}_src`` and ``_line``, the line of the file where each row starts.
+def _number_rows(con: duckdb.DuckDBPyConnection, table: str, file: int, skipped: list[int], shifts: list[tuple[int, int]]) -> None:
+    """``_line`` of the rows of ``file`` in ``rows``, from their rank (``_line - 2`` as scanned): the line of the file
+    where each row starts.
 
     A row's record number is its rank plus the header and the records before it that are not rows (``skipped``: blank
     lines, rejected rows); ``shifts`` turn record numbers into lines when some records take several lines.
     """
-    if not skipped and not shifts:  # the usual file: a row's line is its rank after the header, no copy needed
-        con.execute(f"CREATE VIEW {table} AS SELECT s.*, s.rowid + 2 AS _line FROM {table}_src s")
+    if not skipped and not shifts:  # the usual file: a row's line is its rank after the header, as scanned
         return
     con.execute(f"CREATE TEMP TABLE {table}_skip AS SELECT unnest(?::BIGINT[]) AS line", [skipped])
     record = (
-        f"s.rowid + 2 + (SELECT count(*) FROM (SELECT line - 1 - row_number() OVER (ORDER BY line) AS t FROM {table}_skip) k "
-        "WHERE k.t <= s.rowid)"
+        f"s._line + (SELECT count(*) FROM (SELECT line - 1 - row_number() OVER (ORDER BY line) AS t FROM {table}_skip) k "
+        "WHERE k.t <= s._line - 2)"
     )
-    if not shifts:
-        con.execute(f"CREATE TABLE {table} AS SELECT s.*, {record} AS _line FROM {table}_src s ORDER BY s.rowid")
-        return
-    con.execute(f"CREATE TEMP TABLE {table}_record AS SELECT s.rowid AS id, {record} AS record FROM {table}_src s")
+    con.execute(f"CREATE TEMP TABLE {table}_record AS SELECT s._line AS rank, {record} AS record FROM rows s WHERE s.file = ?", [file])
     con.execute(
         f"CREATE TEMP TABLE {table}_shift AS SELECT unnest(?::BIGINT[]) AS record, unnest(?::BIGINT[]) AS extra",
-        [[r for r, _e in shifts], [e for _r, e in shifts]],
+        [[r for r, _e in shifts] or [0], [e for _r, e in shifts] or [0]],
     )
     con.execute(
-        f"CREATE TABLE {table} AS SELECT s.*, r.record + coalesce(k.extra, 0) AS _line FROM {table}_src s "
-        f"JOIN {table}_record r ON r.id = s.rowid ASOF LEFT JOIN {table}_shift k ON r.record >= k.record ORDER BY s.rowid"
+        f"CREATE TEMP TABLE {table}_line AS SELECT r.rank, r.record + coalesce(k.extra, 0) AS line FROM {table}_record r "
+        f"ASOF LEFT JOIN {table}_shift k ON r.record >= k.record"
     )
+    if con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'rows'").fetchall()[0][0]:  # made a table to be changed
+        con.execute("CREATE TABLE rows_numbered AS SELECT * FROM rows; DROP VIEW rows; DROP TABLE rows_data")
+        con.execute("ALTER TABLE rows_numbered RENAME TO rows")
+    con.execute(f"UPDATE rows SET _line = l.line FROM {table}_line l WHERE rows.file = ? AND rows._line = l.rank", [file])
 
 
 def _check_header(header: list[str], path: Path) -> None:

@@ -95,7 +95,7 @@ def analyze(
             raise ValueError("a log of step events is measured against the process its dossiers followed")
         dossiers_from_events(con, process)
     limits = dict(limits or {})
-    install_limits(con, limits, default_limit)
+    install_limits(con, limits, default_limit, process)
     period = _period(log, first, last)
     stops = [period.stop] + ([Period("", *baseline).stop] if baseline else [])
     build_facts(con, max(stops))
@@ -166,6 +166,11 @@ def _notes(con: duckdb.DuckDBPyConnection, total: Counts) -> list[Message]:
         )
     if total.received and not total.e_result_known:
         notes.append(_("nhật ký không có cột kết quả điện tử (KetQuaDienTu): tỷ lệ trực tuyến toàn trình không tính được"))
+    if total.new_date_met or total.new_date_missed:
+        notes.append(
+            _("hồ sơ quá hạn có văn bản xin lỗi và ngày hẹn mới: {met} trả đúng ngày hẹn mới, {missed} trễ cả ngày hẹn mới "
+              "(vẫn tính là quá hạn so với ngày hẹn ban đầu)").format(met=total.new_date_met, missed=total.new_date_missed)
+        )
     (outside,) = con.execute("SELECT count(*) FROM facts WHERE start_stamp IS NULL").fetchall()[0]
     if outside:
         notes.append(
@@ -203,6 +208,8 @@ DOSSIER_COLUMNS = (
     "apology",
     "apologized",
     "past_due AND apology AND apologized <= due_at AS apology_in_time",
+    "apology_due",
+    "apology_outcome",
     "e_result",
     "file",
     "row",

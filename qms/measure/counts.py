@@ -21,6 +21,9 @@ _SQL = {
     "past_due": "count(*) FILTER (WHERE past_due)",
     # an apology (form 04) dated no later than the due moment it announces will be missed
     "apologised": "count(*) FILTER (WHERE past_due AND apology AND apologized <= due_at)",
+    # of those, the ones whose end kept the new date the apology announced, or missed it (still late: judge.py)
+    "new_date_met": "count(*) FILTER (WHERE apology_outcome = 'new_date_met')",
+    "new_date_missed": "count(*) FILTER (WHERE apology_outcome = 'new_date_missed')",
     "online": "count(*) FILTER (WHERE received >= period_first AND channel = 2)",
     "channel_known": "count(channel) FILTER (WHERE received >= period_first)",
     "fully_online": "count(*) FILTER (WHERE received >= period_first AND channel = 2 AND e_result)",
@@ -44,6 +47,8 @@ class Counts:
     unjudged: int = 0
     past_due: int = 0
     apologised: int = 0
+    new_date_met: int = 0  # late with an apology in time, the new date met
+    new_date_missed: int = 0
     online: int = 0
     channel_known: int = 0  # received dossiers whose channel the log gives (an event log gives none)
     fully_online: int = 0

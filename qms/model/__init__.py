@@ -4,6 +4,7 @@ from qms.model.measure import Measure
 from qms.model.process import (
     FORMAT_VERSION,
     KPI,
+    AfterSupplement,
     Approval,
     Authority,
     Branch,
@@ -34,6 +35,7 @@ __all__ = [
     "FORMAT_VERSION",
     "KPI",
     "MINUTES_PER_WORKING_DAY",
+    "AfterSupplement",
     "Approval",
     "Authority",
     "Branch",

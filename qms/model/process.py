@@ -174,6 +174,19 @@ class DeadlineCase(_Strict):
     through: list[StepId] = Field(min_length=1, description="Các bước chỉ có ở trường hợp này / steps only this case goes through")
 
 
+class AfterSupplement(StrEnum):
+    """What the clock does once the citizen brings the supplement a request asked for.
+
+    ``resume`` is the default: the clock stood still while the citizen supplemented and runs on with the time already
+    used counted (domain brief C1 step 4, C4: stop-clock during supplements [S], not read in Decree 118/2025 itself).
+    ``restart`` is for a procedure whose published text says the time limit counts again in full from the receipt of
+    the completed dossier [M: no register entry confirms which procedures say so; cite the text that does].
+    """
+
+    RESUME = "resume"  # tiếp tục tính: thời gian đã giải quyết vẫn được tính
+    RESTART = "restart"  # tính lại từ đầu kể từ khi nhận đủ hồ sơ bổ sung
+
+
 class Clock(_Strict):
     """Where the statutory deadline starts and stops counting (e.g. from the receipt of a complete dossier)."""
 
@@ -183,6 +196,12 @@ class Clock(_Strict):
         None,
         description="Giờ tiếp nhận cuối trong ngày: hồ sơ nhận sau giờ này tính từ ngày làm việc tiếp theo (mặc định: của lịch "
         "làm việc) / cut-off hour: later receipts count from the next working day (default: the calendar's)",
+    )
+    after_supplement: AfterSupplement = Field(
+        AfterSupplement.RESUME,
+        description="Sau khi người nộp bổ sung hồ sơ: resume (tiếp tục tính, thời gian đã dùng vẫn tính; mặc định) | restart "
+        "(tính lại đủ thời hạn từ khi nhận hồ sơ bổ sung) / after a supplement: resume (the time used counts; default) | "
+        "restart (the full deadline counts again from the receipt of the completed dossier)",
     )
 
 
@@ -213,6 +232,10 @@ class Step(_Strict):
     id: StepId = Field(description="Mã bước, không dấu / step id, e.g. tiep-nhan")
     type: StepType = Field(StepType.TASK, description="start | task | decision | subprocess | end")
     name: Text = Field(description="Tên bước / step name")
+    aliases: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Nhãn khác của bước trong nhật ký, tệp xuất của phần mềm một cửa (qms conform) / other labels logs use for the step",
+    )
     role: RoleId | None = Field(None, description="Vai trò thực hiện (chủ trì) / responsible role (lead)")
     support: list[RoleId] = Field(default_factory=list, description="Vai trò phối hợp / cooperating roles")
     description: Text | None = Field(None, description="Cách thực hiện / how it is done")
@@ -233,6 +256,12 @@ class Step(_Strict):
     )
     waits_for: WaitsFor | None = Field(
         None, description="Bước chờ ai: citizen (người nộp bổ sung) | agency (cơ quan khác) / whom the step waits for (QMS307)"
+    )
+    extends_deadline: bool = Field(
+        False,
+        description="Bước hẹn lại ngày trả (văn bản xin lỗi, Mẫu 04): các đường qua bước này được so với ngày hẹn mới, không với "
+        "thời hạn ban đầu (QMS302, QMS308) / the step issues a new due date (apology, form 04): the paths through it are not "
+        "held to the original deadline",
     )
 
     @property

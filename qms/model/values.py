@@ -38,6 +38,12 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+def label_key(text: str) -> str:
+    """``text`` as step labels are compared (a log's activities, a step's aliases): NFC, no diacritics, lower case,
+    runs of spaces made one («Thẩm định  hồ sơ» = «tham dinh ho so»)."""
+    return " ".join(fold(unicodedata.normalize("NFC", text)).split())
+
+
 class TimeUnit(StrEnum):
     MINUTE = "minute"
     HOUR = "hour"
@@ -112,6 +118,10 @@ class _ParsedFromText:
         return core_schema.no_info_plain_validator_function(validate, serialization=core_schema.plain_serializer_function_ser_schema(str))
 
 
+# A same-day deadline as officers write it («trả trong ngày»: Circular 21/2019/TT-BGDĐT Art. 31 for certified copies).
+_SAME_DAY = ("trong ngay", "trong ngay lam viec", "trong cung ngay", "same day", "same working day", "within the day")
+
+
 @dataclass(frozen=True)
 class Duration(_ParsedFromText):
     """A span of working time, as written (``text``) and in working minutes.
@@ -129,6 +139,18 @@ class Duration(_ParsedFromText):
     def working_days(self) -> float:
         return self.minutes / MINUTES_PER_WORKING_DAY
 
+    @property
+    def same_day(self) -> bool:
+        """«trong ngày» (or 0): a deadline due at the close of the day the clock starts, which after the cut-off hour
+        is the next working day (qms.calendar); the work must fit in one working day."""
+        return self.minutes == 0
+
+    @property
+    def work_minutes(self) -> int:
+        """The most working time the deadline leaves for the work (QMS302, the audit's timing checks): its minutes, or
+        one working day for a same-day deadline."""
+        return MINUTES_PER_WORKING_DAY if self.same_day else self.minutes
+
     def __str__(self) -> str:
         return self.text
 
@@ -136,7 +158,7 @@ class Duration(_ParsedFromText):
     def parse(cls, text: str) -> Duration:
         raw = str(text).strip()
         folded = fold(raw)
-        if re.fullmatch(r"0+", folded):
+        if re.fullmatch(r"0+", folded) or " ".join(folded.split()) in _SAME_DAY:
             return cls(raw, 0)
         pos, minutes, approximate = 0, 0.0, False
         for match in _PART_RE.finditer(folded):
@@ -164,8 +186,9 @@ class Duration(_ParsedFromText):
     def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
         return {
             "type": "string",
-            "description": "Thời lượng / duration: «3 ngày làm việc», «4 giờ», «4h», «30 phút», «10 ngày lịch»",
-            "examples": ["5 ngày làm việc", "4h", "30 phút", "1 ngày làm việc 4 giờ"],
+            "description": "Thời lượng / duration: «3 ngày làm việc», «4 giờ», «4h», «30 phút», «10 ngày lịch», «trong ngày» "
+            "(thời hạn trả trong ngày / a same-day deadline)",
+            "examples": ["5 ngày làm việc", "4h", "30 phút", "1 ngày làm việc 4 giờ", "trong ngày"],
         }
 
 

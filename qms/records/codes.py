@@ -87,6 +87,8 @@ RECORD_CODES: tuple[CodeInfo, ...] = (
         _(
             "Chương trình đánh giá của năm phải bao gồm mọi quy trình trong phạm vi hệ thống quản lý chất lượng và các điều khoản "
             "chúng đáp ứng (một cuộc đánh giá không liệt kê điều khoản thì bao gồm các điều khoản mà quy trình của nó đáp ứng). "
+            "Quy trình thuộc hệ thống trong năm là quy trình đã phê duyệt, hoặc đã có ngày hiệu lực và đang được sửa đổi; dự thảo "
+            "chưa từng phê duyệt, quy trình hiệu lực sau năm đó và quy trình hết hiệu lực thì không tính. "
             "Căn cứ: ISO 9001:2015 điều 9.2.2 a (chương trình đánh giá); ISO 19011:2018 điều 5."
         ),
         _("thêm một cuộc đánh giá có quy trình hoặc điều khoản này trong «scope» của chương trình"),

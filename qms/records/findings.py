@@ -17,7 +17,7 @@ from typing import Protocol
 from qms.diagnostics import Diagnostic, Severity, sort_key
 from qms.i18n import Message, _
 from qms.load.source_map import SourceMap
-from qms.model import Process
+from qms.model import Process, Status
 from qms.records.codes import RECORD_CODES, RecCode
 from qms.records.model import ActionStatus, AuditRecord, Finding, Result
 from qms.records.read import ProgrammeFile, RecordFile, read_audits
@@ -132,11 +132,24 @@ def _covers(audited: set[str], clause: str) -> bool:
     return any(clause == a or clause.startswith(a + ".") or a.startswith(clause + ".") for a in audited)
 
 
+def _in_system(process: Process, year: int) -> bool:
+    """Whether ``process`` is part of the QMS in ``year``: approved, or once in force (an effective date) and now being
+    revised; not a draft never approved, nor one that takes effect after the year or is withdrawn.
+
+    A procedure drafted in December is not missing from January's programme: it enters the next one.
+    """
+    if process.status is Status.OBSOLETE or (process.effective_date and process.effective_date.year > year):
+        return False
+    return process.status is Status.APPROVED or process.effective_date is not None
+
+
 def programme_findings(programme_file: ProgrammeFile, processes: Sequence[Process]) -> list[Diagnostic]:
     """REC006: each process given, and each clause they evidence, that no audit of the programme covers."""
     found: list[Diagnostic] = []
     report = _reporter(programme_file.source, found)
-    programme, by_code = programme_file.programme, {p.code: p for p in processes}
+    programme = programme_file.programme
+    processes = [p for p in processes if _in_system(p, programme.year)]
+    by_code = {p.code: p for p in processes}
     audited_processes = {code for audit in programme.audits for code in audit.scope.processes}
     audited_clauses: set[str] = set()
     for audit in programme.audits:

@@ -28,8 +28,9 @@ from qms.graph import ProcessGraph
 from qms.i18n import Lang
 from qms.model import Process, Step, StepType
 from qms.render.escape import dot_string, label_text, xml_chars
-from qms.render.layout import HEADER_WIDTH, Layout, swimlane_layout
-from qms.render.svg import accessible_svg
+from qms.render.layout import HEADER_WIDTH, MARGIN, Layout, swimlane_layout
+from qms.render.shading import Shading, figure_line, legend_label, legend_size, shaded_attributes
+from qms.render.svg import accessible_svg, step_facts
 
 FONT = "Noto Sans"  # full Vietnamese coverage; Debian package fonts-noto-core
 WRAP = 24  # characters per line in a node
@@ -56,6 +57,10 @@ class FlowchartOptions:
     highlight: Collection[str] = ()  # step ids to colour (findings)
     link_suffix: str = ".svg"  # sub-process nodes link to "<CODE><suffix>"; "" for no links
     links: Mapping[str, str] = field(default_factory=dict)  # called code -> URL, overriding link_suffix
+    # Each step links to «<row_link><step id>» (its row in the handbook page's table of steps); "" for no links.
+    # A sub-process step links to the called process instead.
+    row_link: str = ""
+    shading: Shading | None = None  # a figure per step as its fill colour, with a legend (qms.render.shading)
 
 
 def _text(value: str, width: int = WRAP) -> str:
@@ -64,12 +69,15 @@ def _text(value: str, width: int = WRAP) -> str:
     return "<BR/>".join(label_text(line) for line in lines)
 
 
-def _node_label(step: Step, options: FlowchartOptions) -> str:
+def _node_label(step: Step, options: FlowchartOptions, detail_colour: str = "#5f6368") -> str:
     words = _WORDS[options.lang]
     # Diamonds need about 1.6 times their text's width: wrap decisions narrower so nodes keep inside their cell.
     width = WRAP - 6 if step.type is StepType.DECISION else WRAP
     name = _text(step.name.get(options.lang), width)
     parts = [f"<B>{name}</B>"] if step.type in (StepType.START, StepType.END) else [name]
+    figure = figure_line(options.shading, step.id) if options.shading else ""
+    if figure:
+        parts.append(figure)
     details = []
     if step.duration is not None:
         details.append(label_text(step.duration.text))
@@ -78,7 +86,7 @@ def _node_label(step: Step, options: FlowchartOptions) -> str:
     if step.type is StepType.SUBPROCESS and step.calls:
         details.append(f"{words['calls']} {label_text(step.calls)}")
     if details:
-        parts.append(f'<FONT POINT-SIZE="9" COLOR="#5f6368">{_text(" · ".join(details), width + 6)}</FONT>')
+        parts.append(f'<FONT POINT-SIZE="9" COLOR="{detail_colour}">{_text(" · ".join(details), width + 6)}</FONT>')
     return "<" + "<BR/>".join(parts) + ">"
 
 
@@ -134,6 +142,11 @@ def flowchart(process: Process, options: FlowchartOptions = FlowchartOptions()) 
     _add_lanes(dot, process, layout, options)
     _add_steps(dot, process, layout, options)
     _add_edges(dot, process, graph, options)
+    if options.shading is not None:
+        # Under the lanes, at the left: neato -n keeps it there and the drawing grows to hold it.
+        legend, (width, height) = legend_label(options.shading, options.lang), legend_size(options.shading)
+        pos = _pos(HEADER_WIDTH + MARGIN + width / 2, layout.height + MARGIN + height / 2, layout)
+        dot.node("__legend", label=legend, shape="plaintext", fontsize="10", pos=pos, id="legend")
     return dot
 
 
@@ -161,14 +174,35 @@ def _add_steps(dot: graphviz.Digraph, process: Process, layout: Layout, options:
         attrs = dict(_SHAPES[step.type])
         attrs["width"] = f"{box.width / 72:.2f}"
         attrs["height"] = f"{box.height / 72:.2f}"
+        if options.shading is not None:
+            attrs.update(shaded_attributes(options.shading, step.id))
         if step.id in options.highlight:
             attrs.update(_HIGHLIGHT)
         url = options.links.get(step.calls or "") or (f"{step.calls}{options.link_suffix}" if options.link_suffix else "")
-        if step.type is StepType.SUBPROCESS and step.calls and url:
+        if not (step.type is StepType.SUBPROCESS and step.calls and url):
+            url = f"{options.row_link}{step.id}" if options.row_link else ""
+        if url:
             attrs["URL"] = dot_string(url)
-            attrs["target"] = "_top"
+            attrs["target"] = "_top"  # the page, not the <object> the drawing is shown in
+        attrs["tooltip"] = _tooltip(step, process, options)
         pos = _pos(*box.centre, layout)
-        dot.node(dot_string(step.id), label=_node_label(step, options), id=dot_string(f"step-{step.id}"), pos=pos, **attrs)
+        # On a shaded step the details take the step's text colour (white on the dark classes), not grey.
+        detail = attrs.get("fontcolor", "#5f6368")
+        dot.node(dot_string(step.id), label=_node_label(step, options, detail), id=dot_string(f"step-{step.id}"), pos=pos, **attrs)
+
+
+def _tooltip(step: Step, process: Process, options: FlowchartOptions) -> str:
+    """Plain text, one fact a line: without it graphviz uses the label, markup and all («&lt;BR/&gt;»).
+
+    graphviz 2.43 reads a tooltip as an escString twice over (``\\\\N`` in the DOT source becomes the node's name,
+    ``\\\\\\\\N`` shows as ``\\N``) and, in SVG, escapes ``<``, ``>`` and quotes but keeps what looks like an entity
+    (``&amp;`` would show as «&»). So ``&`` is written ``&amp;`` and each backslash four times: the browser shows the
+    text as written. Lines are joined by graphviz's line break ``\\n``.
+    """
+    figure = options.shading.figures.get(step.id) if options.shading else None
+    lines = [step.name.get(options.lang), *([f"{options.shading.title}: {figure[1]}"] if options.shading and figure else [])]
+    lines += step_facts(step, process, options.lang)
+    return graphviz.nohtml("\\n".join(xml_chars(line).replace("&", "&amp;").replace("\\", "\\" * 4) for line in lines))
 
 
 def _add_edges(dot: graphviz.Digraph, process: Process, graph: ProcessGraph, options: FlowchartOptions) -> None:
@@ -180,7 +214,7 @@ def _add_edges(dot: graphviz.Digraph, process: Process, graph: ProcessGraph, opt
                 continue
             attrs: dict[str, str] = {"id": dot_string(f"edge-{step.id}.{target}")}
             if label:
-                attrs["label"] = f"<{_text(label, 18)}>"
+                attrs["label"] = f"<{_text(label, 12)}>"
             if (step.id, target) in back:
                 attrs["style"] = "dashed"  # a return path (rework loop)
             dot.edge(dot_string(step.id), dot_string(target), **attrs)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from qms.i18n import Lang
-from qms.model import Process
+from qms.model import Process, Step
 from qms.render.escape import xml_chars
 
 SVG = "http://www.w3.org/2000/svg"
@@ -47,6 +47,25 @@ def _set_title_and_desc(group: ET.Element, title: str, desc: str | None) -> None
         group.insert(list(group).index(node) + 1, element)
 
 
+def step_facts(step: Step, process: Process, lang: Lang = Lang.VI) -> list[str]:
+    """«Vai trò: …», «Thời gian: …», «Hồ sơ: …»: what a reader wants to know of a step, as plain text (not escaped)."""
+    words = _LABELS[lang]
+    facts = []
+    if step.role:
+        role = process.roles.get(step.role)
+        facts.append(f"{words['role']}: {role.name.get(lang) if role else step.role}")
+    if step.support:
+        names = [process.roles[r].name.get(lang) if r in process.roles else r for r in step.support]
+        facts.append(f"{words['support']}: {', '.join(names)}")
+    if step.duration:
+        facts.append(f"{words['time']}: {step.duration.text}")
+    if step.records:
+        facts.append(f"{words['records']}: {', '.join(step.records)}")
+    if step.calls:
+        facts.append(f"{words['calls']}: {step.calls}")
+    return facts
+
+
 def accessible_svg(svg: bytes, process: Process, lang: Lang = Lang.VI) -> bytes:
     words = _LABELS[lang]
     root = ET.fromstring(svg)
@@ -65,20 +84,7 @@ def accessible_svg(svg: bytes, process: Process, lang: Lang = Lang.VI) -> bytes:
             step = process.steps_by_id.get(group_id.removeprefix("step-"))
             if step is None:
                 continue
-            facts = []
-            if step.role:
-                role = process.roles.get(step.role)
-                facts.append(f"{words['role']}: {role.name.get(lang) if role else step.role}")
-            if step.support:
-                names = [process.roles[r].name.get(lang) if r in process.roles else r for r in step.support]
-                facts.append(f"{words['support']}: {', '.join(names)}")
-            if step.duration:
-                facts.append(f"{words['time']}: {step.duration.text}")
-            if step.records:
-                facts.append(f"{words['records']}: {', '.join(step.records)}")
-            if step.calls:
-                facts.append(f"{words['calls']}: {step.calls}")
-            _set_title_and_desc(group, step.name.get(lang), "; ".join(facts) or None)
+            _set_title_and_desc(group, step.name.get(lang), "; ".join(step_facts(step, process, lang)) or None)
         elif group.get("class") == "edge" and group_id.startswith("edge-"):
             # "edge-<source>.<target>": "." cannot occur in a step id, so the split is unambiguous.
             source, _, target = group_id.removeprefix("edge-").partition(".")

@@ -8,14 +8,28 @@ and the same figures, shares as fractions from 0 to 1.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
+from urllib.parse import quote
 
-from qms.conformance import KIND_LABELS, Conformance
+from qms.conformance import KIND_LABELS, Conformance, KindCount, StepCount
 from qms.conformance.groups import GroupConformance
 from qms.escape import markdown_text as md
 from qms.i18n import Lang, _
 from qms.model import Process
-from qms.report.conformance import path_text, place_name, share_text
+from qms.report.conformance import (
+    EFFECT,
+    VARIANT_TIME,
+    bottleneck_lines,
+    channel_groups,
+    effect_text,
+    minutes_text,
+    path_text,
+    place_name,
+    share_text,
+    step_table,
+)
 
 FORMAT_VERSION = "1"
 
@@ -33,7 +47,17 @@ def _groups(title: str, groups: tuple[GroupConformance, ...], lang: Lang) -> lis
     return [f"## {_('Theo {what}').format(what=title).get(lang)}", "", *_table(header, rows)]
 
 
-def conformance_markdown(result: Conformance, process: Process, lang: Lang | str = Lang.VI) -> str:
+def _steps(result: Conformance, process: Process, lang: Lang) -> list[str]:
+    if not any(f.measured for f in result.step_figures):
+        return []
+    header, rows = step_table(result, process, lang)
+    title = _("Thời gian theo bước (phút làm việc; bước giữ hồ sơ lâu nhất trước)").get(lang)
+    notes = [md(line) for line in bottleneck_lines(result, process, lang)]
+    return [f"## {title}", "", *_table(header, [[md(row[0]), *row[1:]] for row in rows]), *(f"{n}\n" for n in notes)]
+
+
+def conformance_markdown(result: Conformance, process: Process, lang: Lang | str = Lang.VI, pictures: Sequence[str] = ()) -> str:
+    """The report; ``pictures`` (Markdown or HTML blocks, escaped by the caller) go after the totals: the shaded flowcharts."""
     lang = Lang(lang)
     lines = [f"# {md(_('Tuân thủ quy trình {code}').format(code=process.code).get(lang))} — {md(process.title.get(lang))}", ""]
     lines += [
@@ -43,25 +67,32 @@ def conformance_markdown(result: Conformance, process: Process, lang: Lang | str
         f"- {_('số biến thể (đường đi khác nhau)').get(lang)}: {result.variant_count}",
         "",
     ]
+    lines += [line for picture in pictures for line in (picture, "")]
     if result.by_step:
         header = [_("loại").get(lang), _("bước / hoạt động").get(lang), _("số hồ sơ").get(lang), _("tỷ lệ hồ sơ").get(lang)]
+        header += [VARIANT_TIME.get(lang), EFFECT.get(lang)]
         rows = [
             [
                 md(KIND_LABELS[c.kind].get(lang)),
                 md(place_name(process, c, lang)),
                 str(c.dossiers),
                 share_text(c.share),
+                minutes_text(c.median_minutes),
+                effect_text(c.effect_minutes),
             ]
             for c in result.by_step
         ]
         lines += [f"## {_('Sai lệch theo loại và bước').get(lang)}", "", *_table(header, rows)]
     lines += _groups(_("tháng").get(lang), result.by_month, lang) + _groups(_("đơn vị").get(lang), result.by_unit, lang)
-    header = ["#", _("số hồ sơ").get(lang), _("độ khớp").get(lang), _("đường đi").get(lang)]
+    lines += _groups(_("hình thức").get(lang), channel_groups(result.by_channel, lang), lang)
+    lines += _steps(result, process, lang)
+    header = ["#", _("số hồ sơ").get(lang), _("độ khớp").get(lang), VARIANT_TIME.get(lang), _("đường đi").get(lang)]
     rows = [
         [
             str(v.variant),
             str(v.dossiers),
             f"{v.tokens.fitness:.3f}" + ("" if v.conforming else " ✗"),
+            minutes_text(result.variant_minutes.get(v.variant)),
             md(path_text(process, v.path, lang)),
         ]
         for v in result.variants
@@ -85,26 +116,51 @@ def conformance_json(result: Conformance) -> str:
         "log_fitness": result.log_fitness,
         "average_fitness": result.average_fitness,
         "variant_count": result.variant_count,
-        "by_kind": [{"kind": k.kind.value, "dossiers": k.dossiers, "share": k.share, "occurrences": k.occurrences} for k in result.by_kind],
+        "conforming_median_minutes": result.conforming_median_minutes,
+        "by_kind": [
+            {"kind": k.kind.value, "dossiers": k.dossiers, "share": k.share, "occurrences": k.occurrences, **_effect(k)}
+            for k in result.by_kind
+        ],
         "by_step": [
-            {"kind": s.kind.value, "step": s.step, "dossiers": s.dossiers, "share": s.share, "occurrences": s.occurrences}
+            {"kind": s.kind.value, "step": s.step, "dossiers": s.dossiers, "share": s.share, "occurrences": s.occurrences, **_effect(s)}
             for s in result.by_step
         ],
         "by_month": [group(g) for g in result.by_month],
         "by_unit": [group(g) for g in result.by_unit],
+        "by_channel": [group(g) for g in result.by_channel],
+        "waiting_measured": result.has_waiting,
+        "step_figures": [asdict(f) for f in result.step_figures],  # office minutes; shares 0-1
+        "bottlenecks": [f.step for f in result.bottlenecks],
+        "over_duration": [f.step for f in result.over_duration],
         "variants": [
-            {"variant": v.variant, "path": list(v.path), "dossiers": v.dossiers, "fitness": v.tokens.fitness, "conforming": v.conforming}
+            {
+                "variant": v.variant,
+                "path": list(v.path),
+                "dossiers": v.dossiers,
+                "fitness": v.tokens.fitness,
+                "conforming": v.conforming,
+                "median_minutes": result.variant_minutes.get(v.variant),
+            }
             for v in result.variants
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_conformance(result: Conformance, process: Process, path: Path, lang: Lang | str) -> None:
-    """Write the report in the format the suffix names: .json, otherwise Markdown."""
-    text = conformance_json(result) if path.suffix.lower() == ".json" else conformance_markdown(result, process, lang)
+def write_conformance(result: Conformance, process: Process, path: Path, lang: Lang | str, pictures: Sequence[tuple[str, str]] = ()) -> None:
+    """Write the report in the format the suffix names: .json, otherwise Markdown, showing ``pictures`` (title, file
+    beside the report: the shaded flowcharts of :func:`qms.render.conformance_chart.write_flowcharts`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix.lower() == ".json":
+        text = conformance_json(result)
+    else:
+        text = conformance_markdown(result, process, lang, [f"![{md(title)}]({quote(name)})" for title, name in pictures])
     path.write_text(text, encoding="utf-8")
 
 
 __all__ = ["FORMAT_VERSION", "conformance_json", "conformance_markdown", "write_conformance"]
+
+
+def _effect(count: KindCount | StepCount) -> dict[str, float | None]:
+    """The affected dossiers' processing time against the conforming dossiers' median (office minutes)."""
+    return {"median_minutes": count.median_minutes, "mean_minutes": count.mean_minutes, "effect_minutes": count.effect_minutes}

@@ -46,7 +46,7 @@ def report_json(report: CheckReport, lang: Lang | str) -> str:
     payload = {
         "tool": {"name": "qms", "version": qms.__version__},
         "files": [display_path(f) for f in report.files],
-        "processes": [p.code for p in report.processes],
+        "processes": report.codes,
         "rules": [r.code for r in report.rules],
         "load_errors": [{**d.to_dict(lang), "file": display_path(d.location.path)} for d in report.load_diagnostics],
         "findings": [finding_dict(f, lang) for f in report.findings],
@@ -184,11 +184,11 @@ def report_junit(report: CheckReport, lang: Lang | str) -> str:
             failure = ET.SubElement(case, "failure", message=diagnostic.message.get(lang), type=diagnostic.code)
             failure.text = diagnostic.render(lang)
         _count(suite)
-    for process in report.processes:
-        suite = ET.SubElement(suites, "testsuite", name=process.code)
-        found = by_process.get(process.code, [])
+    for code in report.codes:
+        suite = ET.SubElement(suites, "testsuite", name=code)
+        found = by_process.get(code, [])
         for rule in report.rules:
-            case = ET.SubElement(suite, "testcase", classname=process.code, name=f"{rule.code} {rule.title.get(lang)}")
+            case = ET.SubElement(suite, "testcase", classname=code, name=f"{rule.code} {rule.title.get(lang)}")
             mine = [f for f in found if f.code == rule.code]
             active = [f for f in mine if not f.waived]
             if active:
@@ -199,7 +199,7 @@ def report_junit(report: CheckReport, lang: Lang | str) -> str:
                 reason = waiver.reason.get(lang) if waiver else ""
                 ET.SubElement(case, "skipped", message=f"waived: {reason}")
         for extra in (f for f in found if f.code not in {r.code for r in report.rules}):
-            case = ET.SubElement(suite, "testcase", classname=process.code, name=extra.code)
+            case = ET.SubElement(suite, "testcase", classname=code, name=extra.code)
             ET.SubElement(case, "failure", message=extra.message.get(lang), type=extra.severity.value).text = str(extra.location)
         _count(suite)
     _count(suites)

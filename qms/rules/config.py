@@ -13,6 +13,8 @@ keys at the top level), found in the current folder or its parents::
     "8.3" = "TTHC do văn bản quy phạm pháp luật quy định; Sở không thiết kế, phát triển dịch vụ"
     extend-exclude = ["drafts/"]   # paths never read as processes, added to the defaults (exclude = [...] replaces them)
     docs-url = "https://github.com/ORG/REPO/blob/main/docs"  # where docs/ is browsable: SARIF rules link there (helpUri)
+    [tool.qms.agency]              # the agency on covers, running headers, the audit report (qms.rules.agency)
+    name = "Sở Giáo dục và Đào tạo tỉnh Điện Biên"
 
 The table is validated by a pydantic model; its errors (and TOML syntax
 errors) become :class:`ConfigProblem` s that name the file, the line of the
@@ -36,6 +38,7 @@ from pydantic_core import PydanticCustomError
 from qms.diagnostics import Severity
 from qms.i18n import _
 from qms.load.project import find_config  # the project's root is the loader's to find too
+from qms.rules.agency import Agency, AgencyTable
 from qms.rules.config_problems import (
     CONFIG_PATH_HINT,
     FAIL_ON,
@@ -63,6 +66,7 @@ class RuleConfig:
     # In-scope ISO 9001 clause -> why it does not apply (ISO 9001 4.3); shown in the coverage matrix, not a gap.
     not_applicable: dict[str, str] = field(default_factory=dict)
     docs_url: str | None = None  # an absolute http(s) URL of the docs/ folder, for SARIF's helpUri (qms.report.formats)
+    agency: Agency | None = None  # the [agency] table: who issues the processes (qms.rules.agency)
 
     def enabled(self, code: str) -> bool:
         selected = not self.select or any(code.startswith(p) for p in self.select)
@@ -116,6 +120,11 @@ def load_config(path: Path | None) -> RuleConfig:
     return parse_config(table, path, text, prefix=("tool", "qms"))
 
 
+def project_agency(folder: Path) -> Agency | None:
+    """The [agency] of the project ``folder`` is in (its configuration found upwards), ``None`` without one."""
+    return load_config(find_config(folder)).agency
+
+
 def parse_config(table: dict[str, Any], source: Path | None = None, text: str | None = None, prefix: tuple[str, ...] = ()) -> RuleConfig:
     """The configuration in ``table`` (the TOML ``text`` it was read from, if any, gives the lines of mistakes)."""
     try:
@@ -125,7 +134,10 @@ def parse_config(table: dict[str, Any], source: Path | None = None, text: str | 
         where = source or Path("config")
         raise ConfigError(problems_of(exc, lambda loc, value: (where, *locate(keys_of(loc), value)), key_name, KEYS)) from None
     severity = {code: Severity(level) for code, level in model.severity.items()}
-    return RuleConfig(tuple(model.select), tuple(model.ignore), severity, model.fail_on, source, dict(model.not_applicable), model.docs_url)
+    agency = model.agency.agency() if model.agency is not None else None
+    return RuleConfig(
+        tuple(model.select), tuple(model.ignore), severity, model.fail_on, source, dict(model.not_applicable), model.docs_url, agency
+    )
 
 
 def with_options(config: RuleConfig, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> RuleConfig:
@@ -220,6 +232,7 @@ class _Table(BaseModel):
     exclude: list[str] = []
     extend_exclude: list[str] = Field([], alias="extend-exclude")
     docs_url: Annotated[str, AfterValidator(_docs_url)] | None = Field(None, alias="docs-url")
+    agency: AgencyTable | None = None
 
 
 KEYS = tuple(f.alias or name for name, f in _Table.model_fields.items())

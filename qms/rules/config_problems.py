@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from qms.diagnostics import LoadCode
 from qms.i18n import Lang, Message, _
+from qms.rules import agency
 from qms.rules.engine_codes import ENGINE_CODES
 from qms.rules.registry import all_rules
 
@@ -169,6 +170,9 @@ def explain(m: _Mistake) -> Explained:
     """What is wrong and how to write it instead, for each kind of mistake."""
     if m.kind == "blank_reason" or (m.kind == "string_type" and m.top == "not-applicable"):
         return _blank_reason(m)
+    if m.top == "agency":
+        near = closest(str(m.loc[-1]), list(agency.KEYS)) if m.kind == "extra_forbidden" else None
+        return agency.explain(m.kind, m.key, m.loc, m.shown, near)
     handler = _EXPLAIN.get(m.kind)
     if handler is None:
         return _("«{key}»: giá trị không hợp lệ ({kind})").format(key=m.key, kind=m.kind), None

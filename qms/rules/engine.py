@@ -49,10 +49,16 @@ class CheckReport:
         for finding in self.findings:
             by_process.setdefault(finding.process, []).append(finding)
         ordered = list(self.load_diagnostics)
-        for process in self.processes:
-            found = by_process.pop(process.code, [])
+        for code in self.codes:
+            found = by_process.pop(code, [])
             ordered += sorted(found, key=lambda f: (f.location.line, f.location.column, f.code))
         return ordered + [f for rest in by_process.values() for f in rest]
+
+    @property
+    def codes(self) -> list[str]:
+        """The codes of the processes checked, in order (without reading back models the results cache kept)."""
+        codes = getattr(self.processes, "codes", None)  # qms.load.cached.LazyProcesses
+        return list(codes) if codes is not None else [p.code for p in self.processes]
 
     @property
     def active(self) -> list[Finding]:

@@ -122,7 +122,7 @@ def test_markdown_report_escapes_process_text_in_its_tables_and_headings() -> No
     page = markdown.markdown(report_markdown(report), extensions=["admonition", "attr_list", "tables"])
     rows = re.findall(r"<tr>(.*?)</tr>", page, re.S)
     cells = [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", rows[1], re.S)]
-    assert cells == ["1", f"{text} (features/x.feature:3)", "ISO 9001:2015 4.4", code, "Điểm không phù hợp"]
+    assert cells == ["1", f"{text} (features/x.feature:3)", "ISO 9001:2015 4.4", code, "Điểm không phù hợp, mục 1"]
     heading = html.unescape(re.search(r"<h3>(.*?)</h3>", page).group(1))  # type: ignore[union-attr]
     assert heading == f"1. Điểm không phù hợp — ISO 9001:2015 4.4 — {code} ({text})"
     # The finding after its code: a result made by hand without one is a finding, AUD001.

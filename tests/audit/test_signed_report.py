@@ -137,3 +137,14 @@ def test_the_signature_block_has_blank_lines_or_the_records_people(mixed: AuditR
     assert "| Trưởng đoàn đánh giá | Lê Thị Hồng Nhung | Văn phòng Sở | | |" in signed
     assert "| Đại diện đơn vị được đánh giá | Vũ Thị Lan | Công chức, Bộ phận Một cửa | | |" in signed
     assert 'class="signatures"' in page and "Lead auditor" in page and "@media print" in page
+
+
+def test_the_auditee_is_the_agency_of_the_projects_qms_toml(tmp_path: Path) -> None:
+    features, processes = _project(tmp_path, ("vi.feature", VI))
+    write(tmp_path, "qms.toml", '[agency]\nname = "Sở Giáo dục và Đào tạo"\nparent = "Ủy ban nhân dân tỉnh Điện Biên"\n')
+    report = run_audit(features, processes)
+    assert "- Cơ quan: Sở Giáo dục và Đào tạo — Ủy ban nhân dân tỉnh Điện Biên" in report_markdown(report)
+    assert "Cơ quan: Sở Giáo dục và Đào tạo — Ủy ban nhân dân tỉnh Điện Biên" in "".join(Markup(report_html(report)).text)
+    write(tmp_path, "qms.toml", "[agency]\nname = 5\n")  # a wrong table is the run's error, at its line
+    wrong = run_audit(features, processes)
+    assert wrong.agency is None and [e.code for e in wrong.errors] == ["AUD010"] and "qms.toml:2:" in wrong.errors[0].message.vi

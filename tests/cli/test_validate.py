@@ -64,6 +64,7 @@ MISTAKES: dict[str, tuple[Path, int, int, str, str]] = {
 
 # Every other invalid fixture, checked in one run over the folder.
 OTHERS: dict[str, tuple[int, int, str, str]] = {
+    "alias_names_two_steps.yaml": (25, 22, "QMS021", "nhãn «xu ly  HO SO» của bước «tra» cũng chỉ bước «tham-dinh»"),
     "ambiguous_duration.yaml": (10, 82, "QMS010", "«3 ngày»: chưa rõ là ngày làm việc hay ngày lịch"),
     "bad_role_id.yaml": (9, 3, "QMS010", "«Trưởng phòng» không đúng dạng mã vai trò"),
     "bad_step_id.yaml": (11, 9, "QMS010", "«Tiếp nhận» không đúng dạng mã bước"),
@@ -80,6 +81,7 @@ OTHERS: dict[str, tuple[int, int, str, str]] = {
     "python_tag.yaml": (3, 8, "QMS003", "thẻ YAML «tag:yaml.org,2002:python/object/apply:os.system» không được hỗ trợ"),
     "subprocess_without_calls.yaml": (11, 5, "QMS010", "bước quy trình con phải có «calls: MÃ-QUY-TRÌNH»"),
     "task_with_branches.yaml": (14, 5, "QMS010", "bước loại «task» chỉ đi tới một bước"),
+    "unknown_after_supplement.yaml": (8, 27, "QMS010", "giá trị «restarts» không hợp lệ"),
     "unknown_field.yaml": (14, 5, "QMS010", "trường «nxt» không có trong định dạng quy trình"),
     "unknown_status.yaml": (5, 9, "QMS010", "giá trị «aproved» không hợp lệ"),
 }

@@ -78,3 +78,15 @@ def test_a_single_group_is_not_a_breakdown() -> None:
     from qms.report.conformance_files import _groups
 
     assert _groups("tháng", (GroupConformance("2026-03", 2, 2, 1.0),), "vi") == []  # type: ignore[arg-type]
+
+
+def test_by_channel_when_the_events_say_how_each_dossier_came(log_file: Path, processes: dict[str, Process], process: Process) -> None:
+    log = read_log(log_file)
+    assert conform(log, process, called=processes).by_channel == ()  # this log has no HinhThuc column: no channel groups
+    # As if its events carried HinhThuc (tests/logs/test_csv_files.py reads one that does): P and Q in person, R online, S by post
+    log.connection.execute("UPDATE events SET channel = CASE dossier WHEN 'R' THEN 2 WHEN 'S' THEN 3 ELSE 1 END")
+    result = conform(log, process, called=processes)
+    assert [(g.group, g.dossiers, g.conforming) for g in result.by_channel] == [("1", 2, 1), ("2", 1, 1), ("3", 1, 0)]
+    assert json.loads(conformance_json(result))["by_channel"][2]["share"] == 0.0
+    page = conformance_markdown(result, process, "vi")
+    assert "## Theo hình thức" in page and "| 2 trực tuyến | 1 | 100.0% |" in page

@@ -122,7 +122,7 @@ def test_search_finds_a_vietnamese_word(site: str, page: tuple) -> None:  # type
     results.first.wait_for(timeout=60_000)  # the search index loads in a worker; slow on a busy machine
     assert results.count() >= 1
     tab.screenshot(path=str(SHOTS / "4-search.png"))
-    # Typed without diacritics, as on many phones: the hidden folded text of each process page matches.
+    # Typed without diacritics, as on many phones: the search worker (qms/handbook/search.py) folds the index and the query.
     tab.fill("input.md-search__input", "tham dinh ho so")
     # Waiting for the page itself, not for any result: the results of the first query may still be shown.
     tab.locator(".md-search-result__item", has_text="QT-TTHC-01").first.wait_for(timeout=60_000)

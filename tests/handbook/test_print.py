@@ -105,3 +105,18 @@ def test_agency_and_process_text_stay_text_in_the_running_header() -> None:
     style = page.split("<style>", 1)[1].split("</style>", 1)[0]
     assert css_string(hostile) in style and "<" not in css_string(hostile) and '"' not in css_string(hostile)[1:-1]
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)" in page  # the cover
+
+
+def test_the_cover_names_the_governing_body_above_the_agency_and_its_address() -> None:
+    from qms.handbook.print_parts import css_string
+    from qms.rules.agency import Agency
+
+    process = qms.load(ROOT / "processes" / "QT-VB-01.yaml")
+    agency = Agency("Sở Giáo dục và Đào tạo", "Ủy ban nhân dân tỉnh Điện Biên", "Số 1, đường Võ Nguyên Giáp")
+    page = print_html(build_handbook([process]), [process], agency=agency)
+    cover = page.split('<section class="qms-cover">', 1)[1].split("</section>", 1)[0]
+    assert cover.index("Ủy ban nhân dân tỉnh Điện Biên") < cover.index("Sở Giáo dục và Đào tạo") < cover.index("Số 1, đường")
+    style = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert f"@top-left {{ content: {css_string(agency.name)};" in style  # the running header names the agency itself
+    blank = print_html(build_handbook([process]), [process])
+    assert "&hellip;" * 30 in blank  # no agency configured: a dotted line to fill in by hand

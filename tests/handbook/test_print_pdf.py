@@ -146,3 +146,31 @@ def test_english_edition_is_in_english(tmp_path: Path) -> None:
     printed = _print(tmp_path, "QT-VB-01-en", "--lang", "en", "--process", "QT-VB-01")
     assert "Approved" in printed.pages[0] and "Signature" in printed.pages[0]
     assert _lines(printed.pages[1])[-1].endswith(f"Page 2/{len(printed.pages)}")
+
+
+def test_the_contents_give_the_page_each_process_starts_on(handbook: Printed) -> None:
+    """Chromium has no target-counter(): the handbook is printed twice, the pages read from the first PDF."""
+    entries = [re.match(r"(QT-[A-Z0-9-]+)\s.*\s(\d+)$", line) for line in _lines(handbook.pages[1])]
+    numbered = {m.group(1): int(m.group(2)) for m in entries if m}
+    codes = sorted(p.stem for p in (ROOT / "processes").glob("*.yaml"))
+    assert sorted(numbered) == codes, _lines(handbook.pages[1])
+    assert list(numbered.values()) == sorted(numbered.values()) and numbered[codes[0]] == 3  # after the cover and contents
+    for code, number in numbered.items():
+        heading = _lines(handbook.pages[number - 1])[1]  # under the running header
+        assert heading.startswith(f"{code} — "), (code, number, heading)
+        assert not any(line.startswith(f"{code} — ") for line in _lines(handbook.pages[number - 2])[1:-1]), (code, number)
+
+
+def test_the_cover_takes_the_agency_from_qms_toml(tmp_path: Path) -> None:
+    (tmp_path / "qms.toml").write_text(
+        '[agency]\nname = "Sở Giáo dục và Đào tạo"\nparent = "Ủy ban nhân dân tỉnh Điện Biên"\naddress = "Số 1, đường Võ Nguyên Giáp"\n',
+        encoding="utf-8",
+    )
+    target = tmp_path / "QT-VB-01.pdf"
+    command = [sys.executable, "-m", "qms", "handbook", "pdf", str(target), "--processes", str(ROOT / "processes"), "--process", "QT-VB-01"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    cover, second = (_lines(page) for page in text.split("\f")[:2])
+    assert cover[:3] == ["ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số 1, đường Võ Nguyên Giáp"], cover[:4]
+    assert second[0].startswith("Sở Giáo dục và Đào tạo")  # the running header

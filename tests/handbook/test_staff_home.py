@@ -105,3 +105,12 @@ def test_a_projects_own_home_page_is_kept(tmp_path: Path) -> None:
     project = handbook_project(tmp_path, "lang: vi")
     assert mkdocs_build(project).returncode == 0
     assert "Quy trình đang áp dụng ngày" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_agency_of_qms_toml_is_named_under_the_title(processes: list[qms.Process]) -> None:
+    from qms.rules.agency import Agency
+
+    agency = Agency("Sở Giáo dục và Đào tạo <A>", "Ủy ban nhân dân tỉnh Điện Biên")
+    page = staff_home_page(processes, process_paths(processes), "so-tay", "Sổ tay", Lang.VI, DAY, agency)
+    assert page.splitlines()[2] == "**Sở Giáo dục và Đào tạo &lt;A&gt;** — Ủy ban nhân dân tỉnh Điện Biên"
+    assert "**" not in staff_home_page(processes, process_paths(processes), "so-tay", "Sổ tay", Lang.VI, DAY).splitlines()[2]

@@ -244,6 +244,27 @@ def test_duplicate_step_id() -> None:
     assert d.message.en == "step «tham-dinh» is declared twice (first at line 11)"
 
 
+def test_an_alias_that_names_two_steps() -> None:
+    path = INVALID / "alias_names_two_steps.yaml"  # «xu ly  HO SO» on tra is «Xử lý hồ sơ», an alias of tham-dinh
+    d = only(diagnostics_of(path))
+    assert (d.code, position(d)) == (LoadCode.DUPLICATE_ID, (25, 22))
+    assert text_at(path, 25, 22).startswith('"xu ly  HO SO"')
+    assert d.message.vi == "nhãn «xu ly  HO SO» của bước «tra» cũng chỉ bước «tham-dinh»: một nhãn trong nhật ký chỉ được chỉ một bước"
+
+
+def test_an_alias_may_not_be_another_steps_id_or_name_but_may_repeat_its_own(tmp_path: Path) -> None:
+    steps = [
+        step("bat-dau", "start", name="Tiếp nhận", aliases=["tiep nhan", "TN"], next="xu-ly"),
+        step("xu-ly", name="Xử lý", aliases=["BAT-DAU", "Tiếp Nhận"], next="ket-thuc"),
+        step("ket-thuc", "end"),
+    ]
+    found = refs(tmp_path, process_data(steps=steps))
+    assert [(d.code, d.message.vi.split(":")[0]) for d in found] == [
+        (LoadCode.DUPLICATE_ID, "nhãn «BAT-DAU» của bước «xu-ly» cũng chỉ bước «bat-dau»"),
+        (LoadCode.DUPLICATE_ID, "nhãn «Tiếp Nhận» của bước «xu-ly» cũng chỉ bước «bat-dau»"),
+    ]
+
+
 def test_duplicate_record_kpi_and_risk_codes(tmp_path: Path) -> None:
     data = process_data(
         records=[{"code": "BM-01", "name": "A"}, {"code": "BM-01", "name": "B"}],

@@ -134,7 +134,10 @@ def test_missing_nested_field_names_its_section(tmp_path: Path) -> None:
 def test_unknown_field_without_close_match_lists_the_allowed_fields(tmp_path: Path) -> None:
     path, d = schema_error(tmp_path, "    role: mot-cua\n    next", "    role: mot-cua\n    ghi_chu: x\n    next")
     assert position(d) == (13, 5)
-    assert d.hint.en.startswith("fields allowed here: authority, branches, calls, calls_part, criteria, description, duration, id, inputs, name, next")
+    assert d.hint.en.startswith(
+        "fields allowed here: aliases, authority, branches, calls, calls_part, criteria, description, duration, extends_deadline, id, "
+        "inputs, name, next"
+    )
 
 
 def test_unknown_field_in_a_role_suggests_the_role_field(tmp_path: Path) -> None:

@@ -134,6 +134,28 @@ def test_an_event_shaped_csv_and_an_event_out_of_order(tmp_path: Path) -> None:
     ]
 
 
+
+def test_the_channel_on_events_is_read_and_a_wrong_one_rejected(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "events.csv",
+        ",",
+        [
+            ["MaHoSo", "MaTTHC", "BuocXuLy", "ThoiDiemXuLy", "HinhThuc"],
+            ["H1", "1.001", "tiep-nhan", "20260302080000", "2"],
+            ["H2", "1.001", "tiep-nhan", "20260302090000", "1"],
+            ["H3", "1.001", "tiep-nhan", "20260302100000", "9"],
+            ["H4", "1.001", "tiep-nhan", "20260302110000", ""],
+        ],
+    )
+    result = read_log(path)
+    assert (result.rows_read, result.rows_used, result.rows_rejected) == (4, 3, 1)
+    assert _where(result) == {(LogCode.CHANNEL, "events.csv", 4, 5)}
+    assert result.connection.execute("SELECT dossier, channel FROM events ORDER BY dossier").fetchall() == [
+        ("H1", 2),
+        ("H2", 1),
+        ("H4", None),
+    ]
+
 def test_a_mapping_naming_a_missing_column_lists_the_columns_found(tmp_path: Path) -> None:
     log = _write(tmp_path / "log.csv", ",", [["Số hồ sơ", "Ngày nhận", "Ngay tra"], ["A1", "02-01-2025", "05-01-2025"]])
     mapping = tmp_path / "mapping.yaml"

@@ -34,7 +34,7 @@ def test_unknown_fields_at_the_top_and_inside_columns_with_a_did_you_mean(tmp_pa
 def test_an_unknown_field_without_a_close_name_lists_the_known_ones(tmp_path: Path) -> None:
     ((line, _column, message, hint),) = _problems(tmp_path, "shape: event\ncolumns:\n  xyz: Cột\n")
     assert (line, message) == (3, "trường lạ «xyz» trong «columns»")
-    assert hint == "các tên có: dossier, procedure, step, resource, department, occurred"
+    assert hint == "các tên có: dossier, procedure, step, resource, department, occurred, channel"
 
 
 def test_an_unknown_field_is_reported_at_its_key(tmp_path: Path) -> None:

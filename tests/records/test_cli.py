@@ -22,10 +22,10 @@ def test_the_shipped_audits_validate_without_error() -> None:
     result = runner.invoke(app, ["records", "validate", "--format", "concise"])
     assert result.exit_code == 0, result.output
     assert "audits/DGNB-2026-01.yaml:31:13: REC005 cảnh báo" in result.stdout
-    # REC006: the two procedures drafted in December 2026 are not in the programme approved in January.
-    for code in ("QT-TTHC-GD-02", "QT-TTHC-GD-03"):
-        assert f"REC006 cảnh báo: quy trình {code} không được đánh giá trong chương trình năm 2026" in result.stdout
-    assert "Tệp đánh giá: 3; đọc được: 3; lỗi: 0; cảnh báo: 3; thông tin: 0." in result.stdout
+    # REC006: the two procedures drafted in December 2026 are still under review, never in force: not yet in the QMS,
+    # so January's programme does not miss them (they enter the next year's).
+    assert "REC006" not in result.stdout
+    assert "Tệp đánh giá: 3; đọc được: 3; lỗi: 0; cảnh báo: 1; thông tin: 0." in result.stdout
 
 
 def test_errors_exit_1_and_json_in_english() -> None:

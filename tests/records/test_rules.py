@@ -7,7 +7,7 @@ import pytest
 
 from qms.codes import code_info
 from qms.load import load_paths
-from qms.model import Process
+from qms.model import Process, Status
 from qms.records.codes import RECORD_CODES
 from qms.records.findings import check_records
 
@@ -64,3 +64,29 @@ def test_closed_as_not_effective_is_rec004(tmp_path: Path) -> None:
 
 def test_overdue_needs_a_date() -> None:
     assert check_records([FIXTURES / "REC003" / "fail"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("status", "effective", "missed"),
+    [
+        ("approved", "2026-01-15", True),  # in force all year
+        ("approved", None, True),  # approved, date not written: in the system
+        ("review", "2025-03-01", True),  # in force, being revised: still in the system
+        ("review", None, False),  # a draft under review, never approved: enters next year's programme
+        ("draft", None, False),
+        ("approved", "2027-01-01", False),  # takes effect after the programme's year
+        ("obsolete", "2024-01-01", False),  # withdrawn
+    ],
+)
+def test_only_processes_in_the_system_in_the_year_must_be_audited(
+    tmp_path: Path, processes: list[Process], status: str, effective: str | None, missed: bool
+) -> None:
+    listed = processes[0]
+    other = listed.model_copy(
+        update={"code": "QT-MOI-01", "status": Status(status), "effective_date": date.fromisoformat(effective) if effective else None}
+    )
+    (tmp_path / "programme.yaml").write_text(
+        f"code: CT-2026\nyear: 2026\naudits:\n  - {{id: A-1, month: 3, scope: {{processes: [{listed.code}]}}}}\n", encoding="utf-8"
+    )
+    found = check_records([tmp_path], [listed, other], AS_OF).diagnostics
+    assert any(d.code == "REC006" and "QT-MOI-01" in d.message.vi for d in found) is missed, [d.render() for d in found]

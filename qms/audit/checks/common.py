@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from qms.audit.errors import Cause
 from qms.audit.library import AuditedProcess, close_matches
+from qms.diagnostics import Diagnostic
 from qms.i18n import Message, _, join
 from qms.model import KPI, Record, Step, Text
 from qms.model.values import fold
@@ -63,7 +65,8 @@ def _find(
         if wanted in names(name(item).vi, name(item).en):
             return item
     close = close_matches(ref, [code(i) for i in items] + [name(i).vi for i in items])
-    raise a.finding(_AUDIT_MISSING[kind].format(code=a.code, close=close, **{kind: ref}), a.at(section))
+    message = _AUDIT_MISSING[kind].format(code=a.code, close=close, **{kind: ref})
+    raise a.finding(message, a.at(section), cause=Cause(f"{kind} {a.code} {fold(ref)}", message, a.at(section)))
 
 
 def find_step(a: AuditedProcess, ref: str) -> Step:
@@ -76,6 +79,26 @@ def find_record(a: AuditedProcess, ref: str) -> Record:
 
 def find_kpi(a: AuditedProcess, ref: str) -> KPI:
     return _find(a, ref, a.process.kpis, lambda k: k.code, lambda k: k.name, "kpi", "kpis")
+
+
+def missing_role(a: AuditedProcess, role: str) -> Cause:
+    """The cause of every criterion that names ``role`` when the process has no such role: one, however many fail."""
+    roles = a.process.roles
+    close = close_matches(role, list(roles) + [r.name.vi for r in roles.values()])
+    message = _("quy trình {code} không có vai trò «{role}»{close}").format(code=a.code, role=role, close=close)
+    return Cause(f"role {a.code} {fold(role)}", message, a.at("roles"))
+
+
+def role_cause(a: AuditedProcess, role: str) -> Cause | None:
+    """:func:`missing_role` when the process has no role ``role``, else ``None`` (the finding is its own cause)."""
+    return missing_role(a, role) if role_id(a, role) is None else None
+
+
+def rule_cause(finding: Diagnostic) -> Cause:
+    """The cause of every criterion that cites one finding of a conformity rule: that finding, its code at its place."""
+    where = finding.location
+    message = Message("{rule}: {message}", "{rule}: {message}").format(rule=finding.code, message=finding.message)
+    return Cause(f"rule {finding.code} {where.path}:{where.line}:{where.column}", message, where)
 
 
 def role_id(a: AuditedProcess, ref: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qms.audit.checks.common import nothing
+from qms.audit.checks.common import nothing, rule_cause
 from qms.audit.errors import CriterionError
 from qms.audit.library import AuditedProcess, close_matches
 from qms.audit.parsers import Invalid, require
@@ -65,6 +65,7 @@ def no_rule_finding(a: AuditedProcess, rule: str) -> None:
             first.location,
             first.hint,
             step=first.step,
+            cause=rule_cause(first),
         )
 
 
@@ -80,4 +81,4 @@ def no_finding_at_least(a: AuditedProcess, severity: Severity | Invalid) -> None
             "quy trình {code} có {count} phát hiện từ mức «{severity}» trở lên: {first}",
             len(found),
         ).format(code=a.code, count=len(found), severity=label, first=described)
-        raise a.finding(message, first.location, first.hint, step=first.step)
+        raise a.finding(message, first.location, first.hint, step=first.step, cause=rule_cause(first))

@@ -23,7 +23,7 @@ def limit_label(limit: Duration) -> Message:
         and any(word in fold(limit.text) for word in ("ngay lam viec", "working day", "wd"))
     ):
         return Message(limit.text, limit.text)
-    days = working_days_figure(limit.minutes)
+    days = working_days_figure(limit.work_minutes)  # «trong ngày»: the one working day it leaves
     return _("{limit} ({days} ngày làm việc)").format(limit=limit.text, days=days)
 
 
@@ -36,10 +36,10 @@ def _path_fits(a: AuditedProcess, path: TimedPath | None, limit: Duration, where
     lower = Message("", "")
     if path.untimed:
         lower = _(" (ít nhất, vì bước {steps} chưa có thời lượng)").format(steps=", ".join(path.untimed))
-    if path.minutes > limit.minutes or path.untimed:
+    if path.minutes > limit.work_minutes or path.untimed:
         message = (
             _("đường đi dài nhất của quy trình {code} mất {actual} ngày làm việc{lower}, vượt {limit}: {path}")
-            if path.minutes > limit.minutes
+            if path.minutes > limit.work_minutes
             else _("không xác định được thời gian đường đi dài nhất của quy trình {code} vì bước {steps} chưa có thời lượng: {path}")
         ).format(
             code=a.code,

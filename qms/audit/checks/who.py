@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from qms.audit.checks.common import fail_at_steps, find_record, find_step, nothing, role_id, step_label
-from qms.audit.library import AuditedProcess, close_matches
+from qms.audit.checks.common import fail_at_steps, find_record, find_step, missing_role, nothing, role_cause, role_id, step_label
+from qms.audit.library import AuditedProcess
 from qms.audit.parsers import Invalid, require
 from qms.domain import AUTHORITY_NAMES, STATUS_NAMES, holds_authority, same_signatory, steps_without_role, unauthorised_steps
 from qms.i18n import Message, _, ngettext
@@ -17,6 +17,7 @@ def owner_is(a: AuditedProcess, role: str) -> None:
                 code=a.code, actual=a.process.owner, expected=role
             ),
             a.at("owner"),
+            cause=role_cause(a, role),
         )
 
 
@@ -45,7 +46,7 @@ def approved_by(a: AuditedProcess, role: str) -> None:
         message = _("quy trình {code} được phê duyệt bởi vai trò «{actual}», không phải «{expected}»").format(
             code=a.code, actual=approved.role, expected=role
         )
-        raise a.finding(message, a.at("approval", "approved", "role"))
+        raise a.finding(message, a.at("approval", "approved", "role"), cause=role_cause(a, role))
 
 
 def approver_not_drafter(a: AuditedProcess) -> None:
@@ -116,9 +117,8 @@ def revision_for_current_version(a: AuditedProcess) -> None:
 
 def has_role(a: AuditedProcess, role: str) -> None:
     if role_id(a, role) is None:
-        roles = a.process.roles
-        close = close_matches(role, list(roles) + [r.name.vi for r in roles.values()])
-        raise a.finding(_("quy trình {code} không có vai trò «{role}»{close}").format(code=a.code, role=role, close=close), a.at("roles"))
+        cause = missing_role(a, role)
+        raise a.finding(cause.message, cause.location, cause=cause)
 
 
 def has_step(a: AuditedProcess, step: str) -> None:
@@ -146,7 +146,8 @@ def step_done_by(a: AuditedProcess, step: str, role: str) -> None:
         message = _("bước «{step}» của quy trình {code} do vai trò «{actual}» thực hiện, không phải «{expected}»").format(
             code=a.code, step=step_label(found), actual=actual, expected=role
         )
-        raise a.finding(message, a.step_at(found.id, "role") if found.role else a.step_at(found.id), step=found.id)
+        where = a.step_at(found.id, "role") if found.role else a.step_at(found.id)
+        raise a.finding(message, where, step=found.id, cause=role_cause(a, role))
 
 
 def _exercised(step: Step) -> Message:

@@ -5,19 +5,24 @@ Every text goes through :func:`qms.render.escape.html_text`, attribute values in
 
 from __future__ import annotations
 
-from qms.audit.report.model import AuditReport, CriterionResult, Kind, Outcome
+from qms.audit.report.causes import Shortfall
+from qms.audit.report.model import AuditReport, Kind, Outcome
 from qms.audit.report.text import (
     COLUMNS,
     SIGNATURE_COLUMNS,
-    at,
+    CriterionLine,
+    agency_text,
     coded,
+    criterion_lines,
     diagnostic_text,
     error_lines,
     examined_lines,
+    failed_criteria_label,
     file_line,
     left_out_text,
     location_text,
     provenance_text,
+    result_labels,
     selection,
     signatories,
     waived_lines,
@@ -60,6 +65,7 @@ def _head(report: AuditReport, lang: Lang) -> list[str]:
         "<body>",
         f"<h1>{title}</h1>",
         "<ul>",
+        *([f"<li>{_t(_('Cơ quan'), lang)}: {h(agency)}</li>"] if (agency := agency_text(report)) else []),
         f"<li>{_t(pgettext('audit.report.criteria', 'Tiêu chí'), lang)}: <code>{h(display_path(report.features))}</code></li>",
         f"<li>{_t(pgettext('audit.report.processes', 'Quy trình'), lang)}: <code>{h(display_path(report.processes))}</code></li>",
     ]
@@ -85,39 +91,55 @@ def _table(report: AuditReport, lang: Lang) -> list[str]:
         return []
     header = "".join(f"<th>{_t(key, lang)}</th>" for key in COLUMNS)
     out = ["<table>", f"<thead><tr><th>#</th>{header}</tr></thead>", "<tbody>"]
-    for i, r in enumerate(report.results, 1):
+    for i, (r, label) in enumerate(zip(report.results, result_labels(report, lang), strict=True), 1):
         css = (r.kind or Kind.NONCONFORMITY).value if r.outcome is Outcome.FAILED else r.outcome.value
         out.append(
             f'<tr><td>{i}</td><td>{h(r.scenario)}<br><span class="muted">{h(file_line(r.file, r.line))}</span></td>'
             f"<td>{h(r.basis_text(lang))}</td><td>{h(', '.join(r.subjects))}</td>"
-            f'<td class="{h(css)}">{h(r.label(lang))}</td></tr>'
+            f'<td class="{h(css)}">{h(label)}</td></tr>'
         )
     return [*out, "</tbody>", "</table>"]
 
 
-def _finding(report: AuditReport, i: int, r: CriterionResult, lang: Lang) -> list[str]:
-    out = [f'<div class="finding {h((r.kind or Kind.NONCONFORMITY).value)}">', f"<h3>{i}. {h(report.finding_title(r, lang))}</h3>"]
-    code = f"<code>{h(r.problem_code)}</code>" if r.problem_code else ""
-    out.append(f"<p>{coded(code, h(r.message.get(lang) if r.message else ''))}</p>")
-    out.append("<ul>")
-    if r.evidence:
-        out.append(f"<li>{_t(_('Bằng chứng'), lang)}: <code>{h(location_text(r.evidence, lang))}</code></li>")
-    place = h(at(r.file, r.line, lang))
-    out.append(f'<li>{_t(pgettext("audit.report.criterion", "Tiêu chí"), lang)}: «{h(r.scenario)}» <span class="muted">{place}</span></li>')
-    if r.step:
-        place = h(at(r.step.file, r.step.line, lang))
-        out.append(f'<li>{_t(_("Bước"), lang)}: «{h(r.step)}» <span class="muted">{place}</span></li>')
-    if r.hint:
-        out.append(f"<li>{_t(_('Gợi ý'), lang)}: {h(r.hint.get(lang))}</li>")
+def _criterion(line: CriterionLine, lang: Lang, several: bool) -> list[str]:
+    """A criterion under its finding: alone, its own items as before; one of several, an item with its details under it."""
+    criterion = _t(pgettext("audit.report.criterion", "Tiêu chí"), lang)
+    basis = f" — {h(line.basis)}" if line.basis and several else ""
+    head = f'<li>{criterion}: «{h(line.scenario)}» <span class="muted">{h(line.place)}</span>{basis}'
+    details = []
+    if line.step is not None:
+        details.append(f'<li>{_t(_("Bước"), lang)}: «{h(line.step)}» <span class="muted">{h(line.step_place)}</span></li>')
+    if line.text is not None:
+        details.append(f"<li>{h(line.text)}</li>")
+    if line.evidence is not None:
+        details.append(f"<li>{_t(_('Bằng chứng'), lang)}: <code>{h(line.evidence)}</code></li>")
+    if several:
+        return [head + ("<ul>" + "".join(details) + "</ul>" if details else "") + "</li>"]
+    return [head + "</li>", *details]
+
+
+def _finding(report: AuditReport, found: Shortfall, lang: Lang) -> list[str]:
+    title = h(report.finding_title(found, lang))
+    out = [f'<div class="finding {h(found.kind.value)}">', f"<h3>{found.number}. {title}</h3>"]
+    code = f"<code>{h(found.code)}</code>" if found.code else ""
+    out += [f"<p>{coded(code, h(found.message.get(lang)))}</p>", "<ul>"]
+    if found.evidence:
+        out.append(f"<li>{_t(_('Bằng chứng'), lang)}: <code>{h(location_text(found.evidence, lang))}</code></li>")
+    several = len(found.criteria) > 1
+    criteria = [x for line in criterion_lines(found, lang) for x in _criterion(line, lang, several)]
+    out += [f"<li>{h(failed_criteria_label(found, lang))}:<ul>", *criteria, "</ul></li>"] if several else criteria
+    if found.hint:
+        out.append(f"<li>{_t(_('Gợi ý'), lang)}: {h(found.hint.get(lang))}</li>")
     return [*out, "</ul>", "</div>"]
 
 
 def _findings(report: AuditReport, lang: Lang) -> list[str]:
     out = [f"<h2>{_t(_('Phát hiện'), lang)}</h2>"]
-    if not report.failed:
+    found = report.shortfalls
+    if not found:
         out.append(f"<p>{_t(_('Không có phát hiện nào.'), lang)}</p>")
-    for i, r in enumerate(report.failed, 1):
-        out += _finding(report, i, r, lang)
+    for each in found:
+        out += _finding(report, each, lang)
     return out
 
 

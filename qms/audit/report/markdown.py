@@ -9,19 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from qms.audit.report.model import AuditReport, CriterionResult
+from qms.audit.report.causes import Shortfall
+from qms.audit.report.model import AuditReport
 from qms.audit.report.text import (
     COLUMNS,
     SIGNATURE_COLUMNS,
-    at,
+    CriterionLine,
+    agency_text,
     coded,
+    criterion_lines,
     diagnostic_text,
     error_lines,
     examined_lines,
+    failed_criteria_label,
     file_line,
     left_out_text,
     location_text,
     provenance_text,
+    result_labels,
     selection,
     signatories,
     waived_lines,
@@ -40,6 +45,8 @@ def _t(text: Message, lang: Lang) -> str:
 
 def _head(report: AuditReport, lang: Lang, esc: Escape) -> list[str]:
     lines = [f"# {_t(pgettext('audit.report.title', 'Báo cáo đánh giá theo tiêu chí'), lang)}", ""]
+    if agency := agency_text(report):
+        lines.append(f"- {_t(_('Cơ quan'), lang)}: {esc(agency)}")
     lines.append(f"- {_t(pgettext('audit.report.criteria', 'Tiêu chí'), lang)}: {esc(display_path(report.features))}")
     lines.append(f"- {_t(pgettext('audit.report.processes', 'Quy trình'), lang)}: {esc(display_path(report.processes))}")
     if scope := selection(report):
@@ -58,32 +65,49 @@ def _table(report: AuditReport, lang: Lang, esc: Escape) -> list[str]:
         return []
     header = [_t(key, lang) for key in COLUMNS]
     lines = ["| # | " + " | ".join(header) + " |", "|---|" + "---|" * len(header)]
-    for i, r in enumerate(report.results, 1):
+    for i, (r, label) in enumerate(zip(report.results, result_labels(report, lang), strict=True), 1):
         criterion = f"{esc(r.scenario)} ({esc(file_line(r.file, r.line))})"
-        cells = [criterion, esc(r.basis_text(lang)), esc(", ".join(r.subjects)), esc(r.label(lang))]
+        cells = [criterion, esc(r.basis_text(lang)), esc(", ".join(r.subjects)), esc(label)]
         lines.append(f"| {i} | " + " | ".join(cells) + " |")
     return [*lines, ""]
 
 
-def _finding(report: AuditReport, i: int, r: CriterionResult, lang: Lang, esc: Escape) -> list[str]:
-    lines = [f"### {i}. {esc(report.finding_title(r, lang))}", ""]
-    lines += [coded(r.problem_code, esc(r.message.get(lang) if r.message else "")), ""]
-    if r.evidence:
-        lines.append(f"- {_t(_('Bằng chứng'), lang)}: {esc(location_text(r.evidence, lang))}")
-    lines.append(f"- {_t(pgettext('audit.report.criterion', 'Tiêu chí'), lang)}: «{esc(r.scenario)}» ({esc(at(r.file, r.line, lang))})")
-    if r.step:
-        lines.append(f"- {_t(_('Bước'), lang)}: «{esc(r.step)}» ({esc(at(r.step.file, r.step.line, lang))})")
-    if r.hint:
-        lines.append(f"- {_t(_('Gợi ý'), lang)}: {esc(r.hint.get(lang))}")
+def _criterion(line: CriterionLine, lang: Lang, esc: Escape, indent: str) -> list[str]:
+    """A criterion under its finding: alone, its own lines as before; one of several, an item with its details under it."""
+    criterion = _t(pgettext("audit.report.criterion", "Tiêu chí"), lang)
+    basis = f" — {esc(line.basis)}" if line.basis and indent else ""
+    lines = [f"- {criterion}: «{esc(line.scenario)}» ({esc(line.place)}){basis}"]
+    if line.step is not None:
+        lines.append(f"{indent}- {_t(_('Bước'), lang)}: «{esc(line.step)}» ({esc(line.step_place)})")
+    if line.text is not None:
+        lines.append(f"{indent}- {esc(line.text)}")
+    if line.evidence is not None:
+        lines.append(f"{indent}- {_t(_('Bằng chứng'), lang)}: {esc(line.evidence)}")
+    return lines
+
+
+def _finding(report: AuditReport, found: Shortfall, lang: Lang, esc: Escape) -> list[str]:
+    lines = [f"### {found.number}. {esc(report.finding_title(found, lang))}", ""]
+    lines += [coded(found.code, esc(found.message.get(lang))), ""]
+    if found.evidence:
+        lines.append(f"- {_t(_('Bằng chứng'), lang)}: {esc(location_text(found.evidence, lang))}")
+    several = len(found.criteria) > 1
+    if several:
+        lines.append(f"- {esc(failed_criteria_label(found, lang))}:")
+    for line in criterion_lines(found, lang):
+        lines += [("  " if several else "") + x for x in _criterion(line, lang, esc, "  " if several else "")]
+    if found.hint:
+        lines.append(f"- {_t(_('Gợi ý'), lang)}: {esc(found.hint.get(lang))}")
     return [*lines, ""]
 
 
 def _findings(report: AuditReport, lang: Lang, esc: Escape) -> list[str]:
     lines = [f"## {_t(_('Phát hiện'), lang)}", ""]
-    if not report.failed:
+    found = report.shortfalls
+    if not found:
         lines += [_t(_("Không có phát hiện nào."), lang), ""]
-    for i, r in enumerate(report.failed, 1):
-        lines += _finding(report, i, r, lang, esc)
+    for each in found:
+        lines += _finding(report, each, lang, esc)
     return lines
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from qms.audit.report.model import BLANK_SIGNATORIES, AuditReport, Signatory
+from qms.audit.report.causes import Shortfall
+from qms.audit.report.model import BLANK_SIGNATORIES, AuditReport, Outcome, Signatory
 from qms.diagnostics import Diagnostic, Location, display_path
 from qms.i18n import Lang, Message, _, ngettext, pgettext
 
@@ -79,6 +80,12 @@ def provenance_text(report: AuditReport, lang: Lang | str) -> str | None:
     return _("{tool}, commit {commit}{changed}").format(tool=made.tool, commit=made.commit, changed=changed).get(lang)
 
 
+def agency_text(report: AuditReport) -> str | None:
+    """«Sở Giáo dục và Đào tạo — Ủy ban nhân dân tỉnh … — Số 1, …»: the auditee, as the project's qms.toml names it."""
+    agency = report.agency
+    return " — ".join(x for x in (agency.name, agency.parent, agency.address) if x) if agency is not None else None
+
+
 def left_out_text(report: AuditReport, lang: Lang | str) -> str | None:
     """How many criteria files in another language were left out, so that nobody thinks they ran."""
     n = len(report.left_out)
@@ -120,6 +127,54 @@ def signatories(report: AuditReport) -> list[Signatory]:
     return list(report.signatories) or list(BLANK_SIGNATORIES)
 
 
+def result_labels(report: AuditReport, lang: Lang | str) -> list[str]:
+    """The «Kết quả» cell of each criterion; a failed one names the finding it is listed under: «Điểm không phù hợp, mục 2»."""
+    number = {id(r): found.number for found in report.shortfalls for r in found.criteria}
+    labels = []
+    for r in report.results:
+        label = r.label(lang)
+        if r.outcome is Outcome.FAILED and id(r) in number:
+            label = _("{label}, mục {number}").format(label=label, number=number[id(r)]).get(lang)
+        labels.append(label)
+    return labels
+
+
+@dataclass(frozen=True)
+class CriterionLine:
+    """A criterion a cause fails, as the finding lists it: where it is, its clauses, its step, what it adds."""
+
+    scenario: str
+    place: str
+    basis: str
+    step: str | None
+    step_place: str | None
+    text: str | None  # its own finding, when it says more than the cause
+    evidence: str | None  # where it shows the cause, when elsewhere than the cause's evidence
+
+
+def criterion_lines(found: Shortfall, lang: Lang | str) -> list[CriterionLine]:
+    lines = []
+    for r in found.criteria:
+        own, where = found.own_message(r), found.own_evidence(r)
+        lines.append(
+            CriterionLine(
+                r.scenario,
+                at(r.file, r.line, lang),
+                r.basis_text(lang),
+                str(r.step) if r.step else None,
+                at(r.step.file, r.step.line, lang) if r.step else None,
+                own.get(lang) if own is not None else None,
+                location_text(where, lang) if where is not None else None,
+            )
+        )
+    return lines
+
+
+def failed_criteria_label(found: Shortfall, lang: Lang | str) -> str:
+    """«Tiêu chí không đạt vì cùng nguyên nhân (3)»: the heading of the criteria one cause fails (always more than one)."""
+    return _("Tiêu chí không đạt vì cùng nguyên nhân ({n})").format(n=len(found.criteria)).get(lang)
+
+
 @dataclass(frozen=True)
 class ErrorLine:
     """One entry of the section «criteria that could not run»: a criteria file, the run itself, or a criterion."""
@@ -153,18 +208,23 @@ def error_lines(report: AuditReport, lang: Lang | str) -> list[ErrorLine]:
 __all__ = [
     "COLUMNS",
     "SIGNATURE_COLUMNS",
+    "CriterionLine",
     "ErrorLine",
     "WaivedLine",
+    "agency_text",
     "at",
     "coded",
+    "criterion_lines",
     "diagnostic_line",
     "diagnostic_text",
     "error_lines",
     "examined_lines",
+    "failed_criteria_label",
     "file_line",
     "left_out_text",
     "location_text",
     "provenance_text",
+    "result_labels",
     "selection",
     "signatories",
     "waived_lines",

@@ -23,6 +23,7 @@ from qms.handbook.links import HOME, href
 from qms.handbook.pages.common import headers, md, text
 from qms.i18n import Lang, day_text
 from qms.model import Process, Status
+from qms.rules.agency import Agency
 
 ROOT = "index.md"  # the page's own place, from the site's root
 RECENT = 5  # revisions under «recent changes»
@@ -91,14 +92,18 @@ def _recent(processes: Sequence[Process], paths: dict[str, str], prefix: str, la
     return [f"## {label('recent', lang)}", "", table(headers(lang, ("date", "process", "version", "changes")), rows)] if rows else []
 
 
-def staff_home_page(processes: Sequence[Process], paths: dict[str, str], prefix: str, title: str, lang: Lang, today: date) -> str:
-    """The home page of a site whose handbook pages are under ``prefix``; ``title`` is the site's name."""
+def staff_home_page(
+    processes: Sequence[Process], paths: dict[str, str], prefix: str, title: str, lang: Lang, today: date, agency: Agency | None = None
+) -> str:
+    """The home page of a site whose handbook pages are under ``prefix``; ``title`` is the site's name, ``agency`` the
+    project's [agency] (qms.toml), named under it."""
     ordered = sorted(processes, key=lambda p: p.code)
     current = [p for p in ordered if in_force(p, today)]
     catalogue = f"[{label('list', lang)}]({href(ROOT, f'{prefix}/{HOME}')})"
     parts = [
         f"# {md(title)}",
         "",
+        *([f"**{md(agency.name)}**" + (f" — {md(agency.parent)}" if agency.parent else ""), ""] if agency else []),
         label("staff_intro", lang),
         "",
         *_in_force(current, paths, prefix, lang, today),

@@ -41,6 +41,6 @@ class NoLegalRegister(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         if ctx.legal.is_project or not ctx.process.legal_basis:
             return
-        citing = sorted(code for code in ctx.catalogue if ctx.catalogue[code].legal_basis)
+        citing = ctx.catalogue.citing
         if citing and citing[0] == ctx.process.code:
             yield self.finding(ctx, ctx.location("legal_basis"))

@@ -44,7 +44,8 @@ class DeadlineExceeded(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for bound in ctx.graph.deadline_paths:
             longest = bound.path
-            if longest is None or longest.minutes <= bound.deadline.minutes:
+            # A same-day deadline («trong ngày») leaves at most the working day the clock starts on.
+            if longest is None or longest.minutes <= bound.deadline.work_minutes:
                 continue  # no start or no end: QMS101/QMS103 say so
             lower = Message("", "")
             if longest.untimed:
@@ -57,7 +58,9 @@ class DeadlineExceeded(Rule):
                 ctx.location(*bound.field),
                 actual=working_days(longest.minutes),
                 bound=lower,
-                deadline=duration_in_days(bound.deadline),
+                deadline=pgettext("QMS302", "trong ngày (một ngày làm việc)")
+                if bound.deadline.same_day
+                else duration_in_days(bound.deadline),
                 case=case,
                 path=" → ".join(longest.steps),
             )
