@@ -20,6 +20,7 @@ from qms.handbook import build_handbook
 from qms.handbook.links import href
 from qms.handbook.pages.common import md, text
 from qms.i18n import Lang
+from qms.model import AfterSupplement
 from qms.load import load_paths
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -181,7 +182,16 @@ def test_clause_matrix_page_shows_clauses_not_applicable_with_their_justificatio
 def test_process_page_says_between_which_steps_the_deadline_counts() -> None:
     process = qms.load(ROOT / "tests" / "rules" / "fixtures" / "QMS302" / "valid_clock_from_complete_dossier.yaml")
     page = build_handbook([process]).pages["quy-trinh/QT-T-01.md"]
-    assert "<td>Tính thời hạn</td><td>từ bước «Tiếp nhận hồ sơ đầy đủ» đến bước «Trả kết quả»</td>" in page
+    assert (
+        "<td>Tính thời hạn</td><td>từ bước «Tiếp nhận hồ sơ đầy đủ» đến bước «Trả kết quả»; sau khi bổ sung hồ sơ: tính tiếp, "
+        "thời gian đã giải quyết vẫn được tính</td>"
+    ) in page
+    restarted = process.model_copy(update={"clock": process.clock.model_copy(update={"cutoff": "15:00", "after_supplement": AfterSupplement.RESTART})})  # type: ignore[union-attr]
+    page = build_handbook([restarted], lang=Lang.EN).pages["quy-trinh/QT-T-01.md"]
+    assert (
+        "dossiers received after 15:00 count from the next working day; after a supplement: the full deadline counts again "
+        "from the receipt of the completed dossier</td>"
+    ) in page
 
 
 def test_standards_are_listed_apart_from_the_legal_basis() -> None:

@@ -96,6 +96,12 @@ def test_version_selector_in_the_browser(project: Path, tmp_path: Path) -> None:
             selector.hover()
             tab.click(".md-version__link:has-text('2025.1')")
             tab.wait_for_url("**/2025.1/**")
+            # From a page inside a version, the other version opens on the same page (Material's selector, mike's sitemap).
+            tab.goto(base + "latest/so-tay/")
+            selector.wait_for(timeout=15000)
+            selector.hover()
+            tab.click(".md-version__link:has-text('2025.1')")
+            tab.wait_for_url(base + "2025.1/so-tay/")
             tab.screenshot(path=str(shots / "6-version.png"))
             browser.close()
     finally:

@@ -44,12 +44,16 @@ def _heading(process: Process, lang: Lang) -> list[str]:
 
 
 def _clock(process: Process, clock: Clock, lang: Lang) -> str:
-    """«from step «…» to step «…»»: where the statutory deadline is counted."""
+    """«from step «…» to step «…»; after 15:00 …; after a supplement …»: how the statutory deadline is counted."""
     start, stop = (
         text(process.step(step_id).name, lang) if step_id else label(default, lang)
         for step_id, default in ((clock.starts_at, "clock_start"), (clock.stops_at, "clock_stop"))
     )
-    return label("clock_between", lang, start=start, stop=stop)
+    parts = [label("clock_between", lang, start=start, stop=stop)]
+    if clock.cutoff:
+        parts.append(label("clock_cutoff", lang, hour=text(clock.cutoff)))
+    parts.append(label(f"clock_{clock.after_supplement.value}", lang))
+    return "; ".join(parts)
 
 
 def _facts(process: Process, lang: Lang, role_name: RoleNames) -> list[str]:
